@@ -1,0 +1,37 @@
+package io.slotraft.node.keyspace;
+
+/**
+ * One key of the keyspace: its bytes, value and absolute expiry. Mutable fields are changed only by
+ * {@link Keyspace}, which keeps its hash table, expiry index and slot counts in step.
+ */
+public final class KeyEntry {
+  final byte[] key;
+  final int hash;
+  RedisValue value;
+  /** Absolute expiry in Unix milliseconds; 0 when the key does not expire. */
+  long expireAtMs;
+  KeyEntry next;
+
+  KeyEntry(byte[] key, int hash, RedisValue value, long expireAtMs) {
+    this.key = key;
+    this.hash = hash;
+    this.value = value;
+    this.expireAtMs = expireAtMs;
+  }
+
+  public byte[] key() {
+    return key;
+  }
+
+  public RedisValue value() {
+    return value;
+  }
+
+  public long expireAtMs() {
+    return expireAtMs;
+  }
+
+  public boolean isExpired(long nowMs) {
+    return expireAtMs != 0 && expireAtMs <= nowMs;
+  }
+}

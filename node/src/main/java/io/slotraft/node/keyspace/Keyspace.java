@@ -1,0 +1,187 @@
+package io.slotraft.node.keyspace;
+
+import io.slotraft.node.routing.SlotHash;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One shard's in-memory keyspace: keys, values, expiry times, and per-slot key counts.
+ *
+ * <p>It is not thread-safe on purpose: a shard's keyspace is touched by one thread at a time (its
+ * apply thread, or a reader holding the shard's lock). It never reads a clock: every method that
+ * depends on time takes {@code nowMs}, which on the write path is the time the leader put in the log
+ * entry. Reads treat expired keys as absent but never delete them; only applied log entries delete.
+ */
+public final class Keyspace {
+  private final KeyTable table = new KeyTable();
+  /** Keys with an expiry, ordered by (expiry, key bytes): the active expiry cycle reads its head. */
+  private final TreeSet<KeyEntry> expiries = new TreeSet<>(Keyspace::compareExpiry);
+  private final int[] slotCounts = new int[SlotHash.SLOT_COUNT];
+
+  private static int compareExpiry(KeyEntry a, KeyEntry b) {
+    int byTime = Long.compare(a.expireAtMs, b.expireAtMs);
+    return byTime != 0 ? byTime : Arrays.compareUnsigned(a.key, b.key);
+  }
+
+  /** The live entry for {@code key}, or null when absent or expired at {@code nowMs}. Never mutates. */
+  public KeyEntry lookup(byte[] key, long nowMs) {
+    KeyEntry entry = table.get(key);
+    return entry == null || entry.isExpired(nowMs) ? null : entry;
+  }
+
+  /**
+   * As {@link #lookup}, but physically deletes the key if it is expired. Only for the write path,
+   * where {@code nowMs} comes from the log entry and so every replica deletes the same keys.
+   */
+  public KeyEntry lookupForWrite(byte[] key, long nowMs) {
+    KeyEntry entry = table.get(key);
+    if (entry != null && entry.isExpired(nowMs)) {
+      removeEntry(entry);
+      return null;
+    }
+    return entry;
+  }
+
+  public RedisValue get(byte[] key, long nowMs) {
+    KeyEntry entry = lookup(key, nowMs);
+    return entry == null ? null : entry.value;
+  }
+
+  public boolean exists(byte[] key, long nowMs) {
+    return lookup(key, nowMs) != null;
+  }
+
+  /** Stores {@code value} under {@code key}, replacing any value, with the given expiry (0 = none). */
+  public void put(byte[] key, RedisValue value, long expireAtMs) {
+    KeyEntry entry = table.get(key);
+    if (entry == null) {
+      entry = new KeyEntry(key, KeyTable.hash(key), value, 0);
+      table.add(entry);
+      slotCounts[SlotHash.slot(key)]++;
+    } else {
+      entry.value = value;
+    }
+    changeExpiry(entry, expireAtMs);
+  }
+
+  /** Replaces the value of an existing entry, keeping its expiry (as APPEND, INCR, SETRANGE do). */
+  public void replaceValue(KeyEntry entry, RedisValue value) {
+    entry.value = value;
+  }
+
+  /** Sets the expiry of an existing entry; 0 removes it. */
+  public void setExpiry(KeyEntry entry, long expireAtMs) {
+    changeExpiry(entry, expireAtMs);
+  }
+
+  /** Deletes the key; true when it existed and was not expired at {@code nowMs}. */
+  public boolean delete(byte[] key, long nowMs) {
+    KeyEntry entry = table.get(key);
+    if (entry == null) {
+      return false;
+    }
+    boolean live = !entry.isExpired(nowMs);
+    removeEntry(entry);
+    return live;
+  }
+
+  /** Deletes the key only if it is expired at {@code nowMs}: the apply side of the active expiry cycle. */
+  public boolean deleteIfExpired(byte[] key, long nowMs) {
+    KeyEntry entry = table.get(key);
+    if (entry != null && entry.isExpired(nowMs)) {
+      removeEntry(entry);
+      return true;
+    }
+    return false;
+  }
+
+  /** Up to {@code limit} keys expired at {@code nowMs}, soonest first. */
+  public List<byte[]> expiredKeys(long nowMs, int limit) {
+    List<byte[]> keys = new ArrayList<>();
+    for (KeyEntry entry : expiries) {
+      if (keys.size() >= limit || !entry.isExpired(nowMs)) {
+        break;
+      }
+      keys.add(entry.key);
+    }
+    return keys;
+  }
+
+  /** Number of keys, including expired ones not yet deleted (as Redis's DBSIZE counts). */
+  public int size() {
+    return table.size();
+  }
+
+  public int expiringKeyCount() {
+    return expiries.size();
+  }
+
+  public int countInSlot(int slot) {
+    return slotCounts[slot];
+  }
+
+  /** Up to {@code count} live keys of one slot. Walks the whole table: meant for admin use. */
+  public List<byte[]> keysInSlot(int slot, int count, long nowMs) {
+    List<byte[]> keys = new ArrayList<>();
+    if (slotCounts[slot] == 0 || count <= 0) {
+      return keys;
+    }
+    table.forEach(entry -> {
+      if (keys.size() < count && !entry.isExpired(nowMs) && SlotHash.slot(entry.key) == slot) {
+        keys.add(entry.key);
+      }
+    });
+    return keys;
+  }
+
+  public void clear() {
+    table.clear();
+    expiries.clear();
+    Arrays.fill(slotCounts, 0);
+  }
+
+  /** Every entry, expired or not, in table order. The caller must not mutate the keyspace meanwhile. */
+  public void forEach(Consumer<KeyEntry> visitor) {
+    table.forEach(visitor);
+  }
+
+  /** One step of SCAN: visits one bucket's entries (expired ones included) and returns the next cursor. */
+  public long scanStep(long cursor, Consumer<KeyEntry> visitor) {
+    return table.scanStep(cursor, visitor);
+  }
+
+  /** A key chosen at random among the live ones, or null; tries a bounded number of times. */
+  public byte[] randomKey(java.util.random.RandomGenerator random, long nowMs) {
+    for (int attempt = 0; attempt < 100 && table.size() > 0; attempt++) {
+      KeyEntry entry = table.entryAt(random.nextLong());
+      if (entry != null && !entry.isExpired(nowMs)) {
+        return entry.key;
+      }
+    }
+    return null;
+  }
+
+  private void changeExpiry(KeyEntry entry, long expireAtMs) {
+    if (entry.expireAtMs == expireAtMs) {
+      return;
+    }
+    if (entry.expireAtMs != 0) {
+      expiries.remove(entry);
+    }
+    entry.expireAtMs = expireAtMs;
+    if (expireAtMs != 0) {
+      expiries.add(entry);
+    }
+  }
+
+  private void removeEntry(KeyEntry entry) {
+    if (entry.expireAtMs != 0) {
+      expiries.remove(entry);
+    }
+    table.remove(entry.key);
+    slotCounts[SlotHash.slot(entry.key)]--;
+  }
+}

@@ -1,0 +1,42 @@
+package io.slotraft.node.reply;
+
+/**
+ * An error that tells the client where to go instead: the RESP front end sends {@link #respText()}
+ * ({@code MOVED 3999 127.0.0.1:7002}), the gRPC front end a structured routing error.
+ */
+public sealed interface RoutingReply extends Reply
+    permits RoutingReply.Moved, RoutingReply.CrossSlot, RoutingReply.TryAgain {
+
+  String respText();
+
+  /**
+   * The slot's shard is led by another node.
+   *
+   * @param leaderNodeId the leader's node id (40 hex characters)
+   * @param host the leader's host
+   * @param respPort the leader's RESP port (what {@code -MOVED} carries)
+   * @param grpcPort the leader's gRPC port (what the Java client follows)
+   */
+  record Moved(int slot, String shardId, String leaderNodeId, String host, int respPort, int grpcPort,
+      long epoch) implements RoutingReply {
+    @Override
+    public String respText() {
+      return "MOVED " + slot + " " + host + ":" + respPort;
+    }
+  }
+
+  record CrossSlot() implements RoutingReply {
+    @Override
+    public String respText() {
+      return "CROSSSLOT Keys in request don't hash to the same slot";
+    }
+  }
+
+  /** The shard has no leader right now, or it is busy; the command was not executed. */
+  record TryAgain(int slot, String reason) implements RoutingReply {
+    @Override
+    public String respText() {
+      return "TRYAGAIN " + reason;
+    }
+  }
+}
