@@ -1,0 +1,32 @@
+package io.slotraft.node;
+
+import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.cluster.ClusterCommands;
+import io.slotraft.node.command.StandardKeyspaceCommands;
+import io.slotraft.node.persistence.SnapshotCommands;
+import io.slotraft.node.persistence.SnapshotControl;
+import io.slotraft.node.session.ConnectionCommands;
+import io.slotraft.node.session.ServerCommands;
+
+/** The full command table of a node: each command group adds its own entries. */
+public final class Catalogs {
+  private Catalogs() {}
+
+  /** Every command the node serves. */
+  public static CommandCatalog standard(SnapshotControl snapshots) {
+    CommandCatalog.Builder builder = CommandCatalog.builder();
+    StandardKeyspaceCommands.register(builder);
+    ConnectionCommands.register(builder);
+    ServerCommands.register(builder);
+    ClusterCommands.register(builder);
+    SnapshotCommands.register(builder, snapshots);
+    return builder.build();
+  }
+
+  /** Only the keyspace commands: what a shard's state machine may apply from its log. */
+  public static CommandCatalog keyspaceOnly() {
+    CommandCatalog.Builder builder = CommandCatalog.builder();
+    StandardKeyspaceCommands.register(builder);
+    return builder.build();
+  }
+}

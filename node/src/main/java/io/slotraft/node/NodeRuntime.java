@@ -1,0 +1,196 @@
+package io.slotraft.node;
+
+import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.cluster.ClusterView;
+import io.slotraft.node.config.NodeConfig;
+import io.slotraft.node.persistence.SnapshotControl;
+import io.slotraft.node.routing.LocalTopology;
+import io.slotraft.node.routing.ShardRouter;
+import io.slotraft.node.session.ClientSession;
+import io.slotraft.node.session.NodeServices;
+import io.slotraft.node.session.ServerStats;
+import io.slotraft.node.shard.Shard;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/** What the running node tells its commands and endpoints about itself: topology, stats, clients, facts. */
+final class NodeRuntime implements NodeServices, SnapshotControl {
+  private final NodeConfig config;
+  private final ShardRouter router;
+  private final LocalTopology topology;
+  private final ServerStats stats;
+  private final LongSupplier clock;
+  private final Set<ClientSession> clients = ConcurrentHashMap.newKeySet();
+  private CommandCatalog catalog;
+
+  NodeRuntime(NodeConfig config, ShardRouter router, LocalTopology topology, LongSupplier clock) {
+    this.config = config;
+    this.router = router;
+    this.topology = topology;
+    this.clock = clock;
+    this.stats = new ServerStats(clock.getAsLong());
+  }
+
+  /** The catalog names this runtime's SAVE handler, so it is set once both exist. */
+  void setCatalog(CommandCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  Set<ClientSession> clientSet() {
+    return clients;
+  }
+
+  @Override
+  public CommandCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public ClusterView cluster() {
+    return topology.view();
+  }
+
+  @Override
+  public ServerStats stats() {
+    return stats;
+  }
+
+  @Override
+  public Collection<ClientSession> clients() {
+    return clients;
+  }
+
+  @Override
+  public long nowMs() {
+    return clock.getAsLong();
+  }
+
+  @Override
+  public Map<String, Map<String, String>> infoFacts() {
+    Map<String, Map<String, String>> facts = new LinkedHashMap<>();
+    Map<String, String> server = new LinkedHashMap<>();
+    server.put("process_id", Long.toString(ProcessHandle.current().pid()));
+    server.put("run_id", config.self().nodeId());
+    server.put("tcp_port", Integer.toString(config.self().respPort()));
+    server.put("slotraft_node_name", config.self().name());
+    server.put("slotraft_grpc_port", Integer.toString(config.self().grpcPort()));
+    server.put("slotraft_raft_port", Integer.toString(config.self().raftPort()));
+    server.put("slotraft_data_dir", config.dataDir().toAbsolutePath().toString());
+    facts.put("server", server);
+    facts.put("persistence", persistence());
+    facts.put("replication", replication());
+    facts.put("keyspace", keyspace());
+    return facts;
+  }
+
+  private Map<String, String> persistence() {
+    long pending = router.localShards().stream().mapToLong(Shard::entriesSinceSnapshot).sum();
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("loading", "0");
+    section.put("rdb_changes_since_last_save", Long.toString(pending));
+    section.put("rdb_last_save_time", Long.toString(lastSnapshotUnixSeconds()));
+    section.put("rdb_last_bgsave_status", "ok");
+    section.put("aof_enabled", "0");
+    section.put("slotraft_raft_log_fsync", "always");
+    return section;
+  }
+
+  private Map<String, String> replication() {
+    Shard shard = router.localShards().iterator().next();
+    Map<String, String> section = new LinkedHashMap<>();
+    ClusterView view = topology.view();
+    if (shard.isLeader()) {
+      section.put("role", "master");
+      List<String> followers = view.shards().get(0).replicaNodeIds().stream()
+          .filter(id -> !id.equals(config.self().nodeId())).toList();
+      section.put("connected_slaves", Integer.toString(followers.size()));
+      for (int i = 0; i < followers.size(); i++) {
+        int index = i;
+        view.member(followers.get(i)).ifPresent(m -> section.put("slave" + index,
+            "ip=" + m.host() + ",port=" + m.respPort() + ",state=online,offset="
+                + shard.replica().lastCommittedIndex() + ",lag=0"));
+      }
+    } else {
+      section.put("role", "slave");
+      topology.leaderOf(shard).ifPresentOrElse(m -> {
+        section.put("master_host", m.host());
+        section.put("master_port", Integer.toString(m.respPort()));
+        section.put("master_link_status", "up");
+      }, () -> section.put("master_link_status", "down"));
+      section.put("slave_repl_offset", Long.toString(shard.replica() == null ? 0 : shard.replica().lastAppliedIndex()));
+    }
+    section.put("master_repl_offset", Long.toString(shard.replica() == null ? 0 : shard.replica().lastAppliedIndex()));
+    return section;
+  }
+
+  private Map<String, String> keyspace() {
+    long keys = 0;
+    long expires = 0;
+    for (Shard shard : router.localShards()) {
+      keys += shard.withStateMachine(sm -> (long) sm.keyspace().size());
+      expires += shard.withStateMachine(sm -> (long) sm.keyspace().expiringKeyCount());
+    }
+    Map<String, String> section = new LinkedHashMap<>();
+    if (keys > 0) {
+      section.put("db0", "keys=" + keys + ",expires=" + expires + ",avg_ttl=0");
+    }
+    return section;
+  }
+
+  @Override
+  public CompletableFuture<Void> snapshotAll() {
+    return CompletableFuture.allOf(router.localShards().stream()
+        .map(shard -> shard.replica().snapshot())
+        .toArray(CompletableFuture[]::new));
+  }
+
+  @Override
+  public long lastSnapshotUnixSeconds() {
+    long newest = router.localShards().stream().mapToLong(Shard::lastSnapshotMs).max().orElse(0);
+    return (newest > 0 ? newest : stats.startedAtMs()) / 1000;
+  }
+
+  /** True when every local shard knows a leader: the node can serve or redirect every slot. */
+  boolean healthy() {
+    return router.localShards().stream().allMatch(shard -> topology.leaderOf(shard).isPresent());
+  }
+
+  String statusJson() {
+    StringBuilder json = new StringBuilder("{\"node\":\"").append(config.self().name())
+        .append("\",\"node_id\":\"").append(config.self().nodeId()).append("\",\"shards\":[");
+    String separator = "";
+    for (Shard shard : router.localShards()) {
+      json.append(separator).append("{\"shard\":\"").append(shard.id().id())
+          .append("\",\"role\":\"").append(shard.isLeader() ? "leader" : "follower")
+          .append("\",\"leader\":\"").append(topology.leaderOf(shard).map(m -> m.name()).orElse(""))
+          .append("\",\"applied_index\":").append(shard.replica().lastAppliedIndex())
+          .append(",\"snapshot_index\":").append(shard.lastSnapshotIndex())
+          .append('}');
+      separator = ",";
+    }
+    return json.append("]}\n").toString();
+  }
+
+  String metricsText() {
+    StringBuilder text = new StringBuilder();
+    text.append("# TYPE slotraft_commands_total counter\n");
+    stats.perCommand().forEach((name, stat) ->
+        text.append("slotraft_commands_total{command=\"").append(name).append("\"} ").append(stat.calls()).append('\n'));
+    text.append("# TYPE slotraft_connected_clients gauge\nslotraft_connected_clients ").append(clients.size()).append('\n');
+    text.append("# TYPE slotraft_shard_leader gauge\n# TYPE slotraft_shard_keys gauge\n# TYPE slotraft_shard_applied_index gauge\n");
+    for (Shard shard : router.localShards()) {
+      String label = "{shard=\"" + shard.id().id() + "\"}";
+      text.append("slotraft_shard_leader").append(label).append(' ').append(shard.isLeader() ? 1 : 0).append('\n');
+      text.append("slotraft_shard_keys").append(label).append(' ')
+          .append((int) shard.withStateMachine(sm -> sm.keyspace().size())).append('\n');
+      text.append("slotraft_shard_applied_index").append(label).append(' ').append(shard.replica().lastAppliedIndex()).append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,143 @@
+package io.slotraft.node;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.config.NodeConfig;
+import io.slotraft.node.dispatch.KeyRouting;
+import io.slotraft.node.dispatch.NodeCommandDispatcher;
+import io.slotraft.node.grpc.ClientGrpcService;
+import io.slotraft.node.http.HttpEndpoints;
+import io.slotraft.node.raft.RaftReplica;
+import io.slotraft.node.raft.RaftTransport;
+import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.resp.RespServer;
+import io.slotraft.node.routing.LocalTopology;
+import io.slotraft.node.routing.SlotHash;
+import io.slotraft.node.routing.StaticShardRouter;
+import io.slotraft.node.shard.ExpiryCycle;
+import io.slotraft.node.shard.Shard;
+import io.slotraft.node.shard.ShardId;
+import io.slotraft.node.shard.SnapshotPolicy;
+import io.slotraft.node.snapshot.SstSnapshotStore;
+import io.slotraft.node.statemachine.ShardStateMachine;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: its Raft transport and shard replicas, and the RESP, gRPC and HTTP ports in front
+ * of them. Start order is inside-out (Raft first, client ports last) so that no client reaches a
+ * half-built node; {@link #close()} goes the other way.
+ */
+public final class SlotraftNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SlotraftNode.class);
+  /** Until shards can split, one shard owns every slot. */
+  static final ShardId ONLY_SHARD = new ShardId("s1", 0, SlotHash.SLOT_COUNT - 1);
+
+  private final NodeConfig config;
+  private final LongSupplier clock = System::currentTimeMillis;
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("node-timers"));
+  private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
+  private RaftTransport transport;
+  private Shard shard;
+  private RespServer resp;
+  private Server grpc;
+  private HttpEndpoints http;
+
+  public SlotraftNode(NodeConfig config) {
+    this.config = config;
+  }
+
+  public SlotraftNode start() throws IOException {
+    ClusterMember self = config.self();
+    transport = new RaftTransport(self.host(), self.raftPort());
+    transport.start();
+
+    StaticShardRouter router = new StaticShardRouter(List.of(startShard()));
+    LocalTopology topology = new LocalTopology(self, config.members(), router);
+    NodeRuntime runtime = new NodeRuntime(config, router, topology, clock);
+    CommandCatalog catalog = Catalogs.standard(runtime);
+    runtime.setCatalog(catalog);
+    NodeCommandDispatcher dispatcher =
+        new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology), clock);
+    ClientGrpcService.CommandKinds kinds = argv -> {
+      var spec = catalog.lookup(new String(argv.get(0), StandardCharsets.UTF_8));
+      return spec != null && spec.isWrite();
+    };
+
+    timers.scheduleWithFixedDelay(new ExpiryCycle(router::localShards, clock), 100, 100, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(new SnapshotPolicy(router::localShards, config.snapshotLogEntries()),
+        1, 1, TimeUnit.SECONDS);
+
+    grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
+        .addService(new ClientGrpcService(dispatcher, kinds, clock))
+        .build()
+        .start();
+    resp = new RespServer(self.host(), self.respPort(), config.respThreads(), dispatcher, kinds::isWrite,
+        runtime.clientSet(), runtime.stats());
+    resp.start();
+    http = new HttpEndpoints(self.host(), self.httpPort(),
+        new HttpEndpoints.Content(runtime::healthy, runtime::statusJson, runtime::metricsText));
+    http.start();
+    LOG.info("node {} ({}) serving RESP {}:{}, gRPC {}, Raft {}, HTTP {}", self.name(), self.nodeId(), self.host(),
+        self.respPort(), self.grpcPort(), self.raftPort(), self.httpPort());
+    return this;
+  }
+
+  private Shard startShard() throws IOException {
+    Shard created = new Shard(ONLY_SHARD, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock);
+    List<String> peers = config.members().stream().map(ClusterMember::raftEndpoint).toList();
+    ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
+        config.maxInflightWrites());
+    RaftReplica replica = RaftReplica.start(transport, ONLY_SHARD.groupId(), config.self().raftEndpoint(), peers,
+        config.dataDir().resolve("shards").resolve(ONLY_SHARD.id()), options, created, snapshotWriter);
+    created.attach(replica);
+    shard = created;
+    return created;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(resp);
+    if (grpc != null) {
+      grpc.shutdown();
+    }
+    closeQuietly(http);
+    timers.shutdownNow();
+    if (shard != null && shard.replica() != null) {
+      shard.replica().close();
+    }
+    closeQuietly(transport);
+    snapshotWriter.shutdown();
+    LOG.info("node {} stopped", config.self().name());
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("error while stopping {}: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,65 @@
+package io.slotraft.node.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting of a node, once: its name in a config file and on the command line ({@code
+ * --resp-port}), its environment variable ({@code SLOTRAFT_RESP_PORT}), default and help text.
+ */
+public enum ConfigKey {
+  NAME("name", null, "This node's name; must appear in --members."),
+  CLUSTER_NAME("cluster-name", "slotraft", "Cluster name; node ids are derived from it and the node name."),
+  HOST("host", null, "Address to bind and advertise (default: this node's host in --members)."),
+  RESP_PORT("resp-port", null, "Redis protocol port (default: from --members)."),
+  GRPC_PORT("grpc-port", null, "gRPC client port (default: from --members)."),
+  RAFT_PORT("raft-port", null, "Raft port (default: from --members)."),
+  HTTP_PORT("http-port", null, "HTTP port for /health and /metrics (default: from --members)."),
+  DATA_DIR("data-dir", null, "Directory for this node's Raft logs, snapshots and identity."),
+  MEMBERS("members", null, "All nodes: name@host:resp:grpc:raft:http, comma separated."),
+  ELECTION_TIMEOUT_MS("election-timeout-ms", "1000", "Raft election timeout in milliseconds."),
+  SNAPSHOT_INTERVAL_SECS("snapshot-interval-secs", "3600", "Take a snapshot at least this often (0: never by time)."),
+  SNAPSHOT_LOG_ENTRIES("snapshot-log-entries", "500000", "Take a snapshot after this many applied entries (0: never by size)."),
+  MAX_INFLIGHT_WRITES("max-inflight-writes", "8192", "Writes in flight per shard before new ones get TRYAGAIN."),
+  RESP_THREADS("resp-threads", "2", "Netty worker threads for RESP connections.");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigKey(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The name in files and on the command line, e.g. {@code resp-port}. */
+  public String key() {
+    return key;
+  }
+
+  public String flag() {
+    return "--" + key;
+  }
+
+  public String environmentVariable() {
+    return "SLOTRAFT_" + key.replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** Null when the setting has no default (required, or derived from another). */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static ConfigKey byKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

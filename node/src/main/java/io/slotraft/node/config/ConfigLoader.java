@@ -1,0 +1,176 @@
+package io.slotraft.node.config;
+
+import io.slotraft.node.cluster.ClusterMember;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Merges settings from a properties file, the environment and the command line (later wins) and
+ * checks them into a {@link NodeConfig}. Every message names the setting and where it came from.
+ */
+public final class ConfigLoader {
+  private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+  private final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
+
+  /** Lowest precedence: a properties file whose keys are the setting names ({@code resp-port=7001}). */
+  public ConfigLoader file(Path file) throws ConfigException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    for (String name : properties.stringPropertyNames()) {
+      ConfigKey key = ConfigKey.byKey(name);
+      if (key == null) {
+        throw new ConfigException("unknown setting '" + name + "' in " + file);
+      }
+      put(key, properties.getProperty(name).trim(), "config file " + file);
+    }
+    return this;
+  }
+
+  /** Middle precedence: {@code SLOTRAFT_*} variables. */
+  public ConfigLoader environment(Map<String, String> environment) {
+    for (ConfigKey key : ConfigKey.values()) {
+      String value = environment.get(key.environmentVariable());
+      if (value != null && !value.isBlank()) {
+        put(key, value.trim(), "environment variable " + key.environmentVariable());
+      }
+    }
+    return this;
+  }
+
+  /** Highest precedence: values given as command-line flags. */
+  public ConfigLoader flags(Map<ConfigKey, String> flags) {
+    flags.forEach((key, value) -> put(key, value, "flag " + key.flag()));
+    return this;
+  }
+
+  private void put(ConfigKey key, String value, String source) {
+    values.put(key, value);
+    sources.put(key, source);
+  }
+
+  public NodeConfig load() throws ConfigException {
+    String clusterName = text(ConfigKey.CLUSTER_NAME);
+    String name = required(ConfigKey.NAME);
+    List<ClusterMember> members = parseMembers(required(ConfigKey.MEMBERS), clusterName);
+    ClusterMember listed = members.stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow(() -> new ConfigException("node name '" + name + "' (" + sources.get(ConfigKey.NAME)
+            + ") is not one of the members " + members.stream().map(ClusterMember::name).toList()));
+    ClusterMember self = new ClusterMember(listed.nodeId(), name,
+        values.getOrDefault(ConfigKey.HOST, listed.host()),
+        port(ConfigKey.RESP_PORT, listed.respPort()), port(ConfigKey.GRPC_PORT, listed.grpcPort()),
+        port(ConfigKey.RAFT_PORT, listed.raftPort()), port(ConfigKey.HTTP_PORT, listed.httpPort()));
+    if (!self.equals(listed)) {
+      throw new ConfigException("this node's address " + describe(self) + " differs from its entry in members "
+          + describe(listed) + "; other nodes would not find it");
+    }
+    return new NodeConfig(clusterName, self, members, Path.of(required(ConfigKey.DATA_DIR)),
+        intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
+        intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
+        intInRange(ConfigKey.RESP_THREADS, 1, 256));
+  }
+
+  private static String describe(ClusterMember m) {
+    return m.host() + ":" + m.respPort() + ":" + m.grpcPort() + ":" + m.raftPort() + ":" + m.httpPort();
+  }
+
+  private String text(ConfigKey key) {
+    String value = values.get(key);
+    return value != null ? value : key.defaultValue();
+  }
+
+  private String required(ConfigKey key) throws ConfigException {
+    String value = text(key);
+    if (value == null || value.isBlank()) {
+      throw new ConfigException("missing setting " + key.flag() + " (or " + key.environmentVariable()
+          + ", or '" + key.key() + "' in a config file): " + key.description());
+    }
+    return value;
+  }
+
+  private int port(ConfigKey key, int fallback) throws ConfigException {
+    return values.containsKey(key) ? intInRange(key, 1, 65_535) : fallback;
+  }
+
+  private int intInRange(ConfigKey key, int min, int max) throws ConfigException {
+    String value = required(key);
+    try {
+      int number = Integer.parseInt(value);
+      if (number < min || number > max) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key.flag() + " must be a whole number from " + min + " to " + max + ", got '" + value
+          + "' (" + sources.getOrDefault(key, "default") + ")");
+    }
+  }
+
+  /** Parses {@code name@host:resp:grpc:raft:http[,...]}. */
+  static List<ClusterMember> parseMembers(String text, String clusterName) throws ConfigException {
+    List<ClusterMember> members = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> endpoints = new HashSet<>();
+    for (String item : text.split(",")) {
+      String entry = item.trim();
+      int at = entry.indexOf('@');
+      String[] parts = at < 0 ? new String[0] : entry.substring(at + 1).split(":");
+      if (at <= 0 || parts.length != 5) {
+        throw new ConfigException("bad member '" + entry + "': expected name@host:resp:grpc:raft:http, e.g. "
+            + "n1@127.0.0.1:7001:7101:7201:7301");
+      }
+      String name = entry.substring(0, at);
+      int[] ports = new int[4];
+      for (int i = 0; i < 4; i++) {
+        ports[i] = memberPort(entry, parts[i + 1]);
+        if (!endpoints.add(parts[0] + ":" + ports[i])) {
+          throw new ConfigException("member '" + entry + "' reuses address " + parts[0] + ":" + ports[i]);
+        }
+      }
+      if (!names.add(name)) {
+        throw new ConfigException("member name '" + name + "' appears twice in members");
+      }
+      members.add(new ClusterMember(nodeId(clusterName, name), name, parts[0], ports[0], ports[1], ports[2], ports[3]));
+    }
+    return members;
+  }
+
+  private static int memberPort(String entry, String text) throws ConfigException {
+    try {
+      int port = Integer.parseInt(text);
+      if (port < 1 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException("bad port '" + text + "' in member '" + entry + "'");
+    }
+  }
+
+  /** Redis Cluster style node id: 40 hex characters, stable for a (cluster, node name) pair. */
+  static String nodeId(String clusterName, String nodeName) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1")
+          .digest((clusterName + "/" + nodeName).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required by every Java runtime", e);
+    }
+  }
+}

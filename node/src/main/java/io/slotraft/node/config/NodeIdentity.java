@@ -1,0 +1,74 @@
+package io.slotraft.node.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * The identity file in a node's data directory. Written on first start, checked on every start, so
+ * that a node pointed at another node's (or another cluster's) data refuses to start instead of
+ * joining Raft groups under a false name.
+ */
+public final class NodeIdentity {
+  static final String FILE_NAME = "node-identity.properties";
+
+  private NodeIdentity() {}
+
+  /** Creates the data directory and identity file if new; otherwise checks they belong to this node. */
+  public static void claim(NodeConfig config) throws ConfigException {
+    Path dir = config.dataDir();
+    try {
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new ConfigException("data directory " + dir + " exists but is not a directory");
+      }
+      Files.createDirectories(dir);
+      if (!Files.isWritable(dir)) {
+        throw new ConfigException("data directory " + dir + " is not writable");
+      }
+      Path file = dir.resolve(FILE_NAME);
+      if (Files.exists(file)) {
+        check(config, file);
+      } else {
+        write(config, file);
+      }
+    } catch (IOException e) {
+      throw new ConfigException("cannot use data directory " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static void check(NodeConfig config, Path file) throws IOException, ConfigException {
+    Properties stored = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      stored.load(reader);
+    }
+    String cluster = stored.getProperty("cluster-name");
+    String name = stored.getProperty("name");
+    String id = stored.getProperty("node-id");
+    if (cluster == null || name == null || id == null) {
+      throw new ConfigException(file + " is damaged (missing cluster-name, name or node-id); "
+          + "restore it or start this node with an empty data directory to rejoin from its peers");
+    }
+    if (!cluster.equals(config.clusterName()) || !name.equals(config.self().name())
+        || !id.equals(config.self().nodeId())) {
+      throw new ConfigException("data directory " + config.dataDir() + " belongs to node '" + name + "' of cluster '"
+          + cluster + "', not to node '" + config.self().name() + "' of cluster '" + config.clusterName() + "'");
+    }
+  }
+
+  private static void write(NodeConfig config, Path file) throws IOException {
+    Properties identity = new Properties();
+    identity.setProperty("cluster-name", config.clusterName());
+    identity.setProperty("name", config.self().name());
+    identity.setProperty("node-id", config.self().nodeId());
+    Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+    try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      identity.store(writer, "Slotraft node identity: do not edit");
+    }
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

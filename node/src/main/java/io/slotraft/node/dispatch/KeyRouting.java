@@ -1,0 +1,112 @@
+package io.slotraft.node.dispatch;
+
+import io.slotraft.node.catalog.CommandArgs;
+import io.slotraft.node.catalog.CommandSpec;
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.raft.ProposalException;
+import io.slotraft.node.reply.Replies;
+import io.slotraft.node.reply.Reply;
+import io.slotraft.node.reply.RoutingReply;
+import io.slotraft.node.routing.LocalTopology;
+import io.slotraft.node.routing.ShardRouter;
+import io.slotraft.node.routing.SlotHash;
+import io.slotraft.node.session.ClientSession;
+import io.slotraft.node.shard.Shard;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs keyspace commands on the right shard, as Redis Cluster would: all keys of one command must
+ * hash to one slot (else CROSSSLOT); the slot's shard must be led here (else MOVED to the leader,
+ * or TRYAGAIN when no leader is known). Keyless commands (DBSIZE, SCAN, FLUSHALL ...) run on the
+ * shards this node hosts.
+ */
+public final class KeyRouting {
+  static final Reply READONLY_REPLICA = Replies.error("READONLY You can't write against a read only replica.");
+  static final Reply UNCERTAIN = Replies.error(
+      "ERR leadership changed while the write was in flight; it may or may not have been applied");
+
+  private final ShardRouter router;
+  private final LocalTopology topology;
+
+  public KeyRouting(ShardRouter router, LocalTopology topology) {
+    this.router = router;
+    this.topology = topology;
+  }
+
+  CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args) {
+    List<byte[]> keys = spec.keys().keys(args.argv());
+    if (keys.isEmpty()) {
+      return executeKeyless(spec, args);
+    }
+    int slot = SlotHash.slot(keys.get(0));
+    for (int i = 1; i < keys.size(); i++) {
+      if (SlotHash.slot(keys.get(i)) != slot) {
+        return CompletableFuture.completedFuture(new RoutingReply.CrossSlot());
+      }
+    }
+    Optional<Shard> local = router.localShard(slot);
+    if (local.isEmpty()) {
+      return CompletableFuture.completedFuture(new RoutingReply.TryAgain(slot, "slot " + slot + " is not served here"));
+    }
+    Shard shard = local.get();
+    if (shard.isLeader()) {
+      return onLeader(spec, args, shard, slot);
+    }
+    if (!spec.isWrite() && session.readOnlyReplicaReads()) {
+      return CompletableFuture.completedFuture(shard.readLocal(spec, args));
+    }
+    return CompletableFuture.completedFuture(redirect(shard, slot));
+  }
+
+  private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot) {
+    CompletableFuture<Reply> result = spec.isWrite() ? shard.write(args.argv()) : shard.read(spec, args);
+    return result.exceptionally(failure -> onFailure(failure, spec, shard, slot));
+  }
+
+  private CompletableFuture<Reply> executeKeyless(CommandSpec spec, CommandArgs args) {
+    // One shard per node today; with many, keyless commands will fan out over the local shards.
+    Shard shard = router.localShards().iterator().next();
+    if (spec.isWrite()) {
+      if (!shard.isLeader()) {
+        return CompletableFuture.completedFuture(READONLY_REPLICA);
+      }
+      return shard.write(args.argv()).exceptionally(failure -> onFailure(failure, spec, shard, -1));
+    }
+    // ReadIndex also works on a follower (it asks the leader), so keyless reads stay linearizable.
+    return shard.read(spec, args).exceptionally(failure -> onFailure(failure, spec, shard, -1));
+  }
+
+  private Reply onFailure(Throwable failure, CommandSpec spec, Shard shard, int slot) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof ProposalException proposal) {
+      switch (proposal.kind()) {
+        case NOT_LEADER:
+          return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+        case BUSY:
+          return new RoutingReply.TryAgain(slot, "shard is busy, retry");
+        case UNKNOWN:
+          // A read never changed anything, so it can be redirected; a write's outcome is unknown.
+          if (!spec.isWrite()) {
+            return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+          }
+          return UNCERTAIN;
+        default:
+          break;
+      }
+    }
+    return Replies.error("ERR " + cause.getMessage());
+  }
+
+  private Reply redirect(Shard shard, int slot) {
+    Optional<ClusterMember> leader = topology.leaderOf(shard);
+    if (leader.isEmpty() || leader.get().nodeId().equals(topology.view().self().nodeId())) {
+      return new RoutingReply.TryAgain(slot, "no leader for slot " + slot + " yet, retry");
+    }
+    ClusterMember m = leader.get();
+    return new RoutingReply.Moved(slot, shard.id().id(), m.nodeId(), m.host(), m.respPort(), m.grpcPort(),
+        topology.epoch());
+  }
+}

@@ -1,0 +1,125 @@
+package io.slotraft.node.raft;
+
+import com.alipay.sofa.jraft.Closure;
+import com.alipay.sofa.jraft.Iterator;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.core.StateMachineAdapter;
+import com.alipay.sofa.jraft.entity.LeaderChangeContext;
+import com.alipay.sofa.jraft.error.RaftError;
+import com.alipay.sofa.jraft.error.RaftException;
+import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
+import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
+import io.slotraft.node.reply.Replies;
+import io.slotraft.node.reply.Reply;
+import io.slotraft.node.statemachine.EntryCodec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns JRaft's state machine callbacks into calls on a {@link ReplicatedStateMachine}. */
+final class JRaftStateMachineAdapter extends StateMachineAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(JRaftStateMachineAdapter.class);
+
+  private final String groupId;
+  private final ReplicatedStateMachine target;
+  private final Executor snapshotWriter;
+  private volatile long leaderTerm = -1;
+
+  JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine target, Executor snapshotWriter) {
+    this.groupId = groupId;
+    this.target = target;
+    this.snapshotWriter = snapshotWriter;
+  }
+
+  boolean isLeader() {
+    return leaderTerm > 0;
+  }
+
+  @Override
+  public void onApply(Iterator entries) {
+    while (entries.hasNext()) {
+      Reply reply;
+      try {
+        reply = target.applyEntry(entries.getIndex(), entries.getTerm(), entries.getData());
+      } catch (EntryCodec.UnreadableEntryException e) {
+        // Skipping an entry would fork this replica's state from its peers: stop instead.
+        LOG.error("[{}] cannot apply entry {}: {}", groupId, entries.getIndex(), e.getMessage());
+        entries.setErrorAndRollback(1, new Status(RaftError.ESTATEMACHINE, e.getMessage()));
+        return;
+      } catch (RuntimeException e) {
+        // A handler bug: deterministic, so every replica takes the same path; answer and go on.
+        LOG.error("[{}] command at index {} failed", groupId, entries.getIndex(), e);
+        reply = Replies.error("ERR internal error while applying the command");
+      }
+      Closure done = entries.done();
+      if (done instanceof ProposalClosure proposal) {
+        proposal.applied(reply);
+      }
+      entries.next();
+    }
+  }
+
+  @Override
+  public void onSnapshotSave(SnapshotWriter writer, Closure done) {
+    ReplicatedStateMachine.SnapshotJob job;
+    try {
+      job = target.captureSnapshot();
+    } catch (RuntimeException e) {
+      LOG.error("[{}] snapshot capture failed", groupId, e);
+      done.run(new Status(RaftError.EIO, "snapshot capture failed: %s", e.getMessage()));
+      return;
+    }
+    snapshotWriter.execute(() -> {
+      try {
+        List<String> files = job.writeTo(Path.of(writer.getPath()));
+        for (String file : files) {
+          if (!writer.addFile(file)) {
+            throw new java.io.IOException("JRaft refused snapshot file " + file);
+          }
+        }
+        done.run(Status.OK());
+      } catch (Exception e) {
+        LOG.error("[{}] writing the snapshot failed", groupId, e);
+        done.run(new Status(RaftError.EIO, "writing the snapshot failed: %s", e.getMessage()));
+      }
+    });
+  }
+
+  @Override
+  public boolean onSnapshotLoad(SnapshotReader reader) {
+    try {
+      target.loadSnapshot(Path.of(reader.getPath()));
+      return true;
+    } catch (Exception e) {
+      // Returning false stops this replica: better than serving from a damaged snapshot.
+      LOG.error("[{}] refusing snapshot in {}: {}", groupId, reader.getPath(), e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public void onLeaderStart(long term) {
+    leaderTerm = term;
+    LOG.info("[{}] became leader at term {}", groupId, term);
+    target.onRoleChange(true, term);
+  }
+
+  @Override
+  public void onLeaderStop(Status status) {
+    leaderTerm = -1;
+    LOG.info("[{}] stopped leading: {}", groupId, status);
+    target.onRoleChange(false, -1);
+  }
+
+  @Override
+  public void onStartFollowing(LeaderChangeContext context) {
+    LOG.info("[{}] following {} at term {}", groupId, context.getLeaderId(), context.getTerm());
+  }
+
+  @Override
+  public void onError(RaftException e) {
+    LOG.error("[{}] replica stopped by a Raft error: {}", groupId, e.getStatus());
+  }
+}

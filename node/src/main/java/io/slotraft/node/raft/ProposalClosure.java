@@ -1,0 +1,55 @@
+package io.slotraft.node.raft;
+
+import com.alipay.sofa.jraft.Closure;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.error.RaftError;
+import io.slotraft.node.reply.Reply;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Completes a proposal's future: with the reply when the entry is applied on this (leader) replica,
+ * or with a {@link ProposalException} when Raft gives up on it.
+ */
+final class ProposalClosure implements Closure {
+  private final CompletableFuture<Reply> future = new CompletableFuture<>();
+  private final Runnable release;
+  private Reply reply;
+
+  ProposalClosure(Runnable release) {
+    this.release = release;
+  }
+
+  CompletableFuture<Reply> future() {
+    return future;
+  }
+
+  /** Called on the apply thread; JRaft then calls {@link #run} with OK. */
+  void applied(Reply applied) {
+    this.reply = applied;
+  }
+
+  @Override
+  public void run(Status status) {
+    release.run();
+    if (status.isOk()) {
+      future.complete(reply);
+      return;
+    }
+    future.completeExceptionally(toException(status));
+  }
+
+  static ProposalException toException(Status status) {
+    RaftError error = status.getRaftError();
+    String message = String.valueOf(status.getErrorMsg());
+    // JRaft answers EPERM both before appending ("Is not leader.", a term mismatch) and for entries
+    // that were appended when the leader stepped down ("Leader stepped down"): only the first kind is
+    // certainly not applied, and only it may be redirected and retried.
+    if (error == RaftError.EPERM && (message.startsWith("Is not leader") || message.contains("expected_term"))) {
+      return new ProposalException(ProposalException.Kind.NOT_LEADER, "not the leader: " + message);
+    }
+    if (error == RaftError.EBUSY) {
+      return new ProposalException(ProposalException.Kind.BUSY, "replica is busy: " + status.getErrorMsg());
+    }
+    return new ProposalException(ProposalException.Kind.UNKNOWN, status.getErrorMsg());
+  }
+}

@@ -1,0 +1,192 @@
+package io.slotraft.node.raft;
+
+import com.alipay.sofa.jraft.Node;
+import com.alipay.sofa.jraft.RaftGroupService;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.closure.ReadIndexClosure;
+import com.alipay.sofa.jraft.conf.Configuration;
+import com.alipay.sofa.jraft.entity.PeerId;
+import com.alipay.sofa.jraft.entity.Task;
+import com.alipay.sofa.jraft.option.NodeOptions;
+import com.alipay.sofa.jraft.option.RaftOptions;
+import io.slotraft.node.reply.Reply;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One shard's Raft peer on this node. Proposals and reads return futures; in-flight proposals are
+ * bounded so that an overloaded replica answers "busy" at once instead of queueing without limit.
+ */
+public final class RaftReplica implements AutoCloseable {
+  private static final byte[] NO_CONTEXT = new byte[0];
+
+  private final String groupId;
+  private final RaftGroupService service;
+  private final Node node;
+  private final JRaftStateMachineAdapter adapter;
+  private final Semaphore inflight;
+
+  private RaftReplica(String groupId, RaftGroupService service, Node node, JRaftStateMachineAdapter adapter,
+      int maxInflight) {
+    this.groupId = groupId;
+    this.service = service;
+    this.node = node;
+    this.adapter = adapter;
+    this.inflight = new Semaphore(maxInflight);
+  }
+
+  /**
+   * Starts (or restarts from its directory) this node's replica of a group.
+   *
+   * @param selfEndpoint this node's Raft endpoint, {@code host:port}
+   * @param peerEndpoints the initial voters' endpoints, used only when the directory is new
+   * @param directory the replica's own directory (log, Raft meta, snapshots)
+   */
+  public static RaftReplica start(RaftTransport transport, String groupId, String selfEndpoint,
+      List<String> peerEndpoints, Path directory, ReplicaOptions options, ReplicatedStateMachine target,
+      Executor snapshotWriter) throws IOException {
+    // JRaft's RocksDB log storage does not create missing parent directories.
+    Files.createDirectories(directory.resolve("log"));
+    Files.createDirectories(directory.resolve("snapshot"));
+    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter);
+    NodeOptions nodeOptions = nodeOptions(peerEndpoints, directory, options, adapter);
+    PeerId self = PeerId.parsePeer(selfEndpoint);
+    RaftGroupService service = new RaftGroupService(groupId, self, nodeOptions, transport.rpcServer(), true);
+    Node node = service.start(false);
+    if (node == null) {
+      throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory);
+    }
+    return new RaftReplica(groupId, service, node, adapter, options.maxInflightProposals());
+  }
+
+  private static NodeOptions nodeOptions(List<String> peerEndpoints, Path directory, ReplicaOptions options,
+      JRaftStateMachineAdapter adapter) {
+    NodeOptions nodeOptions = new NodeOptions();
+    Configuration initial = new Configuration();
+    for (String peer : peerEndpoints) {
+      initial.addPeer(PeerId.parsePeer(peer));
+    }
+    nodeOptions.setInitialConf(initial);
+    nodeOptions.setFsm(adapter);
+    nodeOptions.setElectionTimeoutMs(options.electionTimeoutMs());
+    nodeOptions.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
+    nodeOptions.setLogUri(directory.resolve("log").toString());
+    nodeOptions.setRaftMetaUri(directory.resolve("raft_meta").toString());
+    nodeOptions.setSnapshotUri(directory.resolve("snapshot").toString());
+    nodeOptions.setDisableCli(false);
+    // Without shared timers every group starts its own timer threads (see DEPENDENCIES.md).
+    nodeOptions.setSharedTimerPool(true);
+    nodeOptions.setSharedElectionTimer(true);
+    nodeOptions.setSharedVoteTimer(true);
+    nodeOptions.setSharedStepDownTimer(true);
+    nodeOptions.setSharedSnapshotTimer(true);
+    RaftOptions raftOptions = new RaftOptions();
+    // An entry counts toward commit only once it is fsynced on a majority: acknowledged writes
+    // survive a power cut of every node.
+    raftOptions.setSync(true);
+    raftOptions.setSyncMeta(true);
+    raftOptions.setDisruptorBufferSize(ringBufferSize(options.maxInflightProposals()));
+    nodeOptions.setRaftOptions(raftOptions);
+    return nodeOptions;
+  }
+
+  /** JRaft's disruptors need a power of two; size them to the in-flight bound, not the 16384 default. */
+  private static int ringBufferSize(int maxInflight) {
+    return Integer.highestOneBit(Math.max(1024, maxInflight - 1)) << 1;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public boolean isLeader() {
+    return adapter.isLeader() && node.isLeader();
+  }
+
+  /** The leader's Raft endpoint ({@code host:port}) as this replica last heard, if any. */
+  public Optional<String> leaderEndpoint() {
+    PeerId leader = node.getLeaderId();
+    return leader == null || leader.isEmpty() ? Optional.empty() : Optional.of(leader.getEndpoint().toString());
+  }
+
+  public List<String> peerEndpoints() {
+    return node.listPeers().stream().map(p -> p.getEndpoint().toString()).toList();
+  }
+
+  public long lastAppliedIndex() {
+    return node.getLastAppliedLogIndex();
+  }
+
+  public long lastCommittedIndex() {
+    return node.getLastCommittedIndex();
+  }
+
+  /**
+   * Proposes an encoded log entry. The future completes with the reply once the entry is committed
+   * and applied here, or fails with a {@link ProposalException}.
+   */
+  public CompletableFuture<Reply> propose(byte[] entry) {
+    if (!inflight.tryAcquire()) {
+      return CompletableFuture.failedFuture(
+          new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
+    }
+    ProposalClosure closure = new ProposalClosure(inflight::release);
+    Task task = new Task(ByteBuffer.wrap(entry), closure);
+    node.apply(task);
+    return closure.future();
+  }
+
+  /**
+   * Completes once this replica has applied everything committed when the read was asked for (Raft
+   * ReadIndex, batched by JRaft): a read served after it is linearizable.
+   */
+  public CompletableFuture<Void> readBarrier() {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    node.readIndex(NO_CONTEXT, new ReadIndexClosure() {
+      @Override
+      public void run(Status status, long index, byte[] requestContext) {
+        if (status.isOk()) {
+          ready.complete(null);
+        } else {
+          ready.completeExceptionally(ProposalClosure.toException(status));
+        }
+      }
+    });
+    return ready;
+  }
+
+  /** Takes a snapshot now (it also compacts the log up to it). */
+  public CompletableFuture<Void> snapshot() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    node.snapshot(status -> {
+      if (status.isOk()) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(new IOException("snapshot of " + groupId + " failed: " + status));
+      }
+    });
+    return done;
+  }
+
+  /** Asks the replica to hand leadership to {@code endpoint}; JRaft refuses right after an election. */
+  public boolean transferLeadershipTo(String endpoint) {
+    return node.transferLeadershipTo(PeerId.parsePeer(endpoint)).isOk();
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+    try {
+      service.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The only package that imports JRaft: the node's shared Raft transport, one Raft replica per shard,
+ * and the adapter from JRaft's state machine callbacks to {@link
+ * io.slotraft.node.raft.ReplicatedStateMachine}. Everything above it sees futures, not closures.
+ */
+package io.slotraft.node.raft;

@@ -1,0 +1,151 @@
+package io.slotraft.node.shard;
+
+import io.slotraft.node.catalog.CommandArgs;
+import io.slotraft.node.catalog.CommandSpec;
+import io.slotraft.node.raft.RaftReplica;
+import io.slotraft.node.raft.ReplicatedStateMachine;
+import io.slotraft.node.reply.Reply;
+import io.slotraft.node.statemachine.EntryCodec;
+import io.slotraft.node.statemachine.ShardStateMachine;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * This node's replica of one shard: the state machine, the lock that guards it, and the Raft replica
+ * that orders its writes. Writes are encoded with the leader's clock and a random seed (normalised)
+ * and proposed; reads wait for a ReadIndex barrier and then run under the lock.
+ */
+public final class Shard implements ReplicatedStateMachine {
+  private final ShardId id;
+  private final ShardStateMachine stateMachine;
+  private final SnapshotStore snapshots;
+  private final LongSupplier clock;
+  /** Guards the keyspace between the apply thread and readers; held briefly, never across I/O. */
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile RaftReplica replica;
+  private volatile boolean leader;
+  private volatile long lastSnapshotIndex;
+  private volatile long lastSnapshotMs;
+
+  public Shard(ShardId id, ShardStateMachine stateMachine, SnapshotStore snapshots, LongSupplier clock) {
+    this.id = id;
+    this.stateMachine = stateMachine;
+    this.snapshots = snapshots;
+    this.clock = clock;
+  }
+
+  /** Binds the Raft replica once it has started (it calls back into this shard while starting). */
+  public void attach(RaftReplica replica) {
+    this.replica = replica;
+  }
+
+  public ShardId id() {
+    return id;
+  }
+
+  public RaftReplica replica() {
+    return replica;
+  }
+
+  public boolean isLeader() {
+    RaftReplica r = replica;
+    return leader && r != null && r.isLeader();
+  }
+
+  /** Proposes a write command; completes with its reply once applied on this leader. */
+  public CompletableFuture<Reply> write(List<byte[]> argv) {
+    byte[] entry = EntryCodec.command(clock.getAsLong(), ThreadLocalRandom.current().nextLong(), argv);
+    return replica.propose(entry);
+  }
+
+  /** Proposes deleting {@code keys} if they are still expired at {@code nowMs} when applied. */
+  CompletableFuture<Reply> proposeExpiry(long nowMs, List<byte[]> keys) {
+    return replica.propose(EntryCodec.expireKeys(nowMs, keys));
+  }
+
+  /** A linearizable read: waits for the ReadIndex barrier, then runs against the keyspace. */
+  public CompletableFuture<Reply> read(CommandSpec spec, CommandArgs args) {
+    return replica.readBarrier().thenApply(ready -> readLocal(spec, args));
+  }
+
+  /** A read of whatever this replica has applied, possibly stale (READONLY on a follower). */
+  public Reply readLocal(CommandSpec spec, CommandArgs args) {
+    lock.lock();
+    try {
+      return stateMachine.read(spec, args, clock.getAsLong());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code action} with the keyspace locked, for node-side introspection (INFO, expiry). */
+  public <T> T withStateMachine(java.util.function.Function<ShardStateMachine, T> action) {
+    lock.lock();
+    try {
+      return action.apply(stateMachine);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The applied index the newest snapshot covers (0 if none yet). */
+  public long lastSnapshotIndex() {
+    return lastSnapshotIndex;
+  }
+
+  /** When the newest snapshot written by this process finished (0 if none). */
+  public long lastSnapshotMs() {
+    return lastSnapshotMs;
+  }
+
+  /** Entries applied since the newest snapshot: how much log a restart would replay. */
+  public long entriesSinceSnapshot() {
+    RaftReplica r = replica;
+    return r == null ? 0 : Math.max(0, r.lastAppliedIndex() - lastSnapshotIndex);
+  }
+
+  @Override
+  public Reply applyEntry(long index, long term, ByteBuffer data) {
+    lock.lock();
+    try {
+      return stateMachine.apply(index, term, data);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public SnapshotJob captureSnapshot() {
+    // On the apply thread: no entry is applied meanwhile, and readers do not mutate.
+    SnapshotJob job = snapshots.capture(stateMachine, id);
+    long index = stateMachine.appliedIndex();
+    return directory -> {
+      List<String> files = job.writeTo(directory);
+      lastSnapshotIndex = index;
+      lastSnapshotMs = clock.getAsLong();
+      return files;
+    };
+  }
+
+  @Override
+  public void loadSnapshot(Path directory) throws IOException {
+    lock.lock();
+    try {
+      snapshots.load(directory, stateMachine);
+      lastSnapshotIndex = stateMachine.appliedIndex();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void onRoleChange(boolean isLeader, long term) {
+    this.leader = isLeader;
+  }
+}

@@ -1,0 +1,16 @@
+package io.slotraft.node.shard;
+
+/**
+ * A shard's stable id and its current inclusive slot range. The id names the Raft group
+ * ({@link #groupId()}) and never changes; the range may shrink when the shard is split.
+ */
+public record ShardId(String id, int slotStart, int slotEnd) {
+
+  public String groupId() {
+    return "shard-" + id;
+  }
+
+  public boolean owns(int slot) {
+    return slot >= slotStart && slot <= slotEnd;
+  }
+}
