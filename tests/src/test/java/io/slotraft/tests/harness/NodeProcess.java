@@ -1,0 +1,110 @@
+package io.slotraft.tests.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One node JVM, started the way a user starts it ({@code java -jar node/target/slotraft-node.jar
+ * --name ... --members ... --data-dir ...}), with its output in {@code node.log} in its directory.
+ */
+public final class NodeProcess {
+  private final String name;
+  private final int respPort;
+  private final int grpcPort;
+  private final int raftPort;
+  private final int httpPort;
+  private final Path dataDir;
+  private Process process;
+
+  NodeProcess(String name, int basePort, Path dataDir) {
+    this.name = name;
+    this.respPort = basePort;
+    this.grpcPort = basePort + 1;
+    this.raftPort = basePort + 2;
+    this.httpPort = basePort + 3;
+    this.dataDir = dataDir;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int respPort() {
+    return respPort;
+  }
+
+  public int grpcPort() {
+    return grpcPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code name@127.0.0.1:resp:grpc:raft:http}, this node's entry in --members. */
+  String memberEntry() {
+    return name + "@127.0.0.1:" + respPort + ":" + grpcPort + ":" + raftPort + ":" + httpPort;
+  }
+
+  void start(String members, List<String> extraFlags) throws IOException {
+    Files.createDirectories(dataDir);
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError",
+        "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true", "-Dlogging.path=" + dataDir.resolve("logs"),
+        "-jar", Repo.nodeJar().toString(),
+        "--name", name, "--members", members, "--data-dir", dataDir.toString()));
+    command.addAll(extraFlags);
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()))
+        .start();
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already. */
+  public void kill() throws InterruptedException {
+    if (isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** SIGTERM and wait: the graceful stop an operator does. */
+  public void stop() throws InterruptedException {
+    if (isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Sends a POSIX signal by name, e.g. STOP or CONT, to pause and resume the node. */
+  public void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start().waitFor();
+  }
+
+  public String log() throws IOException {
+    Path log = dataDir.resolve("node.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,169 @@
+package io.slotraft.tests.harness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A cluster of real node processes on loopback for one test class. Each test class gets its own
+ * base port so that classes never collide with each other or with a running local cluster.
+ */
+public final class ProcessCluster implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final List<String> extraFlags;
+  private final String members;
+
+  /**
+   * @param basePort node i (0-based) uses basePort + 10*i .. +3 for RESP, gRPC, Raft, HTTP
+   */
+  public ProcessCluster(Path root, int nodeCount, int basePort, List<String> extraFlags) {
+    for (int i = 0; i < nodeCount; i++) {
+      nodes.add(new NodeProcess("n" + (i + 1), basePort + 10 * i, root.resolve("n" + (i + 1))));
+    }
+    this.members = nodes.stream().map(NodeProcess::memberEntry).collect(Collectors.joining(","));
+    this.extraFlags = extraFlags;
+  }
+
+  public static ProcessCluster startThree(Path root, int basePort, String... extraFlags) throws Exception {
+    ProcessCluster cluster = new ProcessCluster(root, 3, basePort, List.of(extraFlags));
+    for (NodeProcess node : cluster.nodes) {
+      node.start(cluster.members, cluster.extraFlags);
+    }
+    cluster.awaitHealthy(Duration.ofSeconds(60));
+    return cluster;
+  }
+
+  public List<NodeProcess> nodes() {
+    return nodes;
+  }
+
+  public NodeProcess node(int index) {
+    return nodes.get(index);
+  }
+
+  public void start(NodeProcess node) throws IOException {
+    node.start(members, extraFlags);
+  }
+
+  /** Deletes a stopped node's data directory: it must rejoin from its peers. */
+  public void wipe(NodeProcess node) throws IOException {
+    if (node.isAlive()) {
+      throw new IllegalStateException(node.name() + " is running");
+    }
+    try (Stream<Path> files = Files.walk(node.dataDir())) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!path.getFileName().toString().equals("node.log")) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  /** The node whose replica leads the (only) shard, as the nodes themselves report it. */
+  public Optional<NodeProcess> leader() {
+    for (NodeProcess node : nodes) {
+      if (node.isAlive() && status(node).map(s -> s.contains("\"role\":\"leader\"")).orElse(false)) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public NodeProcess awaitLeader(Duration timeout) {
+    awaitTrue(() -> leader().isPresent(), timeout, "a leader");
+    return leader().orElseThrow();
+  }
+
+  public List<NodeProcess> followers() {
+    Optional<NodeProcess> leader = leader();
+    return nodes.stream().filter(n -> n.isAlive() && leader.map(l -> l != n).orElse(true)).toList();
+  }
+
+  public Optional<String> status(NodeProcess node) {
+    return get(node, "/status").map(HttpResponse::body);
+  }
+
+  /** The shard's applied index on a node, from its /status. */
+  public long appliedIndex(NodeProcess node) {
+    return status(node).map(s -> {
+      int at = s.indexOf("\"applied_index\":");
+      if (at < 0) {
+        return -1L;
+      }
+      String tail = s.substring(at + 16);
+      return Long.parseLong(tail.substring(0, tail.indexOf(',')));
+    }).orElse(-1L);
+  }
+
+  public void awaitHealthy(Duration timeout) {
+    awaitTrue(() -> nodes.stream().filter(NodeProcess::isAlive)
+        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false)), timeout,
+        "every running node healthy");
+  }
+
+  private static Optional<HttpResponse<String>> get(NodeProcess node, String path) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+          .timeout(Duration.ofSeconds(2)).build();
+      return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  public void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what + "\n" + logTails());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what);
+      }
+    }
+  }
+
+  /** The last lines of every node's log, for failure messages. */
+  public String logTails() {
+    StringBuilder text = new StringBuilder();
+    for (NodeProcess node : nodes) {
+      try {
+        String[] lines = node.log().split("\n");
+        text.append("--- ").append(node.name()).append(" (last lines of node.log)\n");
+        for (int i = Math.max(0, lines.length - 15); i < lines.length; i++) {
+          text.append(lines[i]).append('\n');
+        }
+      } catch (IOException e) {
+        text.append("--- ").append(node.name()).append(": log unreadable: ").append(e.getMessage()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (NodeProcess node : nodes) {
+      node.kill();
+    }
+  }
+}
