@@ -1,0 +1,91 @@
+package io.slotraft.node.snapshot;
+
+import io.slotraft.node.keyspace.KeyEntry;
+import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.RedisValue;
+import java.util.function.Consumer;
+
+/**
+ * A shard's keyspace frozen at one log index, taken on the apply thread and written out later on
+ * another thread while writes go on.
+ *
+ * <p>Capture copies references only (keys, values, expiries into three arrays): no value copying
+ * and no sorting, so the apply thread stalls for O(n) pointer copies. That is safe because key
+ * arrays and stored {@link RedisValue}s are never mutated; a write stores a new value instead.
+ * Expired keys not yet deleted are captured too: they are part of the replicated state, and a
+ * replica loading this image must end up identical to the one that wrote it.
+ *
+ * <p>All fields are final and never written after construction, so an image may be handed to the
+ * writing thread by any means and read there without locks.
+ */
+public final class KeyspaceImage {
+  private final SnapshotPoint point;
+  private final byte[][] keys;
+  private final RedisValue[] values;
+  private final long[] expiries;
+
+  private KeyspaceImage(SnapshotPoint point, byte[][] keys, RedisValue[] values, long[] expiries) {
+    this.point = point;
+    this.keys = keys;
+    this.values = values;
+    this.expiries = expiries;
+  }
+
+  /** Must run on the thread that owns {@code keyspace} (its apply thread), with no write in progress. */
+  public static KeyspaceImage capture(Keyspace keyspace, SnapshotPoint point) {
+    Collector collector = new Collector(keyspace.size());
+    keyspace.forEach(collector);
+    if (collector.count != collector.keys.length) {
+      throw new IllegalStateException(
+          "keyspace reported " + collector.keys.length + " keys but held " + collector.count);
+    }
+    return new KeyspaceImage(point, collector.keys, collector.values, collector.expiries);
+  }
+
+  public SnapshotPoint point() {
+    return point;
+  }
+
+  public int size() {
+    return keys.length;
+  }
+
+  byte[] key(int i) {
+    return keys[i];
+  }
+
+  RedisValue value(int i) {
+    return values[i];
+  }
+
+  long expireAtMs(int i) {
+    return expiries[i];
+  }
+
+  /** Positions of the keys in unsigned bytewise order; the writer's job, off the apply thread. */
+  int[] sortedOrder() {
+    return UnsignedKeyOrder.sort(keys);
+  }
+
+  /** Fills the three arrays in table order; a class rather than a lambda because it keeps a cursor. */
+  private static final class Collector implements Consumer<KeyEntry> {
+    final byte[][] keys;
+    final RedisValue[] values;
+    final long[] expiries;
+    int count;
+
+    Collector(int size) {
+      keys = new byte[size][];
+      values = new RedisValue[size];
+      expiries = new long[size];
+    }
+
+    @Override
+    public void accept(KeyEntry entry) {
+      keys[count] = entry.key();
+      values[count] = entry.value();
+      expiries[count] = entry.expireAtMs();
+      count++;
+    }
+  }
+}

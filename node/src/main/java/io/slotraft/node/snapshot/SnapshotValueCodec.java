@@ -1,0 +1,84 @@
+package io.slotraft.node.snapshot;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
+import io.slotraft.node.keyspace.RedisValue;
+import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.proto.v1.SnapshotValue;
+import java.nio.file.Path;
+
+/**
+ * One key's value and expiry as a {@link SnapshotValue}, the SST value of format version 1.
+ *
+ * <p>Each value type is one field of the {@code value} oneof. Adding a type to {@link RedisValue}
+ * means adding a oneof field and a branch in both methods here; an older node reading such a
+ * snapshot sees no oneof case it knows and refuses the snapshot rather than losing the key.
+ */
+final class SnapshotValueCodec {
+  private static final int MAX_KEY_BYTES_SHOWN = 64;
+
+  /** A decoded SST value: what goes into the keyspace for one key. */
+  record DecodedValue(RedisValue value, long expireAtMs) {}
+
+  private SnapshotValueCodec() {}
+
+  static byte[] encode(RedisValue value, long expireAtMs) {
+    SnapshotValue.Builder builder = SnapshotValue.newBuilder().setExpireAtMs(expireAtMs);
+    if (value instanceof StringValue string) {
+      // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
+      builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
+    } else {
+      throw new IllegalArgumentException(
+          "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
+    }
+    return builder.build().toByteArray();
+  }
+
+  /** Decodes the value stored under {@code key} in {@code file}; errors name both. */
+  static DecodedValue decode(byte[] bytes, Path file, byte[] key) throws CorruptSnapshotException {
+    SnapshotValue stored = parse(bytes, file, key);
+    switch (stored.getValueCase()) {
+      case STRING_VALUE:
+        return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+      default:
+        throw unknownType(stored, file, key);
+    }
+  }
+
+  private static SnapshotValue parse(byte[] bytes, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      return SnapshotValue.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new CorruptSnapshotException(file, "value of key " + printable(key) + " is not a SnapshotValue", e);
+    }
+  }
+
+  private static CorruptSnapshotException unknownType(SnapshotValue stored, Path file, byte[] key) {
+    // A oneof field this version does not know is parsed as an unknown field, leaving no case set.
+    if (stored.getUnknownFields().asMap().isEmpty()) {
+      return new CorruptSnapshotException(file, "value of key " + printable(key) + " has no value field");
+    }
+    return new CorruptSnapshotException(file, "value of key " + printable(key) + " has a type unknown to this"
+        + " version (SnapshotValue field " + stored.getUnknownFields().asMap().keySet()
+        + "): the snapshot was written by a newer version of Slotraft; upgrade this node");
+  }
+
+  /** The key in quotes, other than printable ASCII as \xNN, cut short: keys are binary and may be long. */
+  static String printable(byte[] key) {
+    StringBuilder text = new StringBuilder("\"");
+    int shown = Math.min(key.length, MAX_KEY_BYTES_SHOWN);
+    for (int i = 0; i < shown; i++) {
+      int b = key[i] & 0xFF;
+      if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+        text.append((char) b);
+      } else {
+        text.append(String.format("\\x%02x", b));
+      }
+    }
+    text.append('"');
+    if (key.length > shown) {
+      text.append("... (").append(key.length).append(" bytes)");
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package io.slotraft.node.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.slotraft.node.keyspace.KeyEntry;
+import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.StringValue;
+
+/** Compares two keyspaces entry by entry, expired entries included, without copying them. */
+final class KeyspaceAssertions {
+  /** A "now" before every expiry, so that lookups see expired-but-present keys too. */
+  private static final long BEFORE_ALL_EXPIRIES = Long.MIN_VALUE;
+
+  private KeyspaceAssertions() {}
+
+  static void assertSameContent(Keyspace expected, Keyspace actual) {
+    assertEquals(expected.size(), actual.size(), "key count");
+    assertEquals(expected.expiringKeyCount(), actual.expiringKeyCount(), "keys with an expiry");
+    expected.forEach(entry -> assertSameEntry(entry, actual.lookup(entry.key(), BEFORE_ALL_EXPIRIES)));
+  }
+
+  private static void assertSameEntry(KeyEntry expected, KeyEntry actual) {
+    String key = SnapshotValueCodec.printable(expected.key());
+    assertNotNull(actual, "missing key " + key);
+    assertEquals(expected.expireAtMs(), actual.expireAtMs(), "expiry of " + key);
+    assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
+        "value of " + key);
+  }
+}
