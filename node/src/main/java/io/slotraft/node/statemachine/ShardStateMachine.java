@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class ShardStateMachine {
   private final CommandCatalog catalog;
-  private final Keyspace keyspace = new Keyspace();
+  private Keyspace keyspace = new Keyspace();
   private long clockMs;
   private long appliedIndex;
   private long appliedTerm;
@@ -98,8 +98,12 @@ public final class ShardStateMachine {
     return appliedTerm;
   }
 
-  /** After loading a snapshot: the keyspace was filled by the loader; restore the clock and position. */
-  public void restoredTo(long index, long term, long snapshotClockMs) {
+  /**
+   * Replaces the whole state with a snapshot's: a fully loaded keyspace (never a half-loaded one),
+   * its applied position and its clock.
+   */
+  public void restore(Keyspace loaded, long index, long term, long snapshotClockMs) {
+    this.keyspace = loaded;
     this.appliedIndex = index;
     this.appliedTerm = term;
     this.clockMs = snapshotClockMs;
