@@ -21,6 +21,10 @@ public final class ClientSession {
   private volatile long lastActiveMs;
   private volatile boolean closeRequested;
   private volatile boolean readOnlyReplicaReads;
+  private volatile boolean noEvict;
+  private volatile boolean noTouch;
+  private volatile String libraryName;
+  private volatile String libraryVersion;
 
   public ClientSession(String remoteAddress, String localAddress, long createdAtMs) {
     this.remoteAddress = remoteAddress;
@@ -102,11 +106,52 @@ public final class ClientSession {
     this.readOnlyReplicaReads = value;
   }
 
-  /** RESET: back to a fresh connection's state (the id stays, as in Redis). */
+  /** CLIENT NO-EVICT: accepted and shown in CLIENT LIST; Slotraft never evicts clients. */
+  public boolean noEvict() {
+    return noEvict;
+  }
+
+  public void setNoEvict(boolean value) {
+    this.noEvict = value;
+  }
+
+  /** CLIENT NO-TOUCH: this client's reads should not count as access to the keys they read. */
+  public boolean noTouch() {
+    return noTouch;
+  }
+
+  public void setNoTouch(boolean value) {
+    this.noTouch = value;
+  }
+
+  /** CLIENT SETINFO LIB-NAME, or null. */
+  public String libraryName() {
+    return libraryName;
+  }
+
+  public void setLibraryName(String value) {
+    this.libraryName = value;
+  }
+
+  /** CLIENT SETINFO LIB-VER, or null. */
+  public String libraryVersion() {
+    return libraryVersion;
+  }
+
+  public void setLibraryVersion(String value) {
+    this.libraryVersion = value;
+  }
+
+  /**
+   * RESET: back to a fresh connection's state. The id stays, and so does the library a client
+   * declared with CLIENT SETINFO, as in Redis: the connection is still the same library's.
+   */
   public void reset() {
     name = null;
     protocol = 2;
     database = 0;
     readOnlyReplicaReads = false;
+    noEvict = false;
+    noTouch = false;
   }
 }
