@@ -67,6 +67,19 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   }
 
   @Override
+  public long countKeysInSlot(int slot) {
+    return router.localShard(slot).map(shard -> shard.withStateMachine(sm -> (long) sm.keyspace().countInSlot(slot)))
+        .orElse(0L);
+  }
+
+  @Override
+  public List<byte[]> keysInSlot(int slot, int count) {
+    return router.localShard(slot)
+        .map(shard -> shard.withStateMachine(sm -> sm.keyspace().keysInSlot(slot, count, Math.max(clock.getAsLong(), sm.clockMs()))))
+        .orElse(List.of());
+  }
+
+  @Override
   public long nowMs() {
     return clock.getAsLong();
   }

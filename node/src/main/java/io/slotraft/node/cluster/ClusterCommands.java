@@ -22,13 +22,12 @@ import java.util.Set;
  * rendered from the node's {@link ClusterView}. Topology changes go through meta, so the
  * subcommands that change a Redis cluster (MEET, ADDSLOTS, FAILOVER...) are not offered.
  *
- * <p>COUNTKEYSINSLOT and GETKEYSINSLOT read a shard's keyspace, which a session handler cannot;
- * they are declared here (arity, flags, docs) but the dispatcher runs them on the local shard.
+ * <p>COUNTKEYSINSLOT and GETKEYSINSLOT answer from this node's replica of the slot's shard, as a
+ * Redis Cluster node answers from its own keys.
  */
 public final class ClusterCommands {
-  private static final Set<String> KEYSPACE_SUBCOMMANDS = Set.of("countkeysinslot", "getkeysinslot");
-
-  private static final Reply NOT_HERE = Replies.error("ERR internal: keyspace subcommand reached the session handler");
+  private static final Reply INVALID_SLOT = Replies.error("ERR Invalid slot");
+  private static final Reply INVALID_COUNT = Replies.error("ERR Invalid number of keys");
 
   private ClusterCommands() {}
 
@@ -36,11 +35,6 @@ public final class ClusterCommands {
     b.command("cluster", -2).group("cluster").since("3.0.0")
         .summary("Describes the cluster: nodes, shards and slots.")
         .handler(container());
-  }
-
-  /** True for the subcommands the dispatcher must run against the local shard's keyspace. */
-  public static boolean isKeyspaceSubcommand(String subcommand) {
-    return KEYSPACE_SUBCOMMANDS.contains(subcommand.toLowerCase(Locale.ROOT));
   }
 
   static ContainerCommand container() {
@@ -60,9 +54,9 @@ public final class ClusterCommands {
         sub("keyslot", "KEYSLOT <key>", 3, "Returns the hash slot of a key.", "3.0.0",
             (s, node, args) -> Replies.integer(SlotHash.slot(args.bytes(2)))),
         sub("countkeysinslot", "COUNTKEYSINSLOT <slot>", 3, "Counts the keys of a slot on this node.", "3.0.0",
-            ClusterCommands::keyspaceOnly),
+            ClusterCommands::countKeysInSlot),
         sub("getkeysinslot", "GETKEYSINSLOT <slot> <count>", 4, "Returns up to count keys of a slot.", "3.0.0",
-            ClusterCommands::keyspaceOnly)));
+            ClusterCommands::getKeysInSlot)));
   }
 
   private static Subcommand sub(String name, String usage, int arity, String summary, String since,
@@ -89,7 +83,26 @@ public final class ClusterCommands {
         .orElse(self);
   }
 
-  private static Reply keyspaceOnly(ClientSession session, NodeServices node, CommandArgs args) {
-    return NOT_HERE;
+  private static Reply countKeysInSlot(ClientSession session, NodeServices node, CommandArgs args) {
+    Long slot = slot(args);
+    return slot == null ? INVALID_SLOT : Replies.integer(node.countKeysInSlot(slot.intValue()));
+  }
+
+  private static Reply getKeysInSlot(ClientSession session, NodeServices node, CommandArgs args) {
+    Long slot = slot(args);
+    if (slot == null) {
+      return INVALID_SLOT;
+    }
+    Long count = io.slotraft.node.catalog.RedisNumbers.parseLong(args.bytes(3));
+    if (count == null || count < 0) {
+      return INVALID_COUNT;
+    }
+    return Replies.bulkArray(node.keysInSlot(slot.intValue(), (int) Math.min(count, Integer.MAX_VALUE)));
+  }
+
+  /** The slot argument, or null when it is not a slot number (Redis answers "Invalid slot"). */
+  private static Long slot(CommandArgs args) {
+    Long slot = io.slotraft.node.catalog.RedisNumbers.parseLong(args.bytes(2));
+    return slot == null || slot < 0 || slot >= SlotHash.SLOT_COUNT ? null : slot;
   }
 }

@@ -18,6 +18,12 @@ public interface NodeServices {
   /** Every open client connection on this node, for CLIENT LIST. */
   Collection<ClientSession> clients();
 
+  /** Live keys of {@code slot} in this node's replica of its shard (a Redis node counts its own keys). */
+  long countKeysInSlot(int slot);
+
+  /** Up to {@code count} live keys of {@code slot} in this node's replica of its shard. */
+  java.util.List<byte[]> keysInSlot(int slot, int count);
+
   /** This node's wall clock, for TIME and INFO. */
   long nowMs();
 

@@ -66,11 +66,18 @@ class ClusterCommandsTest {
   }
 
   @Test
-  void theDispatcherRecognisesTheKeyspaceSubcommandsInAnyCase() {
-    assertTrue(ClusterCommands.isKeyspaceSubcommand("COUNTKEYSINSLOT"));
-    assertTrue(ClusterCommands.isKeyspaceSubcommand("getkeysinslot"));
-    assertFalse(ClusterCommands.isKeyspaceSubcommand("keyslot"));
-    assertFalse(ClusterCommands.isKeyspaceSubcommand("nodes"));
+  void keysInSlotComeFromTheNodesOwnReplica() {
+    node.putKey("user:1");
+    node.putKey("user:1x");
+    int slot = io.slotraft.node.routing.SlotHash.slot("user:1".getBytes());
+    assertEquals(":1", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", Integer.toString(slot)));
+    assertEquals("[\"user:1\"]", node.text(session, "CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "10"));
+    assertEquals("[]", node.text(session, "CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "0"));
+    assertEquals(":0", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", "0"));
+    assertEquals("-ERR Invalid slot", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", "16384"));
+    assertEquals("-ERR Invalid slot", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", "-1"));
+    assertEquals("-ERR Invalid slot", node.text(session, "CLUSTER", "GETKEYSINSLOT", "x", "1"));
+    assertEquals("-ERR Invalid number of keys", node.text(session, "CLUSTER", "GETKEYSINSLOT", "1", "-1"));
   }
 
   @Test

@@ -103,6 +103,23 @@ public final class TestNode implements NodeServices {
     facts.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(name, value);
   }
 
+  private final java.util.List<byte[]> keys = new ArrayList<>();
+
+  /** Adds a key to the node's pretend replica, for the slot subcommands. */
+  public void putKey(String key) {
+    keys.add(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public long countKeysInSlot(int slot) {
+    return keys.stream().filter(k -> io.slotraft.node.routing.SlotHash.slot(k) == slot).count();
+  }
+
+  @Override
+  public java.util.List<byte[]> keysInSlot(int slot, int count) {
+    return keys.stream().filter(k -> io.slotraft.node.routing.SlotHash.slot(k) == slot).limit(count).toList();
+  }
+
   @Override
   public CommandCatalog catalog() {
     return catalog;
