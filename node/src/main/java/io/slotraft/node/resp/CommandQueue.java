@@ -42,7 +42,7 @@ final class CommandQueue {
   private final Runnable onLateAnswer;
   private final int maxUnwritten;
   private final ArrayDeque<PendingCommand> unanswered = new ArrayDeque<>();
-  /** The tail of {@link #unanswered} not yet dispatched, waiting for the other kind to finish. */
+  /** The tail of {@link #unanswered} not yet dispatched: waiting for the other kind, or for room. */
   private final ArrayDeque<PendingCommand> undispatched = new ArrayDeque<>();
   private int inFlight;
   private boolean inFlightAreWrites;

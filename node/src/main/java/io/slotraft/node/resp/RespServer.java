@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * RespConnectionHandler}. Uses epoll where Netty's native transport loads, NIO elsewhere.
  */
 public final class RespServer implements AutoCloseable {
+  /** Enough for a node whose commands mostly wait on Raft, not on the I/O threads. */
+  public static final int DEFAULT_WORKER_THREADS = 2;
   /** Redis's default tcp-backlog. */
   private static final int BACKLOG = 511;
   private static final Logger log = LoggerFactory.getLogger(RespServer.class);
@@ -37,7 +39,7 @@ public final class RespServer implements AutoCloseable {
 
   /**
    * @param port 0 picks a free port; see {@link #port()}
-   * @param workerThreads event-loop threads for connections (the node's default is 2)
+   * @param workerThreads event-loop threads for connections, e.g. {@link #DEFAULT_WORKER_THREADS}
    */
   public RespServer(String host, int port, int workerThreads, RespServices services) {
     if (workerThreads < 1) {
