@@ -13,6 +13,7 @@ import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.resp.RespServer;
+import io.slotraft.node.resp.RespServices;
 import io.slotraft.node.routing.LocalTopology;
 import io.slotraft.node.routing.SlotHash;
 import io.slotraft.node.routing.StaticShardRouter;
@@ -83,8 +84,8 @@ public final class SlotraftNode implements AutoCloseable {
         .addService(new ClientGrpcService(dispatcher, kinds, clock))
         .build()
         .start();
-    resp = new RespServer(self.host(), self.respPort(), config.respThreads(), dispatcher, kinds::isWrite,
-        runtime.clientSet(), runtime.stats());
+    resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
+        new RespServices(dispatcher, kinds::isWrite, runtime.stats(), runtime.clientSet()));
     resp.start();
     http = new HttpEndpoints(self.host(), self.httpPort(),
         new HttpEndpoints.Content(runtime::healthy, runtime::statusJson, runtime::metricsText));
