@@ -8,6 +8,7 @@ import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.NotLeader;
 import io.slotraft.proto.v1.Nil;
 import io.slotraft.proto.v1.Reply;
+import io.slotraft.proto.v1.ReplyList;
 import io.slotraft.proto.v1.RoutingError;
 import io.slotraft.proto.v1.TryAgain;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,28 @@ final class Answers {
     }
 
     static CommandResponse ok() {
-        return reply(Reply.newBuilder().setSimple("OK").build());
+        return simple("OK");
+    }
+
+    static CommandResponse simple(String text) {
+        return reply(Reply.newBuilder().setSimple(text).build());
     }
 
     static CommandResponse bulk(String text) {
-        return reply(Reply.newBuilder().setBulk(ByteString.copyFrom(text, StandardCharsets.UTF_8)).build());
+        return bulk(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static CommandResponse bulk(byte[] bytes) {
+        return reply(Reply.newBuilder().setBulk(ByteString.copyFrom(bytes)).build());
+    }
+
+    /** An array reply of the replies inside these responses. */
+    static CommandResponse array(CommandResponse... items) {
+        ReplyList.Builder list = ReplyList.newBuilder();
+        for (CommandResponse item : items) {
+            list.addItems(item.getReply());
+        }
+        return reply(Reply.newBuilder().setArray(list).build());
     }
 
     static CommandResponse nil() {

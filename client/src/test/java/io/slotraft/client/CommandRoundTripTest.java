@@ -12,6 +12,7 @@ import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -73,8 +74,7 @@ class CommandRoundTripTest {
     @Test
     void binaryValuesTravelUnchanged() {
         byte[] value = {0, (byte) 0xff, 10, 13};
-        answer(Answers.reply(io.slotraft.proto.v1.Reply.newBuilder()
-                .setBulk(com.google.protobuf.ByteString.copyFrom(value)).build()));
+        answer(Answers.bulk(value));
 
         assertArrayEquals(value, client.sync().get(new byte[] {1, 2}));
         assertArrayEquals(new byte[] {1, 2}, lastRequest.get().getArgs(0).toByteArray());
@@ -112,10 +112,9 @@ class CommandRoundTripTest {
 
     @Test
     void mgetKeepsMissingKeysAsNulls() {
-        answer(Answers.reply(io.slotraft.proto.v1.Reply.newBuilder().setArray(io.slotraft.proto.v1.ReplyList.newBuilder()
-                .addItems(Answers.bulk("1").getReply()).addItems(Answers.nil().getReply())).build()));
+        answer(Answers.array(Answers.bulk("1"), Answers.nil()));
 
-        assertEquals(java.util.Arrays.asList("1", null), client.sync().mget("a", "b"));
+        assertEquals(Arrays.asList("1", null), client.sync().mget("a", "b"));
         assertEquals(List.of("a", "b"), sentArgs());
     }
 
@@ -128,7 +127,7 @@ class CommandRoundTripTest {
         assertEquals("HSET", lastRequest.get().getName());
         assertEquals(List.of("h", "f", "v"), sentArgs());
 
-        answer(Answers.reply(io.slotraft.proto.v1.Reply.newBuilder().setSimple("PONG").build()));
+        answer(Answers.simple("PONG"));
         assertEquals("PONG", client.sync().execute("PING").asString());
     }
 }

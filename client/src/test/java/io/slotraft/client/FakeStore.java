@@ -24,7 +24,7 @@ final class FakeStore implements Function<CommandRequest, CommandResponse> {
             case "INCR":
                 return incr(arg(request, 0));
             case "PING":
-                return Answers.reply(io.slotraft.proto.v1.Reply.newBuilder().setSimple("PONG").build());
+                return Answers.simple("PONG");
             default:
                 return Answers.error("ERR unknown command '" + request.getName() + "'");
         }

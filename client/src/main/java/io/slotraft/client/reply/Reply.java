@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -177,7 +178,7 @@ public final class Reply {
             case ERROR:
                 return "(error) " + value;
             default:
-                return kind.name().toLowerCase(java.util.Locale.ROOT) + ' ' + value;
+                return kind.name().toLowerCase(Locale.ROOT) + ' ' + value;
         }
     }
 }

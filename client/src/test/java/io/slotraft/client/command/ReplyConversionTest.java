@@ -25,30 +25,35 @@ import org.junit.jupiter.api.Test;
 /** From the wire's proto reply to the client's Reply, and from Reply to each typed method's value. */
 class ReplyConversionTest {
 
+    /** The wire's reply type; the client's own {@link Reply} is the one imported. */
+    private static io.slotraft.proto.v1.Reply.Builder wire() {
+        return io.slotraft.proto.v1.Reply.newBuilder();
+    }
+
     private static io.slotraft.proto.v1.Reply bulk(String text) {
-        return io.slotraft.proto.v1.Reply.newBuilder().setBulk(ByteString.copyFromUtf8(text)).build();
+        return wire().setBulk(ByteString.copyFromUtf8(text)).build();
     }
 
     private static io.slotraft.proto.v1.Reply nil() {
-        return io.slotraft.proto.v1.Reply.newBuilder().setNil(Nil.getDefaultInstance()).build();
+        return wire().setNil(Nil.getDefaultInstance()).build();
     }
 
     private static io.slotraft.proto.v1.Reply array(io.slotraft.proto.v1.Reply... items) {
-        return io.slotraft.proto.v1.Reply.newBuilder().setArray(ReplyList.newBuilder().addAllItems(Arrays.asList(items))).build();
+        return wire().setArray(ReplyList.newBuilder().addAllItems(Arrays.asList(items))).build();
     }
 
     @Test
     void everyKindConvertsAndNestingIsKept() {
-        io.slotraft.proto.v1.Reply map = io.slotraft.proto.v1.Reply.newBuilder().setMap(ReplyMap.newBuilder()
+        io.slotraft.proto.v1.Reply map = wire().setMap(ReplyMap.newBuilder()
                 .addEntries(MapEntry.newBuilder().setKey(bulk("f")).setValue(
-                        io.slotraft.proto.v1.Reply.newBuilder().setDouble(1.5).build()))).build();
-        io.slotraft.proto.v1.Reply set = io.slotraft.proto.v1.Reply.newBuilder()
-                .setSet(ReplyList.newBuilder().addItems(io.slotraft.proto.v1.Reply.newBuilder().setBoolean(true))).build();
+                        wire().setDouble(1.5).build()))).build();
+        io.slotraft.proto.v1.Reply set = wire()
+                .setSet(ReplyList.newBuilder().addItems(wire().setBoolean(true))).build();
 
         Reply reply = ProtoReplies.toReply(array(bulk("x"), nil(), map, set,
-                io.slotraft.proto.v1.Reply.newBuilder().setInteger(-7).build(),
-                io.slotraft.proto.v1.Reply.newBuilder().setSimple("OK").build(),
-                io.slotraft.proto.v1.Reply.newBuilder().setError("ERR boom").build()));
+                wire().setInteger(-7).build(),
+                wire().setSimple("OK").build(),
+                wire().setError("ERR boom").build()));
 
         assertEquals(Reply.array(List.of(
                 Reply.bulk(Utf8.encode("x")), Reply.nil(),
