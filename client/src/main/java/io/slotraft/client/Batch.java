@@ -1,0 +1,60 @@
+package io.slotraft.client;
+
+import static io.slotraft.client.codec.Utf8.encodeArgs;
+
+import io.slotraft.client.command.Command;
+import io.slotraft.client.command.ServerCommandBuilder;
+import io.slotraft.client.dispatch.Dispatcher;
+import io.slotraft.client.reply.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Commands queued here go to the leader together, in one ExecuteBatch round trip, and run in order:
+ * <pre>{@code
+ * Batch batch = client.pipeline();
+ * batch.add("SET", "a", "1");
+ * batch.add("INCR", "a");
+ * List<Reply> replies = batch.execute(); // [OK, 2]
+ * }</pre>
+ * Each command gets its own reply at its index; a Redis error is an error {@link Reply} there, not an
+ * exception, so one failing command does not hide the others. Not atomic: other clients' commands
+ * may run in between (use MULTI/EXEC for that). Not thread-safe; build a batch on one thread.
+ */
+public final class Batch {
+    private final Dispatcher dispatcher;
+    private final List<Command<Reply>> commands = new ArrayList<>();
+
+    Batch(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Queues a command; returns its index in the replies. */
+    public int add(String name, byte[]... args) {
+        commands.add(ServerCommandBuilder.generic(name, args));
+        return commands.size() - 1;
+    }
+
+    /** Text arguments, UTF-8 encoded. Split first/rest so that {@code add("PING")} is not ambiguous. */
+    public int add(String name, String firstArg, String... moreArgs) {
+        return add(name, encodeArgs(firstArg, moreArgs));
+    }
+
+    public int size() {
+        return commands.size();
+    }
+
+    /**
+     * Sends what is queued and waits. Throws {@link SlotraftIndeterminateException} when the connection
+     * broke with a command not safe to repeat still unanswered, since some commands may have run.
+     */
+    public List<Reply> execute() {
+        return Futures.await(executeAsync());
+    }
+
+    /** Sends what is queued; the queue is kept, so the same batch can be sent again. */
+    public CompletableFuture<List<Reply>> executeAsync() {
+        return dispatcher.executeBatch(List.copyOf(commands));
+    }
+}

@@ -1,0 +1,21 @@
+package io.slotraft.client.api.sync;
+
+import static io.slotraft.client.codec.Utf8.encodeArgs;
+
+import io.slotraft.client.reply.Reply;
+
+/** Every blocking command, plus {@link #execute} for commands without a typed method. */
+public interface SlotraftCommands extends StringCommands, KeyCommands, ServerCommands {
+
+    /**
+     * Runs any command by name, e.g. {@code execute("HSET", key, field, value)}. A Redis error reply
+     * throws {@code SlotraftCommandException}. Unknown commands are never retried after
+     * a lost connection, since the client cannot tell whether they are safe to repeat.
+     */
+    Reply execute(String name, byte[]... args);
+
+    /** Text arguments, UTF-8 encoded. Split first/rest so that {@code execute("PING")} is not ambiguous. */
+    default Reply execute(String name, String firstArg, String... moreArgs) {
+        return execute(name, encodeArgs(firstArg, moreArgs));
+    }
+}

@@ -1,0 +1,113 @@
+package io.slotraft.client.dispatch;
+
+import io.slotraft.client.SlotraftException;
+import io.slotraft.client.command.Command;
+import io.slotraft.client.command.ProtoReplies;
+import io.slotraft.client.reply.Reply;
+import io.slotraft.client.routing.Endpoint;
+import io.slotraft.client.routing.LeaderTracker;
+import io.slotraft.proto.v1.BatchRequest;
+import io.slotraft.proto.v1.BatchResponse;
+import io.slotraft.proto.v1.CommandResponse;
+import io.slotraft.proto.v1.RoutingError;
+import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Commands sent together with ExecuteBatch until each has a reply. An entry that came back with a
+ * routing error did not run, so only those entries are sent again; entries that ran keep their reply.
+ * With one shard a routing error hits every entry from some point on, so the resent ones still run in
+ * their queued order after the ones that ran. Redis errors and CROSSSLOT stay per entry, as error
+ * replies, so one bad command does not hide the others' results.
+ */
+final class BatchCall extends RetryingCall<List<Reply>> {
+    /** Redis Cluster's text for the same mistake, so batch callers see one familiar message. */
+    static final String CROSSSLOT_ERROR = "CROSSSLOT Keys in request don't hash to the same slot";
+
+    private final List<Command<Reply>> commands;
+    private final Reply[] replies;
+    private List<Integer> pending;
+
+    BatchCall(Dispatcher dispatcher, List<Command<Reply>> commands) {
+        super(dispatcher);
+        this.commands = List.copyOf(commands);
+        this.replies = new Reply[commands.size()];
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            all.add(i);
+        }
+        this.pending = all;
+    }
+
+    @Override
+    String describe() {
+        return "batch of " + pending.size();
+    }
+
+    @Override
+    Endpoint route(LeaderTracker tracker) {
+        return tracker.route(commands.get(pending.get(0)).routingKey());
+    }
+
+    @Override
+    boolean safeToRepeat() {
+        return pending.stream().allMatch(i -> commands.get(i).safeToRepeat());
+    }
+
+    @Override
+    void send(Endpoint target, SlotraftClientStub stub) {
+        BatchRequest.Builder request = BatchRequest.newBuilder();
+        pending.forEach(i -> request.addCommands(commands.get(i).toRequest()));
+        stub.executeBatch(request.build(), answerTo(target, response -> onResponse(target, response)));
+    }
+
+    private void onResponse(Endpoint target, BatchResponse response) {
+        if (response.getResponsesCount() != pending.size()) {
+            fail(new SlotraftException(target + " answered " + response.getResponsesCount()
+                    + " of " + pending.size() + " batched commands"));
+            return;
+        }
+        List<Integer> notRun = new ArrayList<>();
+        RoutingError firstError = null;
+        for (int i = 0; i < pending.size(); i++) {
+            RoutingError error = record(pending.get(i), response.getResponses(i));
+            if (error != null) {
+                notRun.add(pending.get(i));
+                firstError = firstError == null ? error : firstError;
+            }
+        }
+        retryOrFinish(target, notRun, firstError);
+    }
+
+    /** Stores an entry's reply; returns the routing error instead when the entry did not run. */
+    private RoutingError record(int index, CommandResponse response) {
+        if (response.hasReply()) {
+            replies[index] = ProtoReplies.toReply(response.getReply());
+            return null;
+        }
+        if (!response.hasRoutingError()) {
+            throw new SlotraftException("empty response for " + commands.get(index));
+        }
+        RoutingError error = response.getRoutingError();
+        if (error.hasCrossSlot()) {
+            replies[index] = Reply.error(CROSSSLOT_ERROR);
+            return null;
+        }
+        return error;
+    }
+
+    private void retryOrFinish(Endpoint target, List<Integer> notRun, RoutingError firstError) {
+        if (notRun.isEmpty()) {
+            complete(Collections.unmodifiableList(Arrays.asList(replies.clone())));
+            return;
+        }
+        if (notRun.size() < pending.size()) {
+            madeProgress();
+        }
+        pending = notRun;
+        retryAfterRoutingError(target, firstError);
+    }
+}

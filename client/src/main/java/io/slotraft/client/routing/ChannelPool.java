@@ -1,0 +1,71 @@
+package io.slotraft.client.routing;
+
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.slotraft.client.SlotraftException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One gRPC channel per node, made on first use and kept: a channel multiplexes every concurrent
+ * command to its node and reconnects by itself, so one per node is all a client needs.
+ */
+public final class ChannelPool implements AutoCloseable {
+    private static final long TERMINATION_WAIT_MILLIS = 1_000;
+
+    private final Function<Endpoint, ManagedChannel> factory;
+    private final Map<Endpoint, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public ChannelPool(Function<Endpoint, ManagedChannel> factory) {
+        this.factory = factory;
+    }
+
+    /** The default: plaintext HTTP/2 over Netty. */
+    public static ManagedChannel plaintext(Endpoint endpoint) {
+        return NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+    }
+
+    public Channel channel(Endpoint endpoint) {
+        ensureOpen();
+        ManagedChannel channel = channels.computeIfAbsent(endpoint, factory);
+        // close() may have run between the check and the insert; its loop may have missed this one.
+        if (closed) {
+            channel.shutdownNow();
+            ensureOpen();
+        }
+        return channel;
+    }
+
+    /**
+     * Cuts calls still in flight rather than waiting for them: the dispatcher has already failed
+     * their callers, and a hung node must not make close() hang. Then waits briefly for the
+     * transports to let go of their threads and sockets.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        for (ManagedChannel channel : channels.values()) {
+            awaitTermination(channel);
+        }
+        channels.clear();
+    }
+
+    private static void awaitTermination(ManagedChannel channel) {
+        try {
+            channel.awaitTermination(TERMINATION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new SlotraftException("the client is closed");
+        }
+    }
+}

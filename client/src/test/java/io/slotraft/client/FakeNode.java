@@ -1,0 +1,151 @@
+package io.slotraft.client;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.slotraft.client.routing.Endpoint;
+import io.slotraft.proto.v1.BatchRequest;
+import io.slotraft.proto.v1.BatchResponse;
+import io.slotraft.proto.v1.CommandRequest;
+import io.slotraft.proto.v1.CommandResponse;
+import io.slotraft.proto.v1.SlotraftClientGrpc;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An in-process gRPC server playing one node. It records every request and answers as scripted:
+ * a function per command (batches apply it to each entry unless scripted apart), a gRPC failure, or
+ * silence (a hung node). Its endpoint is a unique fake host:port that only {@link #channels} resolves.
+ */
+final class FakeNode implements AutoCloseable {
+    private static final AtomicInteger ids = new AtomicInteger();
+
+    private final Endpoint endpoint;
+    private final Server server;
+    private final List<CommandRequest> commands = new CopyOnWriteArrayList<>();
+    private final List<BatchRequest> batches = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
+    private volatile Function<CommandRequest, CommandResponse> answers = request -> Answers.error("ERR unscripted");
+    private volatile Function<BatchRequest, BatchResponse> batchAnswers;
+    private volatile Status failure;
+    private volatile boolean silent;
+
+    private FakeNode(String label) throws IOException {
+        this.endpoint = new Endpoint(label + "-" + ids.incrementAndGet(), 7101);
+        this.server = InProcessServerBuilder.forName(endpoint.toString()).directExecutor()
+                .addService(new Service()).build().start();
+    }
+
+    static FakeNode start(String label) throws IOException {
+        return new FakeNode(label);
+    }
+
+    /** In-process channels: what a client whose seeds are fake nodes connects with. */
+    static ManagedChannel channels(Endpoint endpoint) {
+        return InProcessChannelBuilder.forName(endpoint.toString()).directExecutor().build();
+    }
+
+    static SlotraftClientBuilder clientOf(Duration commandTimeout, FakeNode... seeds) {
+        SlotraftClientBuilder builder = SlotraftClient.builder().commandTimeout(commandTimeout)
+                .channelFactory(FakeNode::channels);
+        for (FakeNode seed : seeds) {
+            builder.seeds(seed.endpoint().toString());
+        }
+        return builder;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    FakeNode answering(Function<CommandRequest, CommandResponse> script) {
+        this.answers = script;
+        this.failure = null;
+        this.silent = false;
+        return this;
+    }
+
+    FakeNode answeringBatches(Function<BatchRequest, BatchResponse> script) {
+        this.batchAnswers = script;
+        return this;
+    }
+
+    /** Fails every call with this status, as a node whose connection breaks mid-call looks to a client. */
+    FakeNode failingWith(Status status) {
+        this.failure = status;
+        return this;
+    }
+
+    /** Never answers, as a paused (SIGSTOP) node looks to a client. */
+    FakeNode hanging() {
+        this.silent = true;
+        return this;
+    }
+
+    /** Names of the single commands received, in order. */
+    List<String> received() {
+        return commands.stream().map(CommandRequest::getName).collect(Collectors.toList());
+    }
+
+    List<BatchRequest> batches() {
+        return new ArrayList<>(batches);
+    }
+
+    /** When each call (single or batch) arrived, System.nanoTime(). */
+    List<Long> arrivals() {
+        return new ArrayList<>(arrivalNanos);
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+
+    private boolean answeredSpecially(StreamObserver<?> out) {
+        arrivalNanos.add(System.nanoTime());
+        if (silent) {
+            return true;
+        }
+        if (failure != null) {
+            out.onError(failure.asRuntimeException());
+            return true;
+        }
+        return false;
+    }
+
+    private BatchResponse perEntry(BatchRequest request) {
+        BatchResponse.Builder response = BatchResponse.newBuilder();
+        request.getCommandsList().forEach(command -> response.addResponses(answers.apply(command)));
+        return response.build();
+    }
+
+    private final class Service extends SlotraftClientGrpc.SlotraftClientImplBase {
+        @Override
+        public void execute(CommandRequest request, StreamObserver<CommandResponse> out) {
+            commands.add(request);
+            if (!answeredSpecially(out)) {
+                out.onNext(answers.apply(request));
+                out.onCompleted();
+            }
+        }
+
+        @Override
+        public void executeBatch(BatchRequest request, StreamObserver<BatchResponse> out) {
+            batches.add(request);
+            if (!answeredSpecially(out)) {
+                Function<BatchRequest, BatchResponse> script = batchAnswers;
+                out.onNext(script != null ? script.apply(request) : perEntry(request));
+                out.onCompleted();
+            }
+        }
+    }
+}
