@@ -26,6 +26,9 @@ public final class Main {
   public static void main(String[] args) {
     // JRaft ships protobuf classes from an old protoc; without this the runtime warns once per class.
     System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
+    // Bolt's logging layer cannot drive logback 1.5 and prints a stack trace at start-up when it
+    // tries; with this it skips logback and its few messages go through slf4j's console instead.
+    System.setProperty("logback.middleware.log.disable", "true");
     System.exit(run(args));
   }
 

@@ -3,6 +3,7 @@ package io.slotraft.node.raft;
 import com.alipay.sofa.jraft.Closure;
 import com.alipay.sofa.jraft.Iterator;
 import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.core.StateMachineAdapter;
 import com.alipay.sofa.jraft.entity.LeaderChangeContext;
 import com.alipay.sofa.jraft.error.RaftError;
@@ -26,11 +27,24 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   private final ReplicatedStateMachine target;
   private final Executor snapshotWriter;
   private volatile long leaderTerm = -1;
+  /** The voters of the newest committed configuration; JRaft tells only leaders otherwise. */
+  private volatile List<String> voters;
 
-  JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine target, Executor snapshotWriter) {
+  JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine target, Executor snapshotWriter,
+      List<String> initialVoters) {
     this.groupId = groupId;
     this.target = target;
     this.snapshotWriter = snapshotWriter;
+    this.voters = List.copyOf(initialVoters);
+  }
+
+  List<String> voters() {
+    return voters;
+  }
+
+  @Override
+  public void onConfigurationCommitted(Configuration configuration) {
+    voters = configuration.getPeers().stream().map(peer -> peer.getEndpoint().toString()).toList();
   }
 
   boolean isLeader() {

@@ -55,7 +55,7 @@ public final class RaftReplica implements AutoCloseable {
     // JRaft's RocksDB log storage does not create missing parent directories.
     Files.createDirectories(directory.resolve("log"));
     Files.createDirectories(directory.resolve("snapshot"));
-    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter);
+    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter, peerEndpoints);
     NodeOptions nodeOptions = nodeOptions(peerEndpoints, directory, options, adapter);
     PeerId self = PeerId.parsePeer(selfEndpoint);
     RaftGroupService service = new RaftGroupService(groupId, self, nodeOptions, transport.rpcServer(), true);
@@ -116,8 +116,9 @@ public final class RaftReplica implements AutoCloseable {
     return leader == null || leader.isEmpty() ? Optional.empty() : Optional.of(leader.getEndpoint().toString());
   }
 
+  /** The voters' Raft endpoints, as of the newest configuration this replica has applied. */
   public List<String> peerEndpoints() {
-    return node.listPeers().stream().map(p -> p.getEndpoint().toString()).toList();
+    return adapter.voters();
   }
 
   public long lastAppliedIndex() {
