@@ -1,0 +1,13 @@
+package io.slotraft.node.command;
+
+import io.slotraft.node.catalog.CommandCatalog;
+
+/** Every keyspace command group, in one place; a new data type adds one line here. */
+public final class StandardKeyspaceCommands {
+  private StandardKeyspaceCommands() {}
+
+  public static void register(CommandCatalog.Builder b) {
+    StringCommands.register(b);
+    KeyCommands.register(b);
+  }
+}

@@ -1,0 +1,61 @@
+package io.slotraft.node.command;
+
+import io.slotraft.node.reply.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Replies as short, redis-cli-like text, so that scenarios can spell out what they expect. */
+final class ReplyText {
+  private ReplyText() {}
+
+  static String of(Reply reply) {
+    return of(reply, false);
+  }
+
+  /** With {@code sorted}, the items of every array are sorted: for answers in no set order. */
+  static String of(Reply reply, boolean sorted) {
+    // Java 17: no pattern matching in switch yet.
+    if (reply instanceof Reply.Simple simple) {
+      return simple.text();
+    } else if (reply instanceof Reply.Error error) {
+      return "(error) " + error.message();
+    } else if (reply instanceof Reply.Int integer) {
+      return "(integer) " + integer.value();
+    } else if (reply instanceof Reply.Bulk bulk) {
+      return quote(bulk.value());
+    } else if (reply instanceof Reply.Nil nil) {
+      return nil == Reply.Nil.BULK ? "(nil)" : "(nil array)";
+    } else if (reply instanceof Reply.Array array) {
+      return items(array.items(), sorted);
+    }
+    return reply.toString();
+  }
+
+  private static String items(List<Reply> items, boolean sorted) {
+    List<String> texts = new ArrayList<>();
+    for (Reply item : items) {
+      texts.add(of(item, sorted));
+    }
+    if (sorted) {
+      texts.sort(null);
+    }
+    return texts.stream().collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** Printable ASCII as is, quotes and backslashes escaped, other bytes as \xHH. */
+  static String quote(byte[] bytes) {
+    StringBuilder text = new StringBuilder("\"");
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      if (c == '"' || c == '\\') {
+        text.append('\\').append((char) c);
+      } else if (c >= 0x20 && c < 0x7F) {
+        text.append((char) c);
+      } else {
+        text.append(String.format("\\x%02x", c));
+      }
+    }
+    return text.append('"').toString();
+  }
+}
