@@ -26,9 +26,10 @@ public final class Main {
   public static void main(String[] args) {
     // JRaft ships protobuf classes from an old protoc; without this the runtime warns once per class.
     System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
-    // Bolt's logging layer cannot drive logback 1.5 and prints a stack trace at start-up when it
-    // tries; with this it skips logback and its few messages go through slf4j's console instead.
+    // Bolt's logging layer (sofa-common-tools) cannot drive logback 1.5 and prints a stack trace at
+    // start-up when it tries; told not to, it falls back to slf4j, and its own notices are muted.
     System.setProperty("logback.middleware.log.disable", "true");
+    System.setProperty("sofa.middleware.log.internal.level", "ERROR");
     System.exit(run(args));
   }
 

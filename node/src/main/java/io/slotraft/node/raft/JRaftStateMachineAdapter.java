@@ -67,9 +67,13 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
         LOG.error("[{}] command at index {} failed", groupId, entries.getIndex(), e);
         reply = Replies.error("ERR internal error while applying the command");
       }
+      // Only the leader that proposed the entry has its closure; JRaft leaves running it to us.
       Closure done = entries.done();
-      if (done instanceof ProposalClosure proposal) {
-        proposal.applied(reply);
+      if (done != null) {
+        if (done instanceof ProposalClosure proposal) {
+          proposal.applied(reply);
+        }
+        done.run(Status.OK());
       }
       entries.next();
     }

@@ -23,7 +23,7 @@ final class ProposalClosure implements Closure {
     return future;
   }
 
-  /** Called on the apply thread; JRaft then calls {@link #run} with OK. */
+  /** Called on the apply thread just before {@link #run} with OK. */
   void applied(Reply applied) {
     this.reply = applied;
   }
