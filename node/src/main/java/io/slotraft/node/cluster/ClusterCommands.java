@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class ClusterCommands {
   private static final Reply INVALID_SLOT = Replies.error("ERR Invalid slot");
-  private static final Reply INVALID_COUNT = Replies.error("ERR Invalid number of keys");
+  private static final Reply INVALID_SLOT_OR_COUNT = Replies.error("ERR Invalid slot or number of keys");
 
   private ClusterCommands() {}
 
@@ -90,12 +90,9 @@ public final class ClusterCommands {
 
   private static Reply getKeysInSlot(ClientSession session, NodeServices node, CommandArgs args) {
     Long slot = slot(args);
-    if (slot == null) {
-      return INVALID_SLOT;
-    }
     Long count = io.slotraft.node.catalog.RedisNumbers.parseLong(args.bytes(3));
-    if (count == null || count < 0) {
-      return INVALID_COUNT;
+    if (slot == null || count == null || count < 0) {
+      return INVALID_SLOT_OR_COUNT;
     }
     return Replies.bulkArray(node.keysInSlot(slot.intValue(), (int) Math.min(count, Integer.MAX_VALUE)));
   }

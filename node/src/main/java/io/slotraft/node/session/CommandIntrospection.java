@@ -6,9 +6,11 @@ import static io.slotraft.node.catalog.CommandFlag.STALE;
 import io.slotraft.node.catalog.CommandArgs;
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.catalog.CommandSpec;
+import io.slotraft.node.command.GlobPattern;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +110,11 @@ final class CommandIntrospection {
       return switch (type.toLowerCase(Locale.ROOT)) {
         case "module" -> entry -> false;
         case "aclcat" -> entry -> entry.aclCategories().contains("@" + argument.toLowerCase(Locale.ROOT));
-        case "pattern" -> entry -> GlobPattern.matchesIgnoringCase(argument, entry.fullName());
+        case "pattern" -> {
+          // Command names are lower case; Redis matches the pattern without regard to case.
+          GlobPattern pattern = GlobPattern.compile(argument.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+          yield entry -> pattern.matches(entry.fullName().getBytes(StandardCharsets.UTF_8));
+        }
         default -> null;
       };
     }
