@@ -66,7 +66,8 @@ public final class ProcessCluster implements AutoCloseable {
     }
     try (Stream<Path> files = Files.walk(node.dataDir())) {
       for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        if (!path.getFileName().toString().equals("node.log")) {
+        // The log stays, to read what happened before and after.
+        if (!path.equals(node.dataDir()) && !path.getFileName().toString().equals("node.log")) {
           Files.deleteIfExists(path);
         }
       }
@@ -161,9 +162,13 @@ public final class ProcessCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (NodeProcess node : nodes) {
-      node.kill();
+      try {
+        node.kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
