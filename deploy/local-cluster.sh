@@ -83,7 +83,7 @@ running_pid() {
 build_if_needed() {
   local newest_source
   if [ -f "$JAR" ]; then
-    newest_source="$(find "$REPO/node/src" "$REPO/proto/src" "$REPO/pom.xml" "$REPO/node/pom.xml" -newer "$JAR" -type f | head -n 1)"
+    newest_source="$(find "$REPO/node/src/main" "$REPO/proto/src" "$REPO/pom.xml" "$REPO/node/pom.xml" -newer "$JAR" -type f | head -n 1)"
     [ -z "$newest_source" ] && return 0
   fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the node; install it (apt-get install -y maven)"

@@ -88,6 +88,28 @@ class JedisIT {
     }
   }
 
+  @Test
+  void theLeaderExpiresKeysOnEveryReplica() {
+    int slot = io.slotraft.tests.harness.Slots.of("{exp}");
+    try (JedisCluster jedis = new JedisCluster(seeds())) {
+      for (int i = 0; i < 50; i++) {
+        jedis.psetex("{exp}:" + i, 300, "v");
+      }
+      jedis.set("{exp}:kept", "v");
+    }
+    for (NodeProcess node : cluster.nodes()) {
+      try (Jedis jedis = new Jedis("127.0.0.1", node.respPort())) {
+        // COUNTKEYSINSLOT counts keys the replica still stores: they go only when the leader's
+        // expiry entries are applied there.
+        cluster.awaitTrue(() -> jedis.clusterCountKeysInSlot(slot) == 1, Duration.ofSeconds(20),
+            "expired keys deleted on " + node.name());
+        jedis.readonly();
+        assertNull(jedis.get("{exp}:0"));
+        assertEquals("v", jedis.get("{exp}:kept"));
+      }
+    }
+  }
+
   static String redisCli(int port, String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
     command.addAll(java.util.List.of(args));

@@ -102,7 +102,7 @@ public final class KeyRouting {
 
   private Reply redirect(Shard shard, int slot) {
     Optional<ClusterMember> leader = topology.leaderOf(shard);
-    if (leader.isEmpty() || leader.get().nodeId().equals(topology.view().self().nodeId())) {
+    if (leader.isEmpty() || leader.get().nodeId().equals(topology.self().nodeId())) {
       return new RoutingReply.TryAgain(slot, "no leader for slot " + slot + " yet, retry");
     }
     ClusterMember m = leader.get();

@@ -40,6 +40,10 @@ public final class LocalTopology {
     return new ClusterView(STATIC_EPOCH, self, members, shards);
   }
 
+  public ClusterMember self() {
+    return self;
+  }
+
   public long epoch() {
     return STATIC_EPOCH;
   }
