@@ -45,7 +45,7 @@ class MainTest {
   void anUnknownFlagIsAUsageError() {
     Outcome outcome = run("--resp-prot", "7001");
     assertEquals(2, outcome.exitCode());
-    assertTrue(outcome.err().startsWith("slotraft-node: Unknown option: '--resp-prot'"), outcome.err());
+    assertTrue(outcome.err().startsWith("slotraft-node: Unknown options: '--resp-prot', '7001'"), outcome.err());
     assertTrue(!outcome.err().contains("\tat "), "no stack trace: " + outcome.err());
   }
 

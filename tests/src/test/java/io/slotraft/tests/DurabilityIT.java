@@ -41,7 +41,11 @@ class DurabilityIT {
     try (ProcessCluster cluster = ProcessCluster.startThree(root, 20400)) {
       NodeProcess leader = cluster.awaitLeader(Duration.ofSeconds(30));
       writeAndAcknowledge(leader, "snap", 0, KEYS);
+      long leaderApplied = cluster.appliedIndex(leader);
       for (NodeProcess node : cluster.nodes()) {
+        // A follower may still be applying the tail of the writes; snapshot once it has them all.
+        cluster.awaitTrue(() -> cluster.appliedIndex(node) >= leaderApplied, Duration.ofSeconds(30),
+            node.name() + " to apply every write");
         try (Jedis jedis = new Jedis("127.0.0.1", node.respPort())) {
           assertEquals("OK", jedis.save());
           assertTrue(jedis.info("persistence").contains("rdb_changes_since_last_save:0"), node.name());
