@@ -45,6 +45,8 @@ public final class SlotraftNode implements AutoCloseable {
   /** Until shards can split, one shard owns every slot. */
   static final ShardId ONLY_SHARD = new ShardId("s1", 0, SlotHash.SLOT_COUNT - 1);
 
+  static final int MAX_GRPC_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
+
   private final NodeConfig config;
   private final LongSupplier clock = System::currentTimeMillis;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("node-timers"));
@@ -82,6 +84,8 @@ public final class SlotraftNode implements AutoCloseable {
 
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
         .addService(new ClientGrpcService(dispatcher, kinds, clock))
+        // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
+        .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES)
         .build()
         .start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),

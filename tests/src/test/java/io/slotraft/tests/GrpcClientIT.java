@@ -65,6 +65,15 @@ class GrpcClientIT {
   }
 
   @Test
+  void valuesLargerThanGrpcsDefaultMessageSizeRoundTrip() {
+    try (SlotraftClient client = clientThroughFollower()) {
+      String big = "x".repeat(10 * 1024 * 1024);
+      assertEquals("OK", client.sync().set("grpc:big", big));
+      assertEquals(big.length(), client.sync().get("grpc:big").length());
+    }
+  }
+
+  @Test
   void asyncCommandsAndBatches() throws Exception {
     try (SlotraftClient client = clientThroughFollower()) {
       List<CompletableFuture<Long>> increments = new ArrayList<>();

@@ -14,6 +14,8 @@ import java.util.function.Function;
  * command to its node and reconnects by itself, so one per node is all a client needs.
  */
 public final class ChannelPool implements AutoCloseable {
+    /** Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's 4 MiB default would refuse a GET of one. */
+    static final int MAX_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
     private static final long TERMINATION_WAIT_MILLIS = 1_000;
 
     private final Function<Endpoint, ManagedChannel> factory;
@@ -26,7 +28,8 @@ public final class ChannelPool implements AutoCloseable {
 
     /** The default: plaintext HTTP/2 over Netty. */
     public static ManagedChannel plaintext(Endpoint endpoint) {
-        return NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+        return NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext()
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
     }
 
     public Channel channel(Endpoint endpoint) {
