@@ -48,6 +48,17 @@ public final class ExecutionContext {
   }
 
   /**
+   * The entry's collection value, safe to change in place (copied first if a snapshot may be
+   * reading it). Only on the write path.
+   */
+  public <T extends MutableValue> T forUpdate(KeyEntry entry, Class<T> type) {
+    if (!write) {
+      throw new IllegalStateException("a read changed a value");
+    }
+    return keyspace.forUpdate(entry, type);
+  }
+
+  /**
    * The live entry for {@code key} or null. On the write path an expired key is deleted here, which
    * is deterministic because "now" is the entry's time; on the read path nothing is deleted.
    */

@@ -20,6 +20,8 @@ public final class Keyspace {
   /** Keys with an expiry, ordered by (expiry, key bytes): the active expiry cycle reads its head. */
   private final TreeSet<KeyEntry> expiries = new TreeSet<>(Keyspace::compareExpiry);
   private final int[] slotCounts = new int[SlotHash.SLOT_COUNT];
+  /** Raised by every snapshot capture; see {@link MutableValue}. */
+  private long generation;
 
   private static int compareExpiry(KeyEntry a, KeyEntry b) {
     int byTime = Long.compare(a.expireAtMs, b.expireAtMs);
@@ -56,6 +58,7 @@ public final class Keyspace {
 
   /** Stores {@code value} under {@code key}, replacing any value, with the given expiry (0 = none). */
   public void put(byte[] key, RedisValue value, long expireAtMs) {
+    stamp(value);
     KeyEntry entry = table.get(key);
     if (entry == null) {
       entry = new KeyEntry(key, KeyTable.hash(key), value, 0);
@@ -69,7 +72,36 @@ public final class Keyspace {
 
   /** Replaces the value of an existing entry, keeping its expiry (as APPEND, INCR, SETRANGE do). */
   public void replaceValue(KeyEntry entry, RedisValue value) {
+    stamp(value);
     entry.value = value;
+  }
+
+  /**
+   * The entry's value, ready to be changed in place: the same instance if no snapshot taken since
+   * it was stored can be reading it, else a copy that replaces it in the keyspace.
+   */
+  public <T extends MutableValue> T forUpdate(KeyEntry entry, Class<T> type) {
+    MutableValue value = type.cast(entry.value);
+    if (value.generation < generation) {
+      value = value.copy();
+      value.generation = generation;
+      entry.value = value;
+    }
+    return type.cast(value);
+  }
+
+  /**
+   * Starts a new generation: every mutable value stored so far is frozen for the snapshot being
+   * captured, and is copied before its next change. Called on the apply thread at capture.
+   */
+  public void beginSnapshot() {
+    generation++;
+  }
+
+  private void stamp(RedisValue value) {
+    if (value instanceof MutableValue mutable) {
+      mutable.generation = generation;
+    }
   }
 
   /** Sets the expiry of an existing entry; 0 removes it. */

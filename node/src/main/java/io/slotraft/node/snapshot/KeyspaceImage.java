@@ -35,6 +35,8 @@ public final class KeyspaceImage {
   public static KeyspaceImage capture(Keyspace keyspace, SnapshotPoint point) {
     Collector collector = new Collector(keyspace.size());
     keyspace.forEach(collector);
+    // From here on, a collection value is copied before it is changed, so the captured ones stay frozen.
+    keyspace.beginSnapshot();
     if (collector.count != collector.keys.length) {
       throw new IllegalStateException(
           "keyspace reported " + collector.keys.length + " keys but held " + collector.count);
