@@ -85,6 +85,8 @@ class JedisIT {
       assertEquals(3, nodes.lines().count(), nodes);
       assertTrue(nodes.contains("myself"), nodes);
       assertEquals(1, nodes.lines().filter(l -> l.contains("master")).count(), nodes);
+      assertEquals(java.util.Map.of("appendonly", "yes"), jedis.configGet("appendonly"));
+      assertEquals("OK", jedis.configSet("slotraft-snapshot-log-entries", "100000"));
     }
   }
 
