@@ -99,9 +99,14 @@ public final class Keyspace {
   }
 
   private void stamp(RedisValue value) {
-    if (value instanceof MutableValue mutable) {
+    if (value instanceof MutableValue mutable && mutable.generation == MutableValue.UNSTAMPED) {
       mutable.generation = generation;
     }
+  }
+
+  /** An independent copy of a value, for COPY: strings are shared (immutable), collections copied. */
+  public RedisValue duplicate(RedisValue value) {
+    return value instanceof MutableValue mutable ? mutable.copy() : value;
   }
 
   /** Sets the expiry of an existing entry; 0 removes it. */

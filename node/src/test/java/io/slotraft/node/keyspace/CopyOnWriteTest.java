@@ -59,6 +59,30 @@ class CopyOnWriteTest {
   }
 
   @Test
+  void aRenamedValueStaysFrozenForTheSnapshotThatCapturedIt() {
+    Keyspace keyspace = new Keyspace();
+    Names original = new Names();
+    original.names.add("a");
+    keyspace.put("old".getBytes(), original, 0);
+    keyspace.beginSnapshot();
+    // RENAME moves the same instance under a new key; it must still be copied before a change.
+    keyspace.delete("old".getBytes(), 0);
+    keyspace.put("new".getBytes(), original, 0);
+    Names updated = keyspace.forUpdate(keyspace.lookup("new".getBytes(), 0), Names.class);
+    updated.names.add("b");
+    assertEquals(List.of("a"), original.names);
+  }
+
+  @Test
+  void duplicateCopiesCollectionsAndSharesStrings() {
+    Keyspace keyspace = new Keyspace();
+    Names names = new Names();
+    assertNotSame(names, keyspace.duplicate(names));
+    StringValue text = new StringValue("x".getBytes());
+    assertSame(text, keyspace.duplicate(text));
+  }
+
+  @Test
   void readsMayNotChangeValues() {
     Keyspace keyspace = new Keyspace();
     keyspace.put("k".getBytes(), new Names(), 0);
