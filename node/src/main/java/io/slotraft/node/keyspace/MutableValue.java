@@ -8,8 +8,11 @@ package io.slotraft.node.keyspace;
  * Keyspace#forUpdate}). The snapshot writer keeps the old instance, which nothing changes again.
  */
 public abstract non-sealed class MutableValue implements RedisValue {
+  /** {@link #generation} of an instance never stored yet. */
+  static final long UNSTORED = -1;
+
   /** The keyspace generation this instance belongs to; only {@link Keyspace} sets it. */
-  long generation;
+  long generation = UNSTORED;
 
   /** A copy that shares no mutable state with this value (elements themselves are immutable). */
   protected abstract MutableValue copy();

@@ -59,6 +59,24 @@ class CopyOnWriteTest {
   }
 
   @Test
+  void aValueMovedToAnotherKeyAfterASnapshotStaysFrozen() {
+    Keyspace keyspace = new Keyspace();
+    Names original = new Names();
+    original.names.add("a");
+    keyspace.put("old".getBytes(), original, 0);
+    keyspace.beginSnapshot();
+
+    // What RENAME does: the same instance, stored under a new key.
+    keyspace.delete("old".getBytes(), 0);
+    keyspace.put("new".getBytes(), original, 0);
+    Names updated = keyspace.forUpdate(keyspace.lookup("new".getBytes(), 0), Names.class);
+    updated.names.add("b");
+
+    assertNotSame(original, updated);
+    assertEquals(List.of("a"), original.names, "the snapshot's instance is frozen");
+  }
+
+  @Test
   void readsMayNotChangeValues() {
     Keyspace keyspace = new Keyspace();
     keyspace.put("k".getBytes(), new Names(), 0);
