@@ -187,6 +187,9 @@ public final class ListValue extends MutableValue {
     long limit = count == 0 || count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
     long removed = count >= 0 ? removeFromHead(element, limit) : removeFromTail(element, limit);
     size -= (int) removed;
+    if (removed > 0) {
+      mergeSmallNeighbours();
+    }
     return removed;
   }
 
@@ -240,6 +243,24 @@ public final class ListValue extends MutableValue {
     }
     chunks.remove(index);
     return true;
+  }
+
+  /**
+   * After removals in the middle: neighbours that fit in half a chunk together become one, so that
+   * a list thinned out by LREM does not keep a chunk (and its overhead) per few elements.
+   */
+  private void mergeSmallNeighbours() {
+    int i = 0;
+    while (i + 1 < chunks.size()) {
+      PackedChunk chunk = chunks.get(i);
+      PackedChunk next = chunks.get(i + 1);
+      if (chunk.usedBytes() + next.usedBytes() <= PackedChunk.TARGET_BYTES / 2) {
+        chunk.absorb(next);
+        chunks.remove(i + 1);
+      } else {
+        i++;
+      }
+    }
   }
 
   /** After an edit in the middle: a chunk above the target size is cut in two. */

@@ -211,7 +211,24 @@ final class PackedChunk {
     }
     tail = write;
     count -= removed;
+    if (usedBytes() < buf.length / 4) {
+      // Most of it was removed: keep the rest, not the array it used to need.
+      buf = Arrays.copyOfRange(buf, head, tail);
+      head = 0;
+      tail = buf.length;
+    }
     return removed;
+  }
+
+  /** Moves every element of {@code next}, the chunk after this one, to the end of this one. */
+  void absorb(PackedChunk next) {
+    byte[] joined = new byte[usedBytes() + next.usedBytes()];
+    System.arraycopy(buf, head, joined, 0, usedBytes());
+    System.arraycopy(next.buf, next.head, joined, usedBytes(), next.usedBytes());
+    buf = joined;
+    head = 0;
+    tail = joined.length;
+    count += next.count;
   }
 
   private boolean isFullFor(int size) {

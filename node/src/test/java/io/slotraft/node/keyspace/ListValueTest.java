@@ -60,6 +60,22 @@ class ListValueTest {
   }
 
   @Test
+  void aListThinnedOutByRemovalsGivesBackItsChunks() {
+    ListValue list = new ListValue();
+    byte[] kept = "kept".getBytes(UTF_8);
+    for (int i = 0; i < 100_000; i++) {
+      list.pushLast(i % 100 == 0 ? kept : XXX);
+    }
+    long full = list.approximateBytes();
+
+    assertEquals(99_000, list.remove(XXX, 0));
+
+    assertEquals(1000, list.size());
+    assertTrue(list.chunkCount() <= 3, "chunks left: " + list.chunkCount());
+    assertTrue(list.approximateBytes() < full / 50, full + " bytes became " + list.approximateBytes());
+  }
+
+  @Test
   void aLargeElementSitsInAChunkOfItsOwn() {
     ListValue list = new ListValue();
     list.pushLast(XXX);
