@@ -147,12 +147,14 @@ class ListValueModelTest {
 
   private static void assertSame(List<byte[]> model, ListValue list, String where) {
     assertEquals(model.size(), list.size(), where + ": size");
-    List<byte[]> seen = new ArrayList<>();
-    list.forEach((array, offset, length) -> seen.add(Arrays.copyOfRange(array, offset, offset + length)));
-    assertEquals(model.size(), seen.size(), where + ": forEach count");
-    for (int i = 0; i < model.size(); i++) {
-      assertArrayEquals(model.get(i), seen.get(i), where + ": element " + i);
-    }
+    int[] index = {0};
+    list.forEach((array, offset, length) -> {
+      byte[] expected = model.get(index[0]);
+      assertTrue(Arrays.equals(expected, 0, expected.length, array, offset, offset + length),
+          where + ": element " + index[0]);
+      index[0]++;
+    });
+    assertEquals(model.size(), index[0], where + ": forEach count");
     if (model.isEmpty()) {
       assertNull(list.popFirst(), where);
       assertEquals(0, list.chunkCount(), where + ": an empty list holds no chunk");
