@@ -98,6 +98,12 @@ public final class Keyspace {
     generation++;
   }
 
+  /**
+   * Gives a new value the current generation, so that it is changed in place until the next
+   * snapshot. A value stored before (RENAME moves the instance to another key) keeps its own: a
+   * snapshot captured since may be holding it, and restamping it would let the next change write
+   * into that snapshot.
+   */
   private void stamp(RedisValue value) {
     if (value instanceof MutableValue mutable && mutable.generation == MutableValue.UNSTAMPED) {
       mutable.generation = generation;

@@ -1,9 +1,12 @@
 package io.slotraft.node.snapshot;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
+import io.slotraft.node.keyspace.ListValue;
 import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.proto.v1.ListSnapshot;
 import io.slotraft.proto.v1.SnapshotValue;
 import java.nio.file.Path;
 
@@ -27,6 +30,8 @@ final class SnapshotValueCodec {
     if (value instanceof StringValue string) {
       // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
+    } else if (value instanceof ListValue list) {
+      builder.setListValue(encodeList(list));
     } else {
       throw new IllegalArgumentException(
           "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
@@ -40,9 +45,34 @@ final class SnapshotValueCodec {
     switch (stored.getValueCase()) {
       case STRING_VALUE:
         return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+      case LIST_VALUE:
+        return new DecodedValue(decodeList(stored.getListValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
     }
+  }
+
+  /**
+   * Wraps the chunks' arrays without copying: the list being written was captured by a snapshot, so
+   * nothing changes it any more (a write copies it first), and the message is serialised before
+   * this class returns.
+   */
+  private static ListSnapshot encodeList(ListValue list) {
+    ListSnapshot.Builder elements = ListSnapshot.newBuilder();
+    list.forEach((array, offset, length) -> elements.addElements(UnsafeByteOperations.unsafeWrap(array, offset, length)));
+    return elements.build();
+  }
+
+  /** A list is never stored empty, so an empty one means the file is not what a writer wrote. */
+  private static ListValue decodeList(ListSnapshot stored, Path file, byte[] key) throws CorruptSnapshotException {
+    if (stored.getElementsCount() == 0) {
+      throw new CorruptSnapshotException(file, "value of key " + printable(key) + " is an empty list");
+    }
+    ListValue list = new ListValue();
+    for (ByteString element : stored.getElementsList()) {
+      list.pushLast(element.toByteArray());
+    }
+    return list;
   }
 
   private static SnapshotValue parse(byte[] bytes, Path file, byte[] key) throws CorruptSnapshotException {

@@ -13,6 +13,7 @@ import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
 import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.ListValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Reply;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server");
+  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "list");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -40,7 +41,7 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo");
+      "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -126,13 +127,20 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry. */
+  /** Keys of each flavour the fuzz words name, with and without an expiry: strings and lists. */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
     for (String word : List.of("k", "k2", "{k}x", "", "0", "1", "10", "1.5", "*")) {
       byte[] key = word.getBytes(StandardCharsets.UTF_8);
       long expiry = word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000;
       keyspace.put(key, new StringValue(("v" + word).getBytes(StandardCharsets.UTF_8)), expiry);
+    }
+    for (String word : List.of("l", "{k}l", "-1")) {
+      ListValue list = new ListValue();
+      for (String element : List.of("vl", "k", "", "vl", "1")) {
+        list.pushLast(element.getBytes(StandardCharsets.UTF_8));
+      }
+      keyspace.put(word.getBytes(StandardCharsets.UTF_8), list, word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000);
     }
     return keyspace;
   }

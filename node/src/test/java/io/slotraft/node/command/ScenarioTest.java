@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioTest {
   private static final List<String> FILES =
-      List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt");
+      List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt",
+          "lists-push-pop.txt", "lists-read.txt", "lists-edit.txt", "lists-move.txt", "lists-types.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {

@@ -3,10 +3,14 @@ package io.slotraft.node.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.slotraft.node.keyspace.KeyEntry;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.ListCursor;
+import io.slotraft.node.keyspace.ListValue;
 import io.slotraft.node.keyspace.StringValue;
+import java.util.Arrays;
 
 /** Compares two keyspaces entry by entry, expired entries included, without copying them. */
 final class KeyspaceAssertions {
@@ -25,7 +29,29 @@ final class KeyspaceAssertions {
     String key = SnapshotValueCodec.printable(expected.key());
     assertNotNull(actual, "missing key " + key);
     assertEquals(expected.expireAtMs(), actual.expireAtMs(), "expiry of " + key);
-    assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
-        "value of " + key);
+    assertEquals(expected.value().typeName(), actual.value().typeName(), "type of " + key);
+    if (expected.value() instanceof ListValue list) {
+      assertSameList(list, (ListValue) actual.value(), key);
+    } else {
+      assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
+          "value of " + key);
+    }
+  }
+
+  /** Walks both lists side by side, so that a million elements need no copy of either. */
+  static void assertSameList(ListValue expected, ListValue actual, String key) {
+    assertEquals(expected.size(), actual.size(), "length of " + key);
+    if (expected.size() == 0) {
+      return;
+    }
+    ListCursor at = actual.cursor(0);
+    int[] index = {0};
+    expected.forEach((array, offset, length) -> {
+      if (!at.matches(Arrays.copyOfRange(array, offset, offset + length))) {
+        fail("element " + index[0] + " of " + key + " differs");
+      }
+      at.next();
+      index[0]++;
+    });
   }
 }
