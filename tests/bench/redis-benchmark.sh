@@ -48,7 +48,7 @@ done
 # One unmeasured pass first: the node JVMs are measured warm (JIT-compiled), as in production.
 ops "$leader_port" >/dev/null
 
-redis-server --port 7999 --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null 2>&1 &
+redis-server --port 7999 --bind 127.0.0.1 --dir "$DATA" --save '' --appendonly no --daemonize no >/dev/null 2>&1 &
 REDIS_PID=$!
 sleep 0.5
 read -r redis_set redis_get < <(ops 7999)
