@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server");
+  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "bitmap");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -40,7 +40,8 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo");
+      "k*", "h[a-z]llo", "BIT", "BYTE", "AND", "OR", "XOR", "NOT", "OVERFLOW", "WRAP", "SAT", "FAIL",
+      "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1");
 
   @Test
   void everyEntryIsWellFormed() {
