@@ -10,5 +10,6 @@ public final class StandardKeyspaceCommands {
     StringCommands.register(b);
     KeyCommands.register(b);
     BitmapCommands.register(b);
+    HyperLogLogCommands.register(b);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The keyspace commands: the catalog entries and handlers of the string commands, of the bitmap
- * commands (SETBIT, BITCOUNT, BITFIELD ... on strings, bit 0 the top bit of byte 0), the generic key
+ * commands (SETBIT, BITCOUNT, BITFIELD ... on strings, bit 0 the top bit of byte 0) and of PFADD,
+ * PFCOUNT and PFMERGE (over the sketches of {@link io.slotraft.node.hyperloglog}), the generic key
  * commands (DEL, EXPIRE, TTL, SCAN, RENAME ...), the keyspace halves of CLUSTER COUNTKEYSINSLOT and
  * GETKEYSINSLOT, the glob matcher that KEYS and SCAN share, and the long double arithmetic that
  * INCRBYFLOAT needs to answer exactly what Redis answers.

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
 class ScenarioTest {
   private static final List<String> FILES =
       List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt", "bitmaps.txt",
-          "bitfield.txt", "bits-golden.txt");
+          "bitfield.txt", "bits-golden.txt", "hyperloglog.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {
