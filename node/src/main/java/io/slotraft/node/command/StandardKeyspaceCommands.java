@@ -10,5 +10,7 @@ public final class StandardKeyspaceCommands {
     StringCommands.register(b);
     KeyCommands.register(b);
     ListCommands.register(b);
+    BitmapCommands.register(b);
+    HyperLogLogCommands.register(b);
   }
 }

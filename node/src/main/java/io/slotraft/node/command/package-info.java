@@ -1,5 +1,7 @@
 /**
- * The keyspace commands: the catalog entries and handlers of the string commands, the list commands
+ * The keyspace commands: the catalog entries and handlers of the string commands, of the bitmap
+ * commands (SETBIT, BITCOUNT, BITFIELD ... on strings, bit 0 the top bit of byte 0), of PFADD,
+ * PFCOUNT and PFMERGE (over the sketches of {@link io.slotraft.node.hyperloglog}), the list commands
  * (the blocking ones excepted: their pops are {@link io.slotraft.node.command.ListPops}), the generic
  * key commands (DEL, EXPIRE, TTL, SCAN, RENAME ...), the keyspace halves of CLUSTER COUNTKEYSINSLOT and
  * GETKEYSINSLOT, the glob matcher that KEYS and SCAN share, and the long double arithmetic that

@@ -11,6 +11,7 @@ import io.slotraft.node.catalog.CommandException;
 import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
+import io.slotraft.node.hyperloglog.HllEditor;
 import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.keyspace.ListValue;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "list");
+  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -41,7 +42,9 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk");
+      "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk",
+      "hll", "BIT", "BYTE", "AND", "OR", "XOR", "NOT", "OVERFLOW", "WRAP", "SAT", "FAIL",
+      "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -142,6 +145,9 @@ class CatalogWalkTest {
       }
       keyspace.put(word.getBytes(StandardCharsets.UTF_8), list, word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000);
     }
+    HllEditor sketch = HllEditor.create();
+    sketch.add(new byte[] {1});
+    keyspace.put("hll".getBytes(StandardCharsets.UTF_8), new StringValue(sketch.toBytes()), 0);
     return keyspace;
   }
 
