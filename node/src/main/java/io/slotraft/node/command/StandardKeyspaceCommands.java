@@ -9,5 +9,7 @@ public final class StandardKeyspaceCommands {
   public static void register(CommandCatalog.Builder b) {
     StringCommands.register(b);
     KeyCommands.register(b);
+    HashCommands.register(b);
+    SetCommands.register(b);
   }
 }

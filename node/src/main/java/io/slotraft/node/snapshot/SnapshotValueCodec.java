@@ -2,8 +2,12 @@ package io.slotraft.node.snapshot;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.RedisValue;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.proto.v1.HashSnapshot;
+import io.slotraft.proto.v1.SetSnapshot;
 import io.slotraft.proto.v1.SnapshotValue;
 import java.nio.file.Path;
 
@@ -27,6 +31,13 @@ final class SnapshotValueCodec {
     if (value instanceof StringValue string) {
       // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
+    } else if (value instanceof HashValue hash) {
+      // toPackedBytes makes a fresh array, which protobuf may then keep without a copy.
+      builder.setHashValue(HashSnapshot.newBuilder()
+          .setRecords(UnsafeByteOperations.unsafeWrap(hash.toPackedBytes())).setFieldCount(hash.size()));
+    } else if (value instanceof SetValue set) {
+      builder.setSetValue(SetSnapshot.newBuilder()
+          .setMembers(UnsafeByteOperations.unsafeWrap(set.toPackedBytes())).setMemberCount(set.size()));
     } else {
       throw new IllegalArgumentException(
           "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
@@ -40,8 +51,38 @@ final class SnapshotValueCodec {
     switch (stored.getValueCase()) {
       case STRING_VALUE:
         return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+      case HASH_VALUE:
+        return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs());
+      case SET_VALUE:
+        return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
+    }
+  }
+
+  /** An empty collection is never stored, so a snapshot holding one is corrupt too. */
+  private static HashValue decodeHash(HashSnapshot hash, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(hash.getFieldCount());
+      return HashValue.fromPackedBytes(hash.getRecords().toByteArray(), hash.getFieldCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "hash at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  private static SetValue decodeSet(SetSnapshot set, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(set.getMemberCount());
+      return SetValue.fromPackedBytes(set.getMembers().toByteArray(), set.getMemberCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "set at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The count is a uint32: above Integer.MAX_VALUE it reads negative, which no collection holds either. */
+  private static void checkNotEmpty(int count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("it announces " + Integer.toUnsignedString(count) + " elements");
     }
   }
 

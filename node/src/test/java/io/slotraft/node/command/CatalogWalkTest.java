@@ -12,7 +12,9 @@ import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
 import io.slotraft.node.keyspace.ExecutionContext;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Reply;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server");
+  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "hash", "set");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -40,7 +42,7 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo");
+      "k*", "h[a-z]llo", "h", "h", "s", "s", "WITHVALUES", "NOVALUES", "LIMIT");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -126,7 +128,7 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry. */
+  /** Keys of each flavour the fuzz words name, with and without an expiry, and a hash and a set. */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
     for (String word : List.of("k", "k2", "{k}x", "", "0", "1", "10", "1.5", "*")) {
@@ -134,6 +136,15 @@ class CatalogWalkTest {
       long expiry = word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000;
       keyspace.put(key, new StringValue(("v" + word).getBytes(StandardCharsets.UTF_8)), expiry);
     }
+    HashValue hash = new HashValue();
+    SetValue set = new SetValue();
+    for (String word : List.of("k", "1", "10", "1.5", "", "-1")) {
+      byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+      hash.put(bytes, bytes);
+      set.add(bytes);
+    }
+    keyspace.put("h".getBytes(StandardCharsets.UTF_8), hash, 0);
+    keyspace.put("s".getBytes(StandardCharsets.UTF_8), set, TestShard.START_MS + 3000);
     return keyspace;
   }
 

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioTest {
   private static final List<String> FILES =
-      List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt");
+      List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt", "hashes.txt",
+          "hash-counters.txt", "hash-random.txt", "sets.txt", "set-algebra.txt", "set-random.txt",
+          "collection-scan.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {
