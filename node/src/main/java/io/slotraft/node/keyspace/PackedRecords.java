@@ -238,7 +238,13 @@ final class PackedRecords {
     if (live > MAX_BYTES) {
       throw new IllegalStateException("collection over " + MAX_BYTES + " bytes: callers check hasRoomFor first");
     }
-    compactInto(new byte[(int) Math.min(MAX_BYTES, Math.max(live, grownLength((int) live)))]);
+    int length = (int) Math.min(MAX_BYTES, Math.max(live, grownLength((int) live)));
+    if (garbage == 0) {
+      // Every byte in use is live: one bulk copy keeps every start valid.
+      arena = Arrays.copyOf(arena, length);
+    } else {
+      compactInto(new byte[length]);
+    }
   }
 
   private void compactIfMostlyGarbage() {

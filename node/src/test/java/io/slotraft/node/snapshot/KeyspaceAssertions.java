@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.slotraft.node.keyspace.KeyEntry;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.PackedCollection;
+import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
 
 /** Compares two keyspaces entry by entry, expired entries included, without copying them. */
@@ -25,7 +27,15 @@ final class KeyspaceAssertions {
     String key = SnapshotValueCodec.printable(expected.key());
     assertNotNull(actual, "missing key " + key);
     assertEquals(expected.expireAtMs(), actual.expireAtMs(), "expiry of " + key);
-    assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
-        "value of " + key);
+    assertEquals(expected.value().getClass(), actual.value().getClass(), "type of " + key);
+    assertArrayEquals(content(expected.value()), content(actual.value()), "value of " + key);
+  }
+
+  /**
+   * A string's bytes, or a collection's elements in their order: that order must survive a
+   * snapshot too, since random choices (SPOP) pick positions in it.
+   */
+  private static byte[] content(RedisValue value) {
+    return value instanceof StringValue string ? string.bytes() : ((PackedCollection) value).toPackedBytes();
   }
 }
