@@ -115,7 +115,8 @@ class RandomElementsTest {
     CommandRunner.exec(ExecutionContext.forApply(keyspace, TestShard.START_MS, 1), "SADD", "s", "m3");
     Map<String, Integer> counts = new HashMap<>();
     for (long seed = 0; seed < 20_000; seed++) {
-      Reply reply = CommandRunner.exec(ExecutionContext.forApply(keyspace, TestShard.START_MS, seed), "SRANDMEMBER", "s");
+      ExecutionContext ctx = ExecutionContext.forApply(keyspace, TestShard.START_MS, seed);
+      Reply reply = CommandRunner.exec(ctx, "SRANDMEMBER", "s");
       counts.merge(ReplyText.of(reply), 1, Integer::sum);
     }
     assertEquals(10, counts.size());

@@ -167,7 +167,10 @@ class PackedCollectionModelTest {
 
   /** Mostly a key the model holds, so that draining phases do drain; else {@code otherwise}. */
   private static byte[] present(Model model, Random random, byte[] otherwise) {
-    return model.keys.isEmpty() || random.nextInt(4) == 0 ? otherwise : model.keys.get(random.nextInt(model.keys.size()));
+    if (model.keys.isEmpty() || random.nextInt(4) == 0) {
+      return otherwise;
+    }
+    return model.keys.get(random.nextInt(model.keys.size()));
   }
 
   private static void assertSameHash(Model model, HashValue hash, Random random, boolean everyElement) {
