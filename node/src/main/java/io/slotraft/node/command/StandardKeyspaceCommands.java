@@ -12,5 +12,7 @@ public final class StandardKeyspaceCommands {
     ListCommands.register(b);
     BitmapCommands.register(b);
     HyperLogLogCommands.register(b);
+    HashCommands.register(b);
+    SetCommands.register(b);
   }
 }

@@ -4,9 +4,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.RedisValue;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.proto.v1.ListSnapshot;
+import io.slotraft.proto.v1.HashSnapshot;
+import io.slotraft.proto.v1.SetSnapshot;
 import io.slotraft.proto.v1.SnapshotValue;
 import java.nio.file.Path;
 
@@ -32,6 +36,13 @@ final class SnapshotValueCodec {
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
     } else if (value instanceof ListValue list) {
       builder.setListValue(encodeList(list));
+    } else if (value instanceof HashValue hash) {
+      // toPackedBytes makes a fresh array, which protobuf may then keep without a copy.
+      builder.setHashValue(HashSnapshot.newBuilder()
+          .setRecords(UnsafeByteOperations.unsafeWrap(hash.toPackedBytes())).setFieldCount(hash.size()));
+    } else if (value instanceof SetValue set) {
+      builder.setSetValue(SetSnapshot.newBuilder()
+          .setMembers(UnsafeByteOperations.unsafeWrap(set.toPackedBytes())).setMemberCount(set.size()));
     } else {
       throw new IllegalArgumentException(
           "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
@@ -47,6 +58,10 @@ final class SnapshotValueCodec {
         return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
       case LIST_VALUE:
         return new DecodedValue(decodeList(stored.getListValue(), file, key), stored.getExpireAtMs());
+      case HASH_VALUE:
+        return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs());
+      case SET_VALUE:
+        return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
     }
@@ -73,6 +88,32 @@ final class SnapshotValueCodec {
       list.pushLast(element.toByteArray());
     }
     return list;
+  }
+
+  /** An empty collection is never stored, so a snapshot holding one is corrupt too. */
+  private static HashValue decodeHash(HashSnapshot hash, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(hash.getFieldCount());
+      return HashValue.fromPackedBytes(hash.getRecords().toByteArray(), hash.getFieldCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "hash at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  private static SetValue decodeSet(SetSnapshot set, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(set.getMemberCount());
+      return SetValue.fromPackedBytes(set.getMembers().toByteArray(), set.getMemberCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "set at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The count is a uint32: above Integer.MAX_VALUE it reads negative, which no collection holds either. */
+  private static void checkNotEmpty(int count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("it announces " + Integer.toUnsignedString(count) + " elements");
+    }
   }
 
   private static SnapshotValue parse(byte[] bytes, Path file, byte[] key) throws CorruptSnapshotException {

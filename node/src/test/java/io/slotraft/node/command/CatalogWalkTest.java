@@ -13,8 +13,10 @@ import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
 import io.slotraft.node.hyperloglog.HllEditor;
 import io.slotraft.node.keyspace.ExecutionContext;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Reply;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog");
+  private static final Set<String> GROUPS =
+      Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog", "hash", "set");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -44,7 +47,8 @@ class CatalogWalkTest {
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
       "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk",
       "hll", "BIT", "BYTE", "AND", "OR", "XOR", "NOT", "OVERFLOW", "WRAP", "SAT", "FAIL",
-      "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1");
+      "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1",
+      "h", "h", "s", "s", "WITHVALUES", "NOVALUES", "LIMIT");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -130,7 +134,7 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry: strings and lists. */
+  /** Keys of each flavour the fuzz words name, with and without an expiry: strings, lists, a hash and a set. */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
     for (String word : List.of("k", "k2", "{k}x", "", "0", "1", "10", "1.5", "*")) {
@@ -148,6 +152,15 @@ class CatalogWalkTest {
     HllEditor sketch = HllEditor.create();
     sketch.add(new byte[] {1});
     keyspace.put("hll".getBytes(StandardCharsets.UTF_8), new StringValue(sketch.toBytes()), 0);
+    HashValue hash = new HashValue();
+    SetValue set = new SetValue();
+    for (String word : List.of("k", "1", "10", "1.5", "", "-1")) {
+      byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+      hash.put(bytes, bytes);
+      set.add(bytes);
+    }
+    keyspace.put("h".getBytes(StandardCharsets.UTF_8), hash, 0);
+    keyspace.put("s".getBytes(StandardCharsets.UTF_8), set, TestShard.START_MS + 3000);
     return keyspace;
   }
 

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Replies as short, redis-cli-like text, so that scenarios can spell out what they expect. */
+/**
+ * Replies as short, redis-cli-like text, so that scenarios can spell out what they expect. RESP3's
+ * sets and maps are marked: {@code ~["a", "b"]} and {@code %{"f": "v"}}.
+ */
 final class ReplyText {
   private ReplyText() {}
 
@@ -31,8 +34,24 @@ final class ReplyText {
       return nil == Reply.Nil.BULK ? "(nil)" : "(nil array)";
     } else if (reply instanceof Reply.Array array) {
       return items(array.items(), sorted);
+    } else if (reply instanceof Reply.SetReply set) {
+      return "~" + items(set.items(), sorted);
+    } else if (reply instanceof Reply.MapReply map) {
+      return "%" + pairs(map.keysAndValues(), sorted);
     }
     return reply.toString();
+  }
+
+  /** A map as {key: value, ...}; with {@code sorted}, the pairs are sorted. */
+  private static String pairs(List<Reply> keysAndValues, boolean sorted) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
+      texts.add(of(keysAndValues.get(i), sorted) + ": " + of(keysAndValues.get(i + 1), sorted));
+    }
+    if (sorted) {
+      texts.sort(null);
+    }
+    return texts.stream().collect(Collectors.joining(", ", "{", "}"));
   }
 
   private static String items(List<Reply> items, boolean sorted) {

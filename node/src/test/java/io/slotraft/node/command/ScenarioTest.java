@@ -33,7 +33,9 @@ class ScenarioTest {
   private static final List<String> FILES =
       List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt",
           "lists-push-pop.txt", "lists-read.txt", "lists-edit.txt", "lists-move.txt", "lists-types.txt",
-          "bitmaps.txt", "bitfield.txt", "bits-golden.txt", "hyperloglog.txt");
+          "bitmaps.txt", "bitfield.txt", "bits-golden.txt", "hyperloglog.txt", "hashes.txt",
+          "hash-counters.txt", "hash-random.txt", "sets.txt", "set-algebra.txt", "set-random.txt",
+          "collection-scan.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {

@@ -9,6 +9,8 @@ import io.slotraft.node.keyspace.KeyEntry;
 import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.keyspace.ListCursor;
 import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.PackedCollection;
+import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
 import java.util.Arrays;
 
@@ -33,9 +35,16 @@ final class KeyspaceAssertions {
     if (expected.value() instanceof ListValue list) {
       assertSameList(list, (ListValue) actual.value(), key);
     } else {
-      assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
-          "value of " + key);
+      assertArrayEquals(content(expected.value()), content(actual.value()), "value of " + key);
     }
+  }
+
+  /**
+   * A string's bytes, or a hash's or set's elements in their order: that order must survive a
+   * snapshot too, since random choices (SPOP) pick positions in it.
+   */
+  private static byte[] content(RedisValue value) {
+    return value instanceof StringValue string ? string.bytes() : ((PackedCollection) value).toPackedBytes();
   }
 
   /** Walks both lists side by side, so that a million elements need no copy of either. */
