@@ -38,12 +38,22 @@ public final class ProcessCluster implements AutoCloseable {
     this.extraFlags = extraFlags;
   }
 
-  public static ProcessCluster startThree(Path root, int basePort, String... extraFlags) throws Exception {
-    ProcessCluster cluster = new ProcessCluster(root, 3, basePort, List.of(extraFlags));
+  /**
+   * Starts three nodes on the first block of free ports at or above {@code preferredBasePort}. A
+   * block in use (another test run on this machine) is skipped: talking to someone else's cluster
+   * on a fixed port once made a test see writes "lost" that were never written there.
+   */
+  public static ProcessCluster startThree(Path root, int preferredBasePort, String... extraFlags) throws Exception {
+    ProcessCluster cluster = new ProcessCluster(root, 3, FreePorts.block(preferredBasePort, 30), List.of(extraFlags));
     for (NodeProcess node : cluster.nodes) {
       node.start(cluster.members, cluster.extraFlags);
     }
     cluster.awaitHealthy(Duration.ofSeconds(60));
+    for (NodeProcess node : cluster.nodes) {
+      if (!node.isAlive()) {
+        throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+      }
+    }
     return cluster;
   }
 
