@@ -101,7 +101,8 @@ public final class SlotraftNode implements AutoCloseable {
   }
 
   private Shard startShard() throws IOException {
-    Shard created = new Shard(ONLY_SHARD, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock);
+    Shard created = new Shard(ONLY_SHARD, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
+        config.maxInflightWrites());
     List<String> peers = config.members().stream().map(ClusterMember::raftEndpoint).toList();
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());

@@ -10,7 +10,6 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
-import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
 import java.nio.file.Path;
@@ -54,28 +53,35 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   @Override
   public void onApply(Iterator entries) {
     while (entries.hasNext()) {
-      Reply reply;
+      List<Reply> replies;
       try {
-        reply = target.applyEntry(entries.getIndex(), entries.getTerm(), entries.getData());
+        replies = target.applyEntry(entries.getIndex(), entries.getTerm(), entries.getData());
       } catch (EntryCodec.UnreadableEntryException e) {
         // Skipping an entry would fork this replica's state from its peers: stop instead.
         LOG.error("[{}] cannot apply entry {}: {}", groupId, entries.getIndex(), e.getMessage());
         entries.setErrorAndRollback(1, new Status(RaftError.ESTATEMACHINE, e.getMessage()));
         return;
       } catch (RuntimeException e) {
-        // A handler bug: deterministic, so every replica takes the same path; answer and go on.
-        LOG.error("[{}] command at index {} failed", groupId, entries.getIndex(), e);
-        reply = Replies.error("ERR internal error while applying the command");
+        // A bug outside any one command (the state machine answers a failing command itself). It is
+        // deterministic, so every replica takes the same path; go on, but the proposer cannot know
+        // how much of the entry took effect.
+        LOG.error("[{}] entry at index {} failed", groupId, entries.getIndex(), e);
+        runClosure(entries.done(), new Status(RaftError.ESTATEMACHINE, "applying the entry failed: %s", e));
+        entries.next();
+        continue;
       }
-      // Only the leader that proposed the entry has its closure; JRaft leaves running it to us.
-      Closure done = entries.done();
-      if (done != null) {
-        if (done instanceof ProposalClosure proposal) {
-          proposal.applied(reply);
-        }
-        done.run(Status.OK());
+      if (entries.done() instanceof ProposalClosure proposal) {
+        proposal.applied(replies);
       }
+      runClosure(entries.done(), Status.OK());
       entries.next();
+    }
+  }
+
+  /** Only the leader that proposed an entry has its closure; JRaft leaves running it to us. */
+  private static void runClosure(Closure done, Status status) {
+    if (done != null) {
+      done.run(status);
     }
   }
 

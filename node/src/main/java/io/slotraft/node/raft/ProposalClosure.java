@@ -4,35 +4,36 @@ import com.alipay.sofa.jraft.Closure;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.error.RaftError;
 import io.slotraft.node.reply.Reply;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Completes a proposal's future: with the reply when the entry is applied on this (leader) replica,
- * or with a {@link ProposalException} when Raft gives up on it.
+ * Completes a proposal's future: with the entry's replies (one per command) when it is applied on
+ * this (leader) replica, or with a {@link ProposalException} when Raft gives up on it.
  */
 final class ProposalClosure implements Closure {
-  private final CompletableFuture<Reply> future = new CompletableFuture<>();
+  private final CompletableFuture<List<Reply>> future = new CompletableFuture<>();
   private final Runnable release;
-  private Reply reply;
+  private List<Reply> replies;
 
   ProposalClosure(Runnable release) {
     this.release = release;
   }
 
-  CompletableFuture<Reply> future() {
+  CompletableFuture<List<Reply>> future() {
     return future;
   }
 
   /** Called on the apply thread just before {@link #run} with OK. */
-  void applied(Reply applied) {
-    this.reply = applied;
+  void applied(List<Reply> applied) {
+    this.replies = applied;
   }
 
   @Override
   public void run(Status status) {
     release.run();
     if (status.isOk()) {
-      future.complete(reply);
+      future.complete(replies);
       return;
     }
     future.completeExceptionally(toException(status));

@@ -130,10 +130,10 @@ public final class RaftReplica implements AutoCloseable {
   }
 
   /**
-   * Proposes an encoded log entry. The future completes with the reply once the entry is committed
-   * and applied here, or fails with a {@link ProposalException}.
+   * Proposes an encoded log entry. The future completes with its replies (one per command in the
+   * entry) once it is committed and applied here, or fails with a {@link ProposalException}.
    */
-  public CompletableFuture<Reply> propose(byte[] entry) {
+  public CompletableFuture<List<Reply>> propose(byte[] entry) {
     if (!inflight.tryAcquire()) {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));

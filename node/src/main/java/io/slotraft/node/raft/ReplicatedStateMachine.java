@@ -12,8 +12,11 @@ import java.util.List;
  */
 public interface ReplicatedStateMachine {
 
-  /** Applies one committed entry; runs on the replica's apply thread, entries in log order. */
-  Reply applyEntry(long index, long term, ByteBuffer data);
+  /**
+   * Applies one committed entry; runs on the replica's apply thread, entries in log order. Answers
+   * one reply per command the entry carries, in order: a batch entry has several, others one.
+   */
+  List<Reply> applyEntry(long index, long term, ByteBuffer data);
 
   /**
    * Called on the apply thread when a snapshot is due: capture what the snapshot needs, quickly,

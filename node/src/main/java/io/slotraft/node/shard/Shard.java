@@ -18,14 +18,31 @@ import java.util.function.LongSupplier;
 
 /**
  * This node's replica of one shard: the state machine, the lock that guards it, and the Raft replica
- * that orders its writes. Writes are encoded with the leader's clock and a random seed (normalised)
- * and proposed; reads wait for a ReadIndex barrier and then run under the lock.
+ * that orders its writes. Writes are grouped into entries by a {@link WriteBatcher}, encoded with the
+ * leader's clock and a random seed (normalised) and proposed; reads wait for a ReadIndex barrier and
+ * then run under the lock.
  */
 public final class Shard implements ReplicatedStateMachine {
+  /**
+   * Entries in flight before writes queue for a batch. Two keeps one entry filling while the other
+   * commits, so fsync and replication never idle between batches. Measured (redis-benchmark, three
+   * nodes on 2 cores): 1-8 give the same SET throughput, but 4 and 8 cut batches smaller and raise
+   * the median latency of 50 one-at-a-time clients from ~2.3 to ~2.8 ms; 1 was ~0.3 ms better still
+   * on this CPU-bound box but would serialise commit round trips on a real network or disk.
+   */
+  static final int ENTRIES_IN_FLIGHT = 2;
+  /**
+   * Caps of one batch entry: enough to amortise an entry's cost (1024 commands measured no better),
+   * small enough to replicate and apply without holding up the entries behind it.
+   */
+  static final int BATCH_COMMANDS = 256;
+  static final int BATCH_BYTES = 1 << 20;
+
   private final ShardId id;
   private final ShardStateMachine stateMachine;
   private final SnapshotStore snapshots;
   private final LongSupplier clock;
+  private final WriteBatcher writes;
   /** Guards the keyspace between the apply thread and readers; held briefly, never across I/O. */
   private final ReentrantLock lock = new ReentrantLock();
   private volatile RaftReplica replica;
@@ -33,11 +50,15 @@ public final class Shard implements ReplicatedStateMachine {
   private volatile long lastSnapshotIndex;
   private volatile long lastSnapshotMs;
 
-  public Shard(ShardId id, ShardStateMachine stateMachine, SnapshotStore snapshots, LongSupplier clock) {
+  /** @param maxWrites writes queued or in flight before new ones are refused as busy */
+  public Shard(ShardId id, ShardStateMachine stateMachine, SnapshotStore snapshots, LongSupplier clock,
+      int maxWrites) {
     this.id = id;
     this.stateMachine = stateMachine;
     this.snapshots = snapshots;
     this.clock = clock;
+    this.writes = new WriteBatcher(this::proposeCommands,
+        new WriteBatcher.Limits(ENTRIES_IN_FLIGHT, maxWrites, BATCH_COMMANDS, BATCH_BYTES));
   }
 
   /** Binds the Raft replica once it has started (it calls back into this shard while starting). */
@@ -58,15 +79,24 @@ public final class Shard implements ReplicatedStateMachine {
     return leader && r != null && r.isLeader();
   }
 
-  /** Proposes a write command; completes with its reply once applied on this leader. */
+  /** Proposes a write command, maybe in one entry with others; completes with its reply once applied here. */
   public CompletableFuture<Reply> write(List<byte[]> argv) {
-    byte[] entry = EntryCodec.command(clock.getAsLong(), ThreadLocalRandom.current().nextLong(), argv);
+    return writes.submit(argv);
+  }
+
+  /** One entry for the batcher: stamped now, since its commands are "received" when proposed. */
+  private CompletableFuture<List<Reply>> proposeCommands(List<List<byte[]>> commands) {
+    long now = clock.getAsLong();
+    long seed = ThreadLocalRandom.current().nextLong();
+    byte[] entry = commands.size() == 1
+        ? EntryCodec.command(now, seed, commands.get(0)) // also readable by replicas not yet upgraded
+        : EntryCodec.commandBatch(now, seed, commands);
     return replica.propose(entry);
   }
 
   /** Proposes deleting {@code keys} if they are still expired at {@code nowMs} when applied. */
   CompletableFuture<Reply> proposeExpiry(long nowMs, List<byte[]> keys) {
-    return replica.propose(EntryCodec.expireKeys(nowMs, keys));
+    return replica.propose(EntryCodec.expireKeys(nowMs, keys)).thenApply(replies -> replies.get(0));
   }
 
   /** A linearizable read: waits for the ReadIndex barrier, then runs against the keyspace. */
@@ -111,7 +141,7 @@ public final class Shard implements ReplicatedStateMachine {
   }
 
   @Override
-  public Reply applyEntry(long index, long term, ByteBuffer data) {
+  public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
     lock.lock();
     try {
       return stateMachine.apply(index, term, data);

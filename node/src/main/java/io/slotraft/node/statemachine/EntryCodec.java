@@ -2,35 +2,75 @@ package io.slotraft.node.statemachine;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.slotraft.proto.v1.CommandBatchBody;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.ExpireKeysBody;
 import io.slotraft.proto.v1.LogEntry;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Encodes and decodes Raft log entries ({@code slotraft.v1.LogEntry}). The format version is checked
  * on decode: an entry from a newer version stops the replica instead of being misapplied.
+ *
+ * <p>Each entry is stamped with the oldest version that can read it, not the newest this build
+ * knows: single commands and expiry stay readable by version-1 replicas during a rolling upgrade,
+ * and only batches, which a version-1 replica would misread as empty, demand version 2.
  */
 public final class EntryCodec {
-  /** The layout this build writes and the newest it can read. */
-  public static final int FORMAT_VERSION = 1;
+  /** The newest layout this build reads: 2 added {@code command_batch}. */
+  public static final int FORMAT_VERSION = 2;
+  /** Single commands and expiry: unchanged since the first layout. */
+  static final int SINGLE_BODY_VERSION = 1;
+  static final int BATCH_VERSION = 2;
 
   private EntryCodec() {}
 
   public static byte[] command(long leaderTimeMs, long randomSeed, List<byte[]> argv) {
-    CommandBody.Builder body = CommandBody.newBuilder().setName(new String(argv.get(0), java.nio.charset.StandardCharsets.UTF_8));
+    return LogEntry.newBuilder()
+        .setFormatVersion(SINGLE_BODY_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .setRandomSeed(randomSeed)
+        .setCommand(body(argv))
+        .build()
+        .toByteArray();
+  }
+
+  /** Several commands in one entry, applied in order; see {@link #commandSeed} for their seeds. */
+  public static byte[] commandBatch(long leaderTimeMs, long randomSeed, List<List<byte[]>> commands) {
+    CommandBatchBody.Builder batch = CommandBatchBody.newBuilder();
+    for (List<byte[]> argv : commands) {
+      batch.addCommands(body(argv));
+    }
+    return LogEntry.newBuilder()
+        .setFormatVersion(BATCH_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .setRandomSeed(randomSeed)
+        .setCommandBatch(batch)
+        .build()
+        .toByteArray();
+  }
+
+  private static CommandBody body(List<byte[]> argv) {
+    CommandBody.Builder body = CommandBody.newBuilder().setName(new String(argv.get(0), StandardCharsets.UTF_8));
     for (int i = 1; i < argv.size(); i++) {
       body.addArgs(ByteString.copyFrom(argv.get(i)));
     }
-    return LogEntry.newBuilder()
-        .setFormatVersion(FORMAT_VERSION)
-        .setLeaderTimeMs(leaderTimeMs)
-        .setRandomSeed(randomSeed)
-        .setCommand(body)
-        .build()
-        .toByteArray();
+    return body.build();
+  }
+
+  /**
+   * The random seed of the command at {@code position} in a batch entry: SplitMix64 of the entry's
+   * seed and the position, so that neighbours in a batch do not share random choices. Part of the
+   * log format: every replica, now and after any upgrade, must derive the same value.
+   */
+  public static long commandSeed(long entrySeed, int position) {
+    long z = entrySeed + (position + 1L) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   public static byte[] expireKeys(long leaderTimeMs, List<byte[]> keys) {
@@ -39,7 +79,7 @@ public final class EntryCodec {
       body.addKeys(ByteString.copyFrom(key));
     }
     return LogEntry.newBuilder()
-        .setFormatVersion(FORMAT_VERSION)
+        .setFormatVersion(SINGLE_BODY_VERSION)
         .setLeaderTimeMs(leaderTimeMs)
         .setExpireKeys(body)
         .build()
@@ -62,7 +102,7 @@ public final class EntryCodec {
   /** argv of a command entry, name first, as the handlers expect it. */
   public static List<byte[]> argv(CommandBody body) {
     List<byte[]> argv = new ArrayList<>(body.getArgsCount() + 1);
-    argv.add(body.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    argv.add(body.getName().getBytes(StandardCharsets.UTF_8));
     for (ByteString arg : body.getArgsList()) {
       argv.add(arg.toByteArray());
     }

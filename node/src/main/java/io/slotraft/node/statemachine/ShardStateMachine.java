@@ -9,17 +9,25 @@ import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
+import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.LogEntry;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One shard's deterministic state machine: committed log entries in, keyspace changes and replies
  * out. It owns the keyspace and the "clock", which only moves forward and only by entry times, so
- * that every replica applying the same log holds the same bytes. No threads, clocks or I/O here; the
- * caller serialises access (the Raft apply thread, or a reader holding the shard's lock).
+ * that every replica applying the same log holds the same bytes. No threads, clocks or I/O here (but
+ * a log line when a handler has a bug); the caller serialises access (the Raft apply thread, or a
+ * reader holding the shard's lock).
  */
 public final class ShardStateMachine {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardStateMachine.class);
+  static final Reply INTERNAL_ERROR = Replies.error("ERR internal error while applying the command");
+
   private final CommandCatalog catalog;
   private Keyspace keyspace = new Keyspace();
   private long clockMs;
@@ -31,31 +39,64 @@ public final class ShardStateMachine {
   }
 
   /**
-   * Applies one committed entry at {@code index}. A command that fails (wrong type, bad argument)
-   * yields its error reply and changes nothing, on every replica alike; an unreadable entry throws.
+   * Applies one committed entry at {@code index} and answers one reply per command in it, in order
+   * (one for a single command or an expiry entry). A command that fails (wrong type, bad argument)
+   * yields its error reply and changes nothing, on every replica alike; an unreadable entry throws
+   * before any of its commands runs.
    */
-  public Reply apply(long index, long term, ByteBuffer data) {
+  public List<Reply> apply(long index, long term, ByteBuffer data) {
     LogEntry entry = EntryCodec.decode(data);
     // Leaders' clocks differ; never let time run backwards across a leader change.
     clockMs = Math.max(clockMs, entry.getLeaderTimeMs());
     appliedIndex = index;
     appliedTerm = term;
     return switch (entry.getBodyCase()) {
-      case COMMAND -> applyCommand(entry);
-      case EXPIRE_KEYS -> applyExpiry(entry);
-      case BODY_NOT_SET -> Replies.OK; // an empty entry (e.g. a no-op) changes nothing
+      case COMMAND -> List.of(applyCommand(entry.getCommand(), entry.getRandomSeed()));
+      case COMMAND_BATCH -> applyBatch(entry.getCommandBatch().getCommandsList(), entry.getRandomSeed());
+      case EXPIRE_KEYS -> List.of(applyExpiry(entry));
+      case BODY_NOT_SET -> List.of(Replies.OK); // an empty entry (e.g. a no-op) changes nothing
     };
   }
 
-  private Reply applyCommand(LogEntry entry) {
-    List<byte[]> argv = EntryCodec.argv(entry.getCommand());
-    CommandSpec spec = catalog.lookup(entry.getCommand().getName());
+  private Reply applyCommand(CommandBody command, long seed) {
+    return execute(handlerOf(command), command, seed);
+  }
+
+  /** Each command as if it were its own entry at the entry's time, with its own derived seed. */
+  private List<Reply> applyBatch(List<CommandBody> commands, long entrySeed) {
+    // Resolve every handler first: an unreadable command stops the replica with none of the batch
+    // applied, as it would for a single entry.
+    List<KeyspaceHandler> handlers = new ArrayList<>(commands.size());
+    for (CommandBody command : commands) {
+      handlers.add(handlerOf(command));
+    }
+    List<Reply> replies = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      replies.add(execute(handlers.get(i), commands.get(i), EntryCodec.commandSeed(entrySeed, i)));
+    }
+    return replies;
+  }
+
+  private KeyspaceHandler handlerOf(CommandBody command) {
+    CommandSpec spec = catalog.lookup(command.getName());
     if (spec == null || !(spec.handler() instanceof KeyspaceHandler handler) || !spec.isWrite()) {
       throw new EntryCodec.UnreadableEntryException(
-          "log entry names command '" + entry.getCommand().getName() + "', which this build cannot apply");
+          "log entry names command '" + command.getName() + "', which this build cannot apply");
     }
-    ExecutionContext context = ExecutionContext.forApply(keyspace, clockMs, entry.getRandomSeed());
-    return run(handler, context, new CommandArgs(argv));
+    return handler;
+  }
+
+  private Reply execute(KeyspaceHandler handler, CommandBody command, long seed) {
+    ExecutionContext context = ExecutionContext.forApply(keyspace, clockMs, seed);
+    CommandArgs args = new CommandArgs(EntryCodec.argv(command));
+    try {
+      return run(handler, context, args);
+    } catch (RuntimeException e) {
+      // A handler bug: deterministic, so every replica takes the same path. Answer it alone and go
+      // on, so that it does not cost the other commands of its batch their replies.
+      LOG.error("command '{}' failed while applying entry {}", command.getName(), appliedIndex, e);
+      return INTERNAL_ERROR;
+    }
   }
 
   private Reply applyExpiry(LogEntry entry) {

@@ -1,0 +1,168 @@
+package io.slotraft.node.shard;
+
+import io.slotraft.node.raft.ProposalException;
+import io.slotraft.node.reply.Reply;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Group commit of one shard's writes. Each log entry costs the same fixed work (a JRaft task, a log
+ * write, replication, a closure) whatever it carries, so under load many writes share one entry.
+ *
+ * <p>Natural batching, no timer: while fewer than {@code maxEntriesInFlight} entries are in flight, a
+ * write is proposed at once, alone, so a lone client waits for nothing. At the limit, writes queue;
+ * each time an entry completes, the queue goes out as one batch entry (up to the caps in {@link
+ * Limits}). The busier the shard, the fuller the batches.
+ *
+ * <p>Order: the queue is FIFO and only one thread at a time proposes (the "proposer", whichever
+ * thread found no one proposing), taking from the head. So entries reach Raft in submission order,
+ * and a connection that submits its writes one after another sees them applied in that order; a
+ * batch never overtakes an earlier single write, nor the reverse.
+ *
+ * <p>Thread-safety: {@link #submit} is called from many I/O threads, completions arrive on the Raft
+ * apply thread; all state is guarded by this object's monitor, which is never held while proposing
+ * or while answering callers.
+ */
+final class WriteBatcher {
+  /** Proposes one log entry carrying {@code commands} (argv each), to be applied in this order. */
+  @FunctionalInterface
+  interface EntryProposer {
+    /** Completes with one reply per command, in order, or fails as the whole entry failed. */
+    CompletableFuture<List<Reply>> propose(List<List<byte[]>> commands);
+  }
+
+  /**
+   * @param maxEntriesInFlight entries proposed and not yet completed; beyond it, writes queue
+   * @param maxWrites writes queued or in flight; beyond it, a write is refused as busy at once
+   * @param maxBatchCommands most commands in one entry
+   * @param maxBatchBytes about the most argument bytes in one entry (a single larger write still goes)
+   */
+  record Limits(int maxEntriesInFlight, int maxWrites, int maxBatchCommands, int maxBatchBytes) {}
+
+  private final EntryProposer proposer;
+  private final Limits limits;
+  private final ArrayDeque<QueuedWrite> queue = new ArrayDeque<>();
+  private int entriesInFlight;
+  /** Writes queued or in an entry in flight; bounded by {@link Limits#maxWrites}. */
+  private int writes;
+  private boolean proposing;
+
+  WriteBatcher(EntryProposer proposer, Limits limits) {
+    this.proposer = proposer;
+    this.limits = limits;
+  }
+
+  /** Completes with the write's reply once applied, or fails with the {@link ProposalException} of its entry. */
+  CompletableFuture<Reply> submit(List<byte[]> argv) {
+    QueuedWrite write = new QueuedWrite(argv);
+    synchronized (this) {
+      if (writes >= limits.maxWrites()) {
+        return CompletableFuture.failedFuture(
+            new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on this shard"));
+      }
+      writes++;
+      queue.add(write);
+      if (proposing) {
+        return write.reply; // the thread proposing now takes it, in order
+      }
+      proposing = true;
+    }
+    proposeWhileRoom();
+    return write.reply;
+  }
+
+  /** Only the proposer runs this; it stops proposing when the queue is empty or no room is left. */
+  private void proposeWhileRoom() {
+    while (true) {
+      List<QueuedWrite> batch;
+      synchronized (this) {
+        if (queue.isEmpty() || entriesInFlight >= limits.maxEntriesInFlight()) {
+          proposing = false;
+          return;
+        }
+        batch = takeBatch();
+        entriesInFlight++;
+      }
+      propose(batch);
+    }
+  }
+
+  /** The head of the queue, up to the caps; always at least one write. */
+  private List<QueuedWrite> takeBatch() {
+    List<QueuedWrite> batch = new ArrayList<>(Math.min(queue.size(), limits.maxBatchCommands()));
+    long bytes = 0;
+    while (!queue.isEmpty() && batch.size() < limits.maxBatchCommands()) {
+      bytes += queue.peek().bytes;
+      if (!batch.isEmpty() && bytes > limits.maxBatchBytes()) {
+        break;
+      }
+      batch.add(queue.poll());
+    }
+    return batch;
+  }
+
+  private void propose(List<QueuedWrite> batch) {
+    List<List<byte[]>> commands = new ArrayList<>(batch.size());
+    for (QueuedWrite write : batch) {
+      commands.add(write.argv);
+    }
+    CompletableFuture<List<Reply>> replies;
+    try {
+      replies = proposer.propose(commands);
+    } catch (RuntimeException e) {
+      replies = CompletableFuture.failedFuture(e);
+    }
+    // May run right here (an entry refused at once): completed() then sees this thread proposing.
+    replies.whenComplete((applied, failure) -> completed(batch, applied, failure));
+  }
+
+  private void completed(List<QueuedWrite> batch, List<Reply> replies, Throwable failure) {
+    boolean becomeProposer;
+    synchronized (this) {
+      entriesInFlight--;
+      writes -= batch.size();
+      becomeProposer = !proposing && !queue.isEmpty();
+      proposing |= becomeProposer;
+    }
+    // Send the next batch before answering this one: Raft works on it meanwhile.
+    if (becomeProposer) {
+      proposeWhileRoom();
+    }
+    answer(batch, replies, failure);
+  }
+
+  private static void answer(List<QueuedWrite> batch, List<Reply> replies, Throwable failure) {
+    if (failure == null && (replies == null || replies.size() != batch.size())) {
+      failure = new IllegalStateException("an entry of " + batch.size() + " writes was answered with "
+          + (replies == null ? "no" : replies.size()) + " replies");
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (failure == null) {
+        batch.get(i).reply.complete(replies.get(i));
+      } else {
+        batch.get(i).reply.completeExceptionally(failure); // the entry's fate is each write's fate
+      }
+    }
+  }
+
+  /** A write waiting for, or carried by, an entry. */
+  private static final class QueuedWrite {
+    /** Protobuf's per-field overhead, roughly, so many empty arguments still count. */
+    private static final int OVERHEAD_PER_ARG = 4;
+
+    final List<byte[]> argv;
+    final long bytes;
+    final CompletableFuture<Reply> reply = new CompletableFuture<>();
+
+    QueuedWrite(List<byte[]> argv) {
+      this.argv = argv;
+      long size = 0;
+      for (byte[] arg : argv) {
+        size += arg.length + OVERHEAD_PER_ARG;
+      }
+      this.bytes = size;
+    }
+  }
+}
