@@ -19,7 +19,7 @@ public enum ConfigKey {
   ELECTION_TIMEOUT_MS("election-timeout-ms", "1000", "Raft election timeout in milliseconds."),
   SNAPSHOT_INTERVAL_SECS("snapshot-interval-secs", "3600", "Take a snapshot at least this often (0: never by time)."),
   SNAPSHOT_LOG_ENTRIES("snapshot-log-entries", "500000", "Take a snapshot after this many applied entries (0: never by size)."),
-  MAX_INFLIGHT_WRITES("max-inflight-writes", "8192", "Writes in flight per shard before new ones get TRYAGAIN."),
+  MAX_INFLIGHT_WRITES("max-inflight-writes", "8192", "Writes queued or in flight per shard before new ones get TRYAGAIN."),
   RESP_THREADS("resp-threads", "2", "Netty worker threads for RESP connections.");
 
   private final String key;

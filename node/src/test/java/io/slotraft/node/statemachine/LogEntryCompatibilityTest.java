@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.slotraft.node.Catalogs;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.reply.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,7 @@ class LogEntryCompatibilityTest {
   @Test
   void version1EntriesReplay() {
     ShardStateMachine sm = new ShardStateMachine(Catalogs.keyspaceOnly());
-    assertEquals("Simple[text=OK]", sm.apply(1, 1, bytes(SET_V1)).toString());
+    assertEquals(List.of(new Reply.Simple("OK")), sm.apply(1, 1, bytes(SET_V1)));
     var entry = sm.keyspace().lookup("k".getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L);
     assertEquals("v", new String(((StringValue) entry.value()).bytes(), StandardCharsets.UTF_8));
     assertEquals(1_700_000_005_000L, entry.expireAtMs());
