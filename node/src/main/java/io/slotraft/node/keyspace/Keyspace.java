@@ -98,8 +98,9 @@ public final class Keyspace {
     generation++;
   }
 
+  /** Gives a value stored for the first time the current generation; see {@link MutableValue#generation}. */
   private void stamp(RedisValue value) {
-    if (value instanceof MutableValue mutable) {
+    if (value instanceof MutableValue mutable && mutable.generation < 0) {
       mutable.generation = generation;
     }
   }

@@ -8,8 +8,12 @@ package io.slotraft.node.keyspace;
  * Keyspace#forUpdate}). The snapshot writer keeps the old instance, which nothing changes again.
  */
 public abstract non-sealed class MutableValue implements RedisValue {
-  /** The keyspace generation this instance belongs to; only {@link Keyspace} sets it. */
-  long generation;
+  /**
+   * The keyspace generation this instance belongs to; only {@link Keyspace} sets it. -1 until the
+   * instance is first stored: storing again (RENAME) must keep the generation, or a value that a
+   * snapshot holds would be taken for a new one and changed in place.
+   */
+  long generation = -1;
 
   /** A copy that shares no mutable state with this value (elements themselves are immutable). */
   protected abstract MutableValue copy();
