@@ -59,6 +59,44 @@ class CopyOnWriteTest {
   }
 
   @Test
+  void aSortedSetCapturedBySnapshotStaysFrozen() {
+    Keyspace keyspace = new Keyspace();
+    byte[] key = "z".getBytes();
+    ZSetValue original = new ZSetValue();
+    original.put("a".getBytes(), 1);
+    keyspace.put(key, original, 0);
+
+    keyspace.beginSnapshot();
+    ExecutionContext write = ExecutionContext.forApply(keyspace, 0, 1);
+    ZSetValue updated = write.forUpdate(write.lookup(key), ZSetValue.class);
+    updated.put("b".getBytes(), 2);
+    updated.remove("a".getBytes());
+
+    assertNotSame(original, updated);
+    assertEquals(1, original.size());
+    assertEquals(1.0, original.score("a".getBytes()));
+    assertEquals(List.of("b"), List.of(new String(updated.memberAt(0))));
+  }
+
+  /** RENAME stores the same instance under a new key; that must not make a frozen value look new. */
+  @Test
+  void storingAFrozenValueAgainKeepsItFrozen() {
+    Keyspace keyspace = new Keyspace();
+    Names original = new Names();
+    original.names.add("a");
+    keyspace.put("k".getBytes(), original, 0);
+
+    keyspace.beginSnapshot();
+    keyspace.delete("k".getBytes(), 0);
+    keyspace.put("renamed".getBytes(), original, 0);
+    Names updated = keyspace.forUpdate(keyspace.lookup("renamed".getBytes(), 0), Names.class);
+    updated.names.add("b");
+
+    assertNotSame(original, updated);
+    assertEquals(List.of("a"), original.names);
+  }
+
+  @Test
   void readsMayNotChangeValues() {
     Keyspace keyspace = new Keyspace();
     keyspace.put("k".getBytes(), new Names(), 0);
