@@ -81,7 +81,7 @@ final class ScanCommand {
     return new Options(count, pattern == null || pattern.matchesEverything() ? null : pattern, type);
   }
 
-  private static long positiveCount(CommandArgs args, int index) {
+  static long positiveCount(CommandArgs args, int index) {
     long count = args.longArg(index);
     if (count < 1) {
       throw new CommandException(ErrorReplies.SYNTAX);
@@ -94,7 +94,7 @@ final class ScanCommand {
    * ("-1" is the largest cursor), no leading space, nothing after the digits, no overflow. The empty
    * string reads as 0, as in Redis.
    */
-  private static long parseCursor(byte[] text) {
+  static long parseCursor(byte[] text) {
     int i = 0;
     boolean negative = false;
     if (text.length > 0 && (text[0] == '+' || text[0] == '-')) {

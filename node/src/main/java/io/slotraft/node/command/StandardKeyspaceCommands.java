@@ -9,5 +9,6 @@ public final class StandardKeyspaceCommands {
   public static void register(CommandCatalog.Builder b) {
     StringCommands.register(b);
     KeyCommands.register(b);
+    SortedSetCommands.register(b);
   }
 }

@@ -14,6 +14,7 @@ import io.slotraft.node.catalog.KeyspaceHandler;
 import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Reply;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server");
+  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "sorted-set");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -40,7 +41,8 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo");
+      "k*", "h[a-z]llo", "z", "{k}z", "(1", "(", "[a", "(a", "-", "+", "[", "WITHSCORES", "WITHSCORE", "BYSCORE",
+      "BYLEX", "REV", "LIMIT", "INCR", "CH", "MIN", "MAX", "WEIGHTS", "AGGREGATE", "SUM", "0x1p3", "-0");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -126,9 +128,16 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry. */
+  /** Keys of each flavour the fuzz words name, with and without an expiry; "z" and "{k}z" are sorted sets. */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
+    for (String word : List.of("z", "{k}z")) {
+      ZSetValue zset = new ZSetValue();
+      for (String member : List.of("k", "1", "a", "-", "[a", "z")) {
+        zset.put(member.getBytes(StandardCharsets.UTF_8), member.length() * 1.5 - 2);
+      }
+      keyspace.put(word.getBytes(StandardCharsets.UTF_8), zset, word.length() > 1 ? TestShard.START_MS + 3000 : 0);
+    }
     for (String word : List.of("k", "k2", "{k}x", "", "0", "1", "10", "1.5", "*")) {
       byte[] key = word.getBytes(StandardCharsets.UTF_8);
       long expiry = word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000;

@@ -2,6 +2,7 @@ package io.slotraft.node.command;
 
 import io.slotraft.node.catalog.RedisNumbers;
 import io.slotraft.node.reply.Reply;
+import io.slotraft.node.reply.RoutingReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ final class ReplyText {
       return simple.text();
     } else if (reply instanceof Reply.Error error) {
       return "(error) " + error.message();
+    } else if (reply instanceof RoutingReply routing) {
+      return "(error) " + routing.respText();
     } else if (reply instanceof Reply.Int integer) {
       return "(integer) " + integer.value();
     } else if (reply instanceof Reply.Bulk bulk) {
