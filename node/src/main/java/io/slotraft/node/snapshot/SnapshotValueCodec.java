@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.proto.v1.SnapshotValue;
 import java.nio.file.Path;
 
@@ -27,6 +28,8 @@ final class SnapshotValueCodec {
     if (value instanceof StringValue string) {
       // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
+    } else if (value instanceof ZSetValue zset) {
+      builder.setZsetValue(ZSetSnapshotCodec.encode(zset));
     } else {
       throw new IllegalArgumentException(
           "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
@@ -40,6 +43,8 @@ final class SnapshotValueCodec {
     switch (stored.getValueCase()) {
       case STRING_VALUE:
         return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+      case ZSET_VALUE:
+        return new DecodedValue(ZSetSnapshotCodec.decode(stored.getZsetValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
     }
