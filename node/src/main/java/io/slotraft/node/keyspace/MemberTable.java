@@ -91,8 +91,9 @@ final class MemberTable {
     slots[slotOf(from)] = to + 1;
   }
 
-  void clear() {
-    bits = MIN_BITS;
+  /** Forgets every entry, sized for {@code expected} new ones. */
+  void clear(int expected) {
+    bits = bitsFor(expected);
     slots = new int[1 << bits];
   }
 

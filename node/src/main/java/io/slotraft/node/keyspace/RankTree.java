@@ -40,10 +40,6 @@ final class RankTree {
     return root;
   }
 
-  void clear() {
-    root = NONE;
-  }
-
   /** Links node {@code id}, which is not in the tree (new, or just removed to change its score). */
   void insert(int id) {
     nodes.setLeft(id, NONE);

@@ -90,10 +90,12 @@ final class ZSetNodes {
     return last;
   }
 
-  void clear() {
-    members = new byte[MIN_CAPACITY][];
-    scores = new double[MIN_CAPACITY];
-    links = new int[MIN_CAPACITY * STRIDE];
+  /** Forgets every node, keeping room for {@code capacity} new ones. */
+  void clear(int capacity) {
+    int room = Math.max(MIN_CAPACITY, capacity);
+    members = new byte[room][];
+    scores = new double[room];
+    links = new int[room * STRIDE];
     count = 0;
     memberBytes = 0;
   }

@@ -167,9 +167,9 @@ public final class ZSetValue extends MutableValue {
     if (start >= end) {
       return 0;
     }
-    if (start == 0 && end == size()) {
-      clear();
-      return end;
+    if (2L * (end - start) > size()) {
+      keepOutside(start, end);
+      return end - start;
     }
     // Collected first: removal moves nodes between ids, which would disturb a walk in progress.
     List<byte[]> doomed = new ArrayList<>(end - start);
@@ -202,10 +202,29 @@ public final class ZSetValue extends MutableValue {
     return tree.checkInvariants();
   }
 
-  private void clear() {
-    nodes.clear();
-    tree.clear();
-    table.clear();
+  /**
+   * Keeps only the positions outside [start, end), rebuilt in one go: when most elements go, that
+   * is linear, where removing them one by one would cost a tree deletion each.
+   */
+  private void keepOutside(int start, int end) {
+    int kept = size() - (end - start);
+    byte[][] members = new byte[kept][];
+    double[] scores = new double[kept];
+    int[] next = {0};
+    ElementVisitor keep = (member, score) -> {
+      members[next[0]] = member;
+      scores[next[0]++] = score;
+    };
+    forEach(0, start, false, keep);
+    forEach(end, size(), false, keep);
+    nodes.clear(kept);
+    table.clear(kept);
+    int[] ids = new int[kept];
+    for (int i = 0; i < kept; i++) {
+      ids[i] = nodes.add(members[i], scores[i], MemberTable.hash(members[i]));
+      table.add(ids[i]);
+    }
+    tree.build(ids);
   }
 
   private int checkRank(int rank) {
