@@ -63,7 +63,7 @@ final class ZAddCommand {
       if (options.xx()) {
         return Double.NaN;
       }
-      zset.put(member, score);
+      zset.put(member, ZSets.storedScore(score));
       return score;
     }
     if (options.nx()) {
@@ -77,7 +77,7 @@ final class ZAddCommand {
       return Double.NaN;
     }
     if (wanted != current) {
-      zset.put(member, wanted);
+      zset.put(member, ZSets.storedScore(wanted));
     }
     return wanted;
   }

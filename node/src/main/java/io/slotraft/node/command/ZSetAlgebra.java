@@ -23,11 +23,11 @@ final class ZSetAlgebra {
   private ZSetAlgebra() {}
 
   static Reply zunion(ExecutionContext ctx, CommandArgs args) {
-    return answer(union(ZSetOpRequest.parse(ctx, args, 1, Form.READ)));
+    return answer(union(ZSetOpRequest.parse(ctx, args, 1, Form.READ), false));
   }
 
   static Reply zinter(ExecutionContext ctx, CommandArgs args) {
-    return answer(inter(ZSetOpRequest.parse(ctx, args, 1, Form.READ)));
+    return answer(inter(ZSetOpRequest.parse(ctx, args, 1, Form.READ), false));
   }
 
   static Reply zdiff(ExecutionContext ctx, CommandArgs args) {
@@ -35,11 +35,11 @@ final class ZSetAlgebra {
   }
 
   static Reply zunionstore(ExecutionContext ctx, CommandArgs args) {
-    return ZSets.store(ctx, args.bytes(1), union(ZSetOpRequest.parse(ctx, args, 2, Form.STORE)).result);
+    return ZSets.store(ctx, args.bytes(1), union(ZSetOpRequest.parse(ctx, args, 2, Form.STORE), true).result);
   }
 
   static Reply zinterstore(ExecutionContext ctx, CommandArgs args) {
-    return ZSets.store(ctx, args.bytes(1), inter(ZSetOpRequest.parse(ctx, args, 2, Form.STORE)).result);
+    return ZSets.store(ctx, args.bytes(1), inter(ZSetOpRequest.parse(ctx, args, 2, Form.STORE), true).result);
   }
 
   static Reply zdiffstore(ExecutionContext ctx, CommandArgs args) {
@@ -69,7 +69,8 @@ final class ZSetAlgebra {
     return ZSets.elements(outcome.result, 0, outcome.result.size(), false, outcome.withScores);
   }
 
-  private static Outcome union(ZSetOpRequest request) {
+  /** @param stored whether the result is to be stored, which turns -0 into 0 ({@link ZSets#storedScore}) */
+  private static Outcome union(ZSetOpRequest request, boolean stored) {
     ZSetValue.Builder result = ZSetValue.builder(0);
     for (int source : smallestFirstIndexes(request)) {
       double weight = request.weights()[source];
@@ -77,13 +78,19 @@ final class ZSetAlgebra {
       zset.forEach(0, zset.size(), false, (member, score) -> {
         double value = weighted(weight, score);
         double sofar = result.score(member);
-        result.put(member, Double.isNaN(sofar) ? value : aggregate(request.aggregate(), sofar, value));
+        double total = Double.isNaN(sofar) ? value : aggregate(request.aggregate(), sofar, value);
+        result.put(member, stored ? ZSets.storedScore(total) : total);
       });
     }
     return new Outcome(result.build(), request.withScores());
   }
 
-  private static Outcome inter(ZSetOpRequest request) {
+  /**
+   * Walks the smallest set and looks its members up in the others. Only the smallest set's
+   * weighted score has NaN (0 * inf) taken as 0; the others' are aggregated as they are, which
+   * MIN and MAX then ignore and SUM turns into 0, as in Redis.
+   */
+  private static Outcome inter(ZSetOpRequest request, boolean stored) {
     List<Integer> order = smallestFirstIndexes(request);
     ZSetValue.Builder result = ZSetValue.builder(0);
     ZSetValue smallest = orEmpty(request.sources().get(order.get(0)));
@@ -94,9 +101,9 @@ final class ZSetAlgebra {
         if (Double.isNaN(other)) {
           return;
         }
-        value = aggregate(request.aggregate(), value, weighted(request.weights()[order.get(i)], other));
+        value = aggregate(request.aggregate(), value, request.weights()[order.get(i)] * other);
       }
-      result.put(member, value);
+      result.put(member, stored ? ZSets.storedScore(value) : value);
     });
     return new Outcome(result.build(), request.withScores());
   }

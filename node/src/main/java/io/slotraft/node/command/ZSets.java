@@ -35,6 +35,15 @@ final class ZSets {
     return ctx.forUpdate(entry, ZSetValue.class);
   }
 
+  /**
+   * A score as a stored set keeps it: -0 becomes 0, as in Redis's compact encoding, which holds
+   * every set of up to 128 members of up to 64 bytes. (A larger Redis set would keep -0; a result
+   * only answered, never stored, keeps it here too, as Redis answers it.)
+   */
+  static double storedScore(double score) {
+    return score + 0.0;
+  }
+
   /** Redis never keeps an empty collection: a set that a command emptied is deleted. */
   static void deleteIfEmpty(ExecutionContext ctx, byte[] key, ZSetValue zset) {
     if (zset.size() == 0) {

@@ -12,9 +12,10 @@ import java.util.List;
  * select, score bounds and changes are O(log n) ({@link RankTree}); both index one dense array
  * store of the elements ({@link ZSetNodes}).
  *
- * <p>Scores are never NaN, and -0.0 is stored as 0.0, as Redis's compact encoding (used for every
- * set of up to 128 small members) stores it. An absent member's score reads as NaN, which is never
- * a real score, so that lookups allocate nothing. Positions ("ranks") are 0-based, lowest first.
+ * <p>Scores are never NaN. -0.0 is kept as given and ranks as 0.0 does (ties go to the member);
+ * whether to store it is the commands' call. An absent member's score reads as NaN, which is
+ * never a real score, so that lookups allocate nothing. Positions ("ranks") are 0-based, lowest
+ * first.
  *
  * <p>Change it only through {@link ExecutionContext#forUpdate} (copy-on-write for snapshots). A
  * set that becomes empty must be deleted by the caller, as Redis never keeps an empty one.
@@ -78,18 +79,18 @@ public final class ZSetValue extends MutableValue {
 
   /** Adds the member or changes its score; answers true when the member is new. */
   public boolean put(byte[] member, double score) {
-    double stored = canonical(score);
+    checkNotNaN(score);
     int hash = MemberTable.hash(member);
     int id = table.find(member, hash);
     if (id == NONE) {
-      id = nodes.add(member, stored, hash);
+      id = nodes.add(member, score, hash);
       table.add(id);
       tree.insert(id);
       return true;
     }
-    if (nodes.score(id) != stored) {
+    if (Double.doubleToRawLongBits(nodes.score(id)) != Double.doubleToRawLongBits(score)) {
       tree.remove(id);
-      nodes.setScore(id, stored);
+      nodes.setScore(id, score);
       tree.insert(id);
     }
     return false;
@@ -234,12 +235,10 @@ public final class ZSetValue extends MutableValue {
     return rank;
   }
 
-  private static double canonical(double score) {
+  private static void checkNotNaN(double score) {
     if (Double.isNaN(score)) {
       throw new IllegalArgumentException("a sorted set score cannot be NaN");
     }
-    // -0.0 + 0.0 is 0.0: one zero, as Redis's listpack encoding keeps it.
-    return score + 0.0;
   }
 
   /**
@@ -266,13 +265,13 @@ public final class ZSetValue extends MutableValue {
     }
 
     public void put(byte[] member, double score) {
-      double stored = canonical(score);
+      checkNotNaN(score);
       int hash = MemberTable.hash(member);
       int id = table.find(member, hash);
       if (id == NONE) {
-        table.add(nodes.add(member, stored, hash));
+        table.add(nodes.add(member, score, hash));
       } else {
-        nodes.setScore(id, stored);
+        nodes.setScore(id, score);
       }
     }
 

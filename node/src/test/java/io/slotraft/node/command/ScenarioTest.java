@@ -32,7 +32,7 @@ class ScenarioTest {
   private static final List<String> FILES =
       List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt",
           "zset-add.txt", "zset-read.txt", "zset-range.txt", "zset-remove.txt", "zset-pop.txt",
-          "zset-algebra.txt", "zset-scan.txt");
+          "zset-algebra.txt", "zset-scan.txt", "zset-random.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {

@@ -120,4 +120,5 @@ def main():
                 print('%s:%d %s\n  expected %s\n  redis    %s' % (name, no, line[:arrow], expected, actual))
     print('mismatches:', bad)
 
-main()
+if __name__ == "__main__":
+    main()
