@@ -60,6 +60,11 @@ public final class Main {
   }
 
   private static int serve(NodeConfig config, PrintWriter err) {
+    // JRaft dumps node and thread-pool diagnostics on SIGUSR2, by default into the working directory.
+    String diagnostics = config.dataDir().resolve("diagnostics").toAbsolutePath().toString();
+    for (String kind : new String[] {"node.describe", "node.metrics", "thread.pool.metrics"}) {
+      System.setProperty("jraft.signal." + kind + ".dir", diagnostics);
+    }
     SlotraftNode node = new SlotraftNode(config);
     try {
       node.start();

@@ -7,6 +7,7 @@ import io.slotraft.node.persistence.SnapshotControl;
 import io.slotraft.node.routing.LocalTopology;
 import io.slotraft.node.routing.ShardRouter;
 import io.slotraft.node.session.ClientSession;
+import io.slotraft.node.session.ConfigTable;
 import io.slotraft.node.session.NodeServices;
 import io.slotraft.node.session.ServerStats;
 import io.slotraft.node.shard.Shard;
@@ -28,6 +29,7 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   private final LongSupplier clock;
   private final Set<ClientSession> clients = ConcurrentHashMap.newKeySet();
   private CommandCatalog catalog;
+  private ConfigTable configTable;
 
   NodeRuntime(NodeConfig config, ShardRouter router, LocalTopology topology, LongSupplier clock) {
     this.config = config;
@@ -40,6 +42,16 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   /** The catalog names this runtime's SAVE handler, so it is set once both exist. */
   void setCatalog(CommandCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /** The CONFIG parameters; built once the snapshot policy they can change exists. */
+  void setConfigTable(ConfigTable configTable) {
+    this.configTable = configTable;
+  }
+
+  @Override
+  public ConfigTable config() {
+    return configTable;
   }
 
   Set<ClientSession> clientSet() {

@@ -79,8 +79,9 @@ public final class SlotraftNode implements AutoCloseable {
     };
 
     timers.scheduleWithFixedDelay(new ExpiryCycle(router::localShards, clock), 100, 100, TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(new SnapshotPolicy(router::localShards, config.snapshotLogEntries()),
-        1, 1, TimeUnit.SECONDS);
+    SnapshotPolicy snapshotPolicy = new SnapshotPolicy(router::localShards, config.snapshotLogEntries());
+    runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
+    timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
 
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
         .addService(new ClientGrpcService(dispatcher, kinds, clock))

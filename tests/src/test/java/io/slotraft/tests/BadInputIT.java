@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -20,7 +21,7 @@ import redis.clients.jedis.Jedis;
  * closed where Redis closes it), and the node keeps serving everyone else without losing data.
  */
 class BadInputIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path root;
   static ProcessCluster cluster;
   static NodeProcess leader;

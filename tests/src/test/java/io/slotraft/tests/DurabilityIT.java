@@ -11,23 +11,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** Crash recovery: acknowledged writes survive SIGKILL of every node, from log alone and from snapshot + log. */
 class DurabilityIT {
   static final int KEYS = 10_000;
 
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path root;
 
   @Test
   void everyAcknowledgedWriteSurvivesKillingAllNodes() throws Exception {
     try (ProcessCluster cluster = ProcessCluster.startThree(root, 20300)) {
-      NodeProcess leader = cluster.awaitLeader(Duration.ofSeconds(30));
-      writeAndAcknowledge(leader, "crash", 0, KEYS);
+      writeAndAcknowledge(cluster, "crash", 0, KEYS);
       for (NodeProcess node : cluster.nodes()) {
         node.kill();
       }
@@ -39,8 +40,8 @@ class DurabilityIT {
   @Test
   void restartRecoversFromSnapshotPlusLog() throws Exception {
     try (ProcessCluster cluster = ProcessCluster.startThree(root, 20400)) {
+      writeAndAcknowledge(cluster, "snap", 0, KEYS);
       NodeProcess leader = cluster.awaitLeader(Duration.ofSeconds(30));
-      writeAndAcknowledge(leader, "snap", 0, KEYS);
       long leaderApplied = cluster.appliedIndex(leader);
       for (NodeProcess node : cluster.nodes()) {
         // A follower may still be applying the tail of the writes; snapshot once it has them all.
@@ -51,7 +52,8 @@ class DurabilityIT {
           assertTrue(jedis.info("persistence").contains("rdb_changes_since_last_save:0"), node.name());
         }
       }
-      writeAndAcknowledge(leader, "snap", KEYS, 2 * KEYS);
+      writeAndAcknowledge(cluster, "snap", KEYS, 2 * KEYS);
+      leader = cluster.awaitLeader(Duration.ofSeconds(30));
       try (Jedis jedis = new Jedis("127.0.0.1", leader.respPort())) {
         jedis.del("snap:0");
       }
@@ -76,7 +78,25 @@ class DurabilityIT {
     }
   }
 
-  static void writeAndAcknowledge(NodeProcess leader, String prefix, int from, int to) {
+  /**
+   * Writes {@code prefix:i = value-i} for every i, in pipelined chunks, until each is acknowledged.
+   * A chunk that meets a leader change (TRYAGAIN, MOVED, an uncertain write, a broken connection) is
+   * sent again to the current leader: SET is idempotent, so a write that did land is not harmed, and
+   * only an OK counts as acknowledged.
+   */
+  static void writeAndAcknowledge(ProcessCluster cluster, String prefix, int from, int to) throws InterruptedException {
+    for (int start = from; start < to; start += CHUNK) {
+      int end = Math.min(to, start + CHUNK);
+      for (int attempt = 1; !writeChunk(cluster.awaitLeader(Duration.ofSeconds(30)), prefix, start, end); attempt++) {
+        assertTrue(attempt < 50, "chunk " + start + ".." + end + " never acknowledged\n" + cluster.logTails());
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static final int CHUNK = 1000;
+
+  private static boolean writeChunk(NodeProcess leader, String prefix, int from, int to) {
     try (Jedis jedis = new Jedis("127.0.0.1", leader.respPort())) {
       Pipeline pipeline = jedis.pipelined();
       List<Response<String>> replies = new ArrayList<>();
@@ -85,8 +105,13 @@ class DurabilityIT {
       }
       pipeline.sync();
       for (Response<String> reply : replies) {
-        assertEquals("OK", reply.get());
+        if (!"OK".equals(reply.get())) {
+          return false;
+        }
       }
+      return true;
+    } catch (JedisException e) {
+      return false;
     }
   }
 

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /** SIGKILL of the leader under a write load: how long until writes succeed again, and nothing lost. */
 class FailoverIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path root;
 
   @Test

@@ -20,11 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Java client over gRPC against three real node processes. */
 class GrpcClientIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path root;
   static ProcessCluster cluster;
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -23,7 +24,7 @@ import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /** Jedis (single-node and cluster clients) and redis-cli against three real node processes. */
 class JedisIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path root;
   static ProcessCluster cluster;
 
@@ -85,6 +86,8 @@ class JedisIT {
       assertEquals(3, nodes.lines().count(), nodes);
       assertTrue(nodes.contains("myself"), nodes);
       assertEquals(1, nodes.lines().filter(l -> l.contains("master")).count(), nodes);
+      assertEquals(java.util.Map.of("appendonly", "yes"), jedis.configGet("appendonly"));
+      assertEquals("OK", jedis.configSet("slotraft-snapshot-log-entries", "100000"));
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * status, stop, start again, with the data still there. Uses the documented ports 7001-7003.
  */
 class LocalClusterScriptIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dataDir;
 
   private record Result(int exitCode, String output) {}

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -16,7 +17,7 @@ import redis.clients.jedis.Response;
 
 /** A replica whose data directory is wiped rejoins and catches up from its peers (snapshot install + log). */
 class ReplicaRebuildIT {
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path root;
 
   @Test
@@ -24,16 +25,16 @@ class ReplicaRebuildIT {
     try (ProcessCluster cluster = ProcessCluster.startThree(root, 20500)) {
       NodeProcess leader = cluster.awaitLeader(Duration.ofSeconds(30));
       NodeProcess victim = cluster.followers().get(0);
-      DurabilityIT.writeAndAcknowledge(leader, "early", 0, 5000);
+      DurabilityIT.writeAndAcknowledge(cluster, "early", 0, 5000);
       victim.stop();
       cluster.wipe(victim);
-      DurabilityIT.writeAndAcknowledge(leader, "late", 0, 5000);
+      DurabilityIT.writeAndAcknowledge(cluster, "late", 0, 5000);
       // Two snapshots, so the leader's log no longer starts at 1 and the new replica needs a snapshot.
       for (int i = 0; i < 2; i++) {
         try (Jedis jedis = new Jedis("127.0.0.1", leader.respPort())) {
           assertEquals("OK", jedis.save());
         }
-        DurabilityIT.writeAndAcknowledge(leader, "after-save-" + i, 0, 100);
+        DurabilityIT.writeAndAcknowledge(cluster, "after-save-" + i, 0, 100);
       }
       cluster.start(victim);
       cluster.awaitTrue(() -> cluster.appliedIndex(victim) >= cluster.appliedIndex(leader) && cluster.appliedIndex(victim) > 0,

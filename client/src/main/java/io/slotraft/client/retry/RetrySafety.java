@@ -22,7 +22,7 @@ public final class RetrySafety {
             "SMEMBERS", "SISMEMBER", "SMISMEMBER", "SCARD", "SSCAN", "SINTER", "SUNION", "SDIFF",
             "ZRANGE", "ZRANGEBYSCORE", "ZRANGEBYLEX", "ZREVRANGE", "ZSCORE", "ZMSCORE", "ZCARD",
             "ZCOUNT", "ZLEXCOUNT", "ZRANK", "ZREVRANK", "ZSCAN",
-            "GETBIT", "BITCOUNT", "BITPOS", "DUMP", "INFO", "COMMAND");
+            "GETBIT", "BITCOUNT", "BITPOS", "BITFIELD_RO", "PFCOUNT", "DUMP", "INFO", "COMMAND");
 
     /**
      * Writes whose second run leaves the same data: they set an absolute state. GETEX is here like

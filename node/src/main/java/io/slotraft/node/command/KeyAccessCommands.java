@@ -48,6 +48,37 @@ final class KeyAccessCommands {
     return rename(ctx, args, true);
   }
 
+  /**
+   * COPY source destination [DB 0] [REPLACE]: the destination gets an independent copy of the value
+   * and the same expiry. Only database 0 exists in cluster mode.
+   */
+  static Reply copy(ExecutionContext ctx, CommandArgs args) {
+    boolean replace = false;
+    for (int i = 3; i < args.argc(); i++) {
+      if (args.is(i, "REPLACE")) {
+        replace = true;
+      } else if (args.is(i, "DB") && i + 1 < args.argc()) {
+        if (args.longArg(++i) != 0) {
+          throw new CommandException(Replies.error("ERR Copying to another database is not allowed in cluster mode"));
+        }
+      } else {
+        throw new CommandException(ErrorReplies.SYNTAX);
+      }
+    }
+    if (Arrays.equals(args.bytes(1), args.bytes(2))) {
+      throw new CommandException(Replies.error("ERR source and destination objects are the same"));
+    }
+    KeyEntry source = ctx.lookup(args.bytes(1));
+    if (source == null) {
+      return Replies.ZERO;
+    }
+    if (!replace && ctx.lookup(args.bytes(2)) != null) {
+      return Replies.ZERO;
+    }
+    ctx.keyspace().put(args.bytes(2), ctx.keyspace().duplicate(source.value()), source.expireAtMs());
+    return Replies.ONE;
+  }
+
   /** Moves the value and its expiry; renaming a key to itself only checks that it exists. */
   private static Reply rename(ExecutionContext ctx, CommandArgs args, boolean onlyIfFree) {
     byte[] target = args.bytes(2);

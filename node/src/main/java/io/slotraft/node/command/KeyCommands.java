@@ -1,5 +1,6 @@
 package io.slotraft.node.command;
 
+import static io.slotraft.node.catalog.CommandFlag.DENYOOM;
 import static io.slotraft.node.catalog.CommandFlag.FAST;
 import static io.slotraft.node.catalog.CommandFlag.READONLY;
 import static io.slotraft.node.catalog.CommandFlag.WRITE;
@@ -34,6 +35,10 @@ public final class KeyCommands {
         .keys(1, 2, 1).handler(handler(KeyAccessCommands::rename));
     keyed(b, "renamenx", 3, "1.0.0", "Give a key a new name only when no key has that name.")
         .flags(WRITE, FAST).keys(1, 2, 1).handler(handler(KeyAccessCommands::renameNx));
+    keyed(b, "copy", -3, "6.2.0", "Copy a key's value and expiry to another key.").flags(WRITE, DENYOOM)
+        .keys(1, 2, 1).handler(handler(KeyAccessCommands::copy));
+    keyed(b, "touch", -2, "3.2.1", "Count how many of the given keys exist (no access times are kept).")
+        .flags(READONLY, FAST).keys(1, -1, 1).handler(handler(KeyAccessCommands::exists));
   }
 
   private static void registerExpiry(CommandCatalog.Builder b) {

@@ -9,6 +9,11 @@ public final class StandardKeyspaceCommands {
   public static void register(CommandCatalog.Builder b) {
     StringCommands.register(b);
     KeyCommands.register(b);
+    ListCommands.register(b);
+    BitmapCommands.register(b);
+    HyperLogLogCommands.register(b);
+    HashCommands.register(b);
+    SetCommands.register(b);
     SortedSetCommands.register(b);
   }
 }

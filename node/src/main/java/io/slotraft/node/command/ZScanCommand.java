@@ -1,11 +1,9 @@
 package io.slotraft.node.command;
 
 import io.slotraft.node.catalog.CommandArgs;
-import io.slotraft.node.catalog.CommandException;
 import io.slotraft.node.catalog.RedisNumbers;
 import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.ZSetValue;
-import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import java.util.ArrayList;
@@ -25,28 +23,14 @@ final class ZScanCommand {
   private ZScanCommand() {}
 
   static Reply zscan(ExecutionContext ctx, CommandArgs args) {
-    long cursor = ScanCommand.parseCursor(args.bytes(2));
+    long cursor = ScanOptions.parseCursor(args.bytes(2));
     // Like Redis, an absent key or a wrong type answers before the options are read.
     ZSetValue zset = ZSets.find(ctx, args.bytes(1));
     if (zset == null) {
       return EMPTY_SCAN;
     }
-    long count = 10;
-    GlobPattern pattern = null;
-    for (int i = 3; i < args.argc(); i += 2) {
-      if (i + 1 >= args.argc()) {
-        throw new CommandException(ErrorReplies.SYNTAX);
-      }
-      if (args.is(i, "COUNT")) {
-        count = ScanCommand.positiveCount(args, i + 1);
-      } else if (args.is(i, "MATCH")) {
-        GlobPattern compiled = GlobPattern.compile(args.bytes(i + 1));
-        pattern = compiled.matchesEverything() ? null : compiled;
-      } else {
-        throw new CommandException(ErrorReplies.SYNTAX);
-      }
-    }
-    return scan(zset, cursor, count, pattern);
+    ScanOptions options = ScanOptions.parse(args, 3, ScanOptions.Extra.NONE);
+    return scan(zset, cursor, options.count(), options.pattern());
   }
 
   private static Reply scan(ZSetValue zset, long cursor, long count, GlobPattern pattern) {

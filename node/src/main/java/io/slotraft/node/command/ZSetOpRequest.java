@@ -16,7 +16,7 @@ import java.util.List;
  * One parsed ZUNION/ZINTER/ZDIFF[STORE]/ZINTERCARD call, read in Redis's order: numkeys, the keys
  * (looked up and type-checked, so WRONGTYPE wins over a bad option after them), then the options.
  *
- * @param sources the sets in argument order; null for an absent key
+ * @param sources the sets in argument order (a plain set as one scored 1 throughout); null for an absent key
  * @param weights one per source, 1 unless WEIGHTS said otherwise
  * @param limit ZINTERCARD's LIMIT, 0 for none
  */
@@ -67,7 +67,7 @@ record ZSetOpRequest(List<ZSetValue> sources, double[] weights, Aggregate aggreg
     ZSets.checkOneSlot(slotKeys);
     List<ZSetValue> sources = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
-      sources.add(ZSets.find(ctx, key));
+      sources.add(ZSets.findSource(ctx, key));
     }
     return withOptions(args, numKeysIndex + 1 + keys.size(), form, sources);
   }

@@ -3,6 +3,7 @@ package io.slotraft.node.command;
 import io.slotraft.node.catalog.CommandException;
 import io.slotraft.node.keyspace.ExecutionContext;
 import io.slotraft.node.keyspace.KeyEntry;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
@@ -19,6 +20,21 @@ final class ZSets {
   /** The sorted set at {@code key}, null when absent; any other type answers WRONGTYPE. */
   static ZSetValue find(ExecutionContext ctx, byte[] key) {
     KeyEntry entry = ctx.lookup(key);
+    return entry == null ? null : valueOf(entry);
+  }
+
+  /**
+   * A source of ZUNION, ZINTER, ZDIFF, their STORE forms and ZINTERCARD: a sorted set, or, as in
+   * Redis, a plain set read as a sorted set whose members all score 1; null when absent; any other
+   * type answers WRONGTYPE.
+   */
+  static ZSetValue findSource(ExecutionContext ctx, byte[] key) {
+    KeyEntry entry = ctx.lookup(key);
+    if (entry != null && entry.value() instanceof SetValue set) {
+      ZSetValue.Builder scored = ZSetValue.builder(set.size());
+      set.forEachPosition(pos -> scored.put(set.memberAt(pos), 1));
+      return scored.build();
+    }
     return entry == null ? null : valueOf(entry);
   }
 

@@ -98,11 +98,21 @@ public final class Keyspace {
     generation++;
   }
 
-  /** Gives a value stored for the first time the current generation; see {@link MutableValue#generation}. */
+  /**
+   * Gives a new value the current generation, so that it is changed in place until the next
+   * snapshot. A value stored before (RENAME moves the instance to another key) keeps its own: a
+   * snapshot captured since may be holding it, and restamping it would let the next change write
+   * into that snapshot.
+   */
   private void stamp(RedisValue value) {
-    if (value instanceof MutableValue mutable && mutable.generation < 0) {
+    if (value instanceof MutableValue mutable && mutable.generation == MutableValue.UNSTAMPED) {
       mutable.generation = generation;
     }
+  }
+
+  /** An independent copy of a value, for COPY: strings are shared (immutable), collections copied. */
+  public RedisValue duplicate(RedisValue value) {
+    return value instanceof MutableValue mutable ? mutable.copy() : value;
   }
 
   /** Sets the expiry of an existing entry; 0 removes it. */

@@ -8,12 +8,14 @@ package io.slotraft.node.keyspace;
  * Keyspace#forUpdate}). The snapshot writer keeps the old instance, which nothing changes again.
  */
 public abstract non-sealed class MutableValue implements RedisValue {
+  /** Not yet stored in a keyspace: the first store stamps the current generation. */
+  static final long UNSTAMPED = -1;
+
   /**
-   * The keyspace generation this instance belongs to; only {@link Keyspace} sets it. -1 until the
-   * instance is first stored: storing again (RENAME) must keep the generation, or a value that a
-   * snapshot holds would be taken for a new one and changed in place.
+   * The keyspace generation this instance belongs to; only {@link Keyspace} sets it, and only once,
+   * so that moving an instance to another key (RENAME) never makes a frozen value look fresh.
    */
-  long generation = -1;
+  long generation = UNSTAMPED;
 
   /** A copy that shares no mutable state with this value (elements themselves are immutable). */
   protected abstract MutableValue copy();

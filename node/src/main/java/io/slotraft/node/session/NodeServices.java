@@ -15,6 +15,9 @@ public interface NodeServices {
 
   ServerStats stats();
 
+  /** The node's parameters, for CONFIG GET and SET. */
+  ConfigTable config();
+
   /** Every open client connection on this node, for CLIENT LIST. */
   Collection<ClientSession> clients();
 

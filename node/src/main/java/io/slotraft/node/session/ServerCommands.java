@@ -11,7 +11,7 @@ import io.slotraft.node.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The server group: COMMAND (the catalog described), INFO and TIME. */
+/** The server group: COMMAND (the catalog described), INFO, CONFIG and TIME. */
 public final class ServerCommands {
   private ServerCommands() {}
 
@@ -22,6 +22,7 @@ public final class ServerCommands {
     b.command("info", -1).flags(LOADING, STALE).group("server").since("1.0.0")
         .summary("Reports the node's state and statistics by section.")
         .handler((SessionHandler) ServerCommands::info);
+    ConfigCommand.register(b);
     b.command("time", 1).flags(LOADING, STALE, FAST).group("server").since("2.6.0")
         .summary("Returns the node's clock as seconds and microseconds.")
         .handler((SessionHandler) ServerCommands::time);

@@ -16,6 +16,14 @@ public final class ServerStats {
     this.startedAtMs = startedAtMs;
   }
 
+  /** CONFIG RESETSTAT: counters start again from zero (the start time stays). */
+  public void reset() {
+    connectionsReceived.reset();
+    commandsProcessed.reset();
+    rejectedConnections.reset();
+    perCommand.clear();
+  }
+
   public long startedAtMs() {
     return startedAtMs;
   }

@@ -12,11 +12,20 @@ import java.util.function.Supplier;
  */
 public final class SnapshotPolicy implements Runnable {
   private final Supplier<Collection<Shard>> shards;
-  private final long maxEntries;
+  private volatile long maxEntries;
   private final Set<Shard> running = ConcurrentHashMap.newKeySet();
 
   public SnapshotPolicy(Supplier<Collection<Shard>> shards, long maxEntries) {
     this.shards = shards;
+    this.maxEntries = maxEntries;
+  }
+
+  public long maxEntries() {
+    return maxEntries;
+  }
+
+  /** CONFIG SET slotraft-snapshot-log-entries: takes effect at the next check (within a second). */
+  public void setMaxEntries(long maxEntries) {
     this.maxEntries = maxEntries;
   }
 

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  *
  * <p>Capture copies references only (keys, values, expiries into three arrays): no value copying
  * and no sorting, so the apply thread stalls for O(n) pointer copies. That is safe because key
- * arrays and stored {@link RedisValue}s are never mutated; a write stores a new value instead.
+ * arrays and strings are never mutated (a write stores a new value instead), and a collection
+ * captured here is copied before its next change (see {@link
+ * io.slotraft.node.keyspace.MutableValue}).
  * Expired keys not yet deleted are captured too: they are part of the replicated state, and a
  * replica loading this image must end up identical to the one that wrote it.
  *

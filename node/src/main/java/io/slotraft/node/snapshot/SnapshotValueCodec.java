@@ -1,10 +1,17 @@
 package io.slotraft.node.snapshot;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
+import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.RedisValue;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.keyspace.ZSetValue;
+import io.slotraft.proto.v1.ListSnapshot;
+import io.slotraft.proto.v1.HashSnapshot;
+import io.slotraft.proto.v1.SetSnapshot;
 import io.slotraft.proto.v1.SnapshotValue;
 import java.nio.file.Path;
 
@@ -28,6 +35,15 @@ final class SnapshotValueCodec {
     if (value instanceof StringValue string) {
       // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
+    } else if (value instanceof ListValue list) {
+      builder.setListValue(encodeList(list));
+    } else if (value instanceof HashValue hash) {
+      // toPackedBytes makes a fresh array, which protobuf may then keep without a copy.
+      builder.setHashValue(HashSnapshot.newBuilder()
+          .setRecords(UnsafeByteOperations.unsafeWrap(hash.toPackedBytes())).setFieldCount(hash.size()));
+    } else if (value instanceof SetValue set) {
+      builder.setSetValue(SetSnapshot.newBuilder()
+          .setMembers(UnsafeByteOperations.unsafeWrap(set.toPackedBytes())).setMemberCount(set.size()));
     } else if (value instanceof ZSetValue zset) {
       builder.setZsetValue(ZSetSnapshotCodec.encode(zset));
     } else {
@@ -43,10 +59,65 @@ final class SnapshotValueCodec {
     switch (stored.getValueCase()) {
       case STRING_VALUE:
         return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+      case LIST_VALUE:
+        return new DecodedValue(decodeList(stored.getListValue(), file, key), stored.getExpireAtMs());
+      case HASH_VALUE:
+        return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs());
+      case SET_VALUE:
+        return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs());
       case ZSET_VALUE:
         return new DecodedValue(ZSetSnapshotCodec.decode(stored.getZsetValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
+    }
+  }
+
+  /**
+   * Wraps the chunks' arrays without copying: the list being written was captured by a snapshot, so
+   * nothing changes it any more (a write copies it first), and the message is serialised before
+   * this class returns.
+   */
+  private static ListSnapshot encodeList(ListValue list) {
+    ListSnapshot.Builder elements = ListSnapshot.newBuilder();
+    list.forEach((array, offset, length) -> elements.addElements(UnsafeByteOperations.unsafeWrap(array, offset, length)));
+    return elements.build();
+  }
+
+  /** A list is never stored empty, so an empty one means the file is not what a writer wrote. */
+  private static ListValue decodeList(ListSnapshot stored, Path file, byte[] key) throws CorruptSnapshotException {
+    if (stored.getElementsCount() == 0) {
+      throw new CorruptSnapshotException(file, "value of key " + printable(key) + " is an empty list");
+    }
+    ListValue list = new ListValue();
+    for (ByteString element : stored.getElementsList()) {
+      list.pushLast(element.toByteArray());
+    }
+    return list;
+  }
+
+  /** An empty collection is never stored, so a snapshot holding one is corrupt too. */
+  private static HashValue decodeHash(HashSnapshot hash, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(hash.getFieldCount());
+      return HashValue.fromPackedBytes(hash.getRecords().toByteArray(), hash.getFieldCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "hash at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  private static SetValue decodeSet(SetSnapshot set, Path file, byte[] key) throws CorruptSnapshotException {
+    try {
+      checkNotEmpty(set.getMemberCount());
+      return SetValue.fromPackedBytes(set.getMembers().toByteArray(), set.getMemberCount());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptSnapshotException(file, "set at key " + printable(key) + " is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The count is a uint32: above Integer.MAX_VALUE it reads negative, which no collection holds either. */
+  private static void checkNotEmpty(int count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("it announces " + Integer.toUnsignedString(count) + " elements");
     }
   }
 

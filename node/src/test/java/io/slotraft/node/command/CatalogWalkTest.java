@@ -11,8 +11,12 @@ import io.slotraft.node.catalog.CommandException;
 import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
+import io.slotraft.node.hyperloglog.HllEditor;
 import io.slotraft.node.keyspace.ExecutionContext;
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.node.reply.ErrorReplies;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
-  private static final Set<String> GROUPS = Set.of("string", "generic", "server", "sorted-set");
+  private static final Set<String> GROUPS =
+      Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog", "hash", "set", "sorted-set");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -41,8 +46,12 @@ class CatalogWalkTest {
       "536870912", "1.5", "-0.5", "1e3", "1e400", "1e5000", "inf", "-inf", "nan", "0x10",
       " 1", "1 ", "+1", "01", "EX", "PX", "EXAT", "PXAT", "NX", "XX", "GT", "LT", "GET", "KEEPTTL",
       "PERSIST", "MATCH", "COUNT", "TYPE", "ASYNC", "SYNC", "string", "*", "?", "[", "[^", "\\", "[a-",
-      "k*", "h[a-z]llo", "z", "{k}z", "(1", "(", "[a", "(a", "-", "+", "[", "WITHSCORES", "WITHSCORE", "BYSCORE",
-      "BYLEX", "REV", "LIMIT", "INCR", "CH", "MIN", "MAX", "WEIGHTS", "AGGREGATE", "SUM", "0x1p3", "-0");
+      "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk",
+      "hll", "BIT", "BYTE", "AND", "OR", "XOR", "NOT", "OVERFLOW", "WRAP", "SAT", "FAIL",
+      "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1",
+      "h", "h", "s", "s", "WITHVALUES", "NOVALUES", "LIMIT",
+      "z", "{k}z", "(1", "(", "[a", "(a", "-", "+", "[", "WITHSCORES", "WITHSCORE", "BYSCORE",
+      "BYLEX", "REV", "INCR", "CH", "MIN", "MAX", "WEIGHTS", "AGGREGATE", "SUM", "0x1p3", "-0");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -128,7 +137,10 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry; "z" and "{k}z" are sorted sets. */
+  /**
+   * Keys of each flavour the fuzz words name, with and without an expiry: strings, lists, a hash, a
+   * set, and sorted sets ("z" and "{k}z").
+   */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
     for (String word : List.of("z", "{k}z")) {
@@ -143,6 +155,25 @@ class CatalogWalkTest {
       long expiry = word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000;
       keyspace.put(key, new StringValue(("v" + word).getBytes(StandardCharsets.UTF_8)), expiry);
     }
+    for (String word : List.of("l", "{k}l", "-1")) {
+      ListValue list = new ListValue();
+      for (String element : List.of("vl", "k", "", "vl", "1")) {
+        list.pushLast(element.getBytes(StandardCharsets.UTF_8));
+      }
+      keyspace.put(word.getBytes(StandardCharsets.UTF_8), list, word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000);
+    }
+    HllEditor sketch = HllEditor.create();
+    sketch.add(new byte[] {1});
+    keyspace.put("hll".getBytes(StandardCharsets.UTF_8), new StringValue(sketch.toBytes()), 0);
+    HashValue hash = new HashValue();
+    SetValue set = new SetValue();
+    for (String word : List.of("k", "1", "10", "1.5", "", "-1")) {
+      byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+      hash.put(bytes, bytes);
+      set.add(bytes);
+    }
+    keyspace.put("h".getBytes(StandardCharsets.UTF_8), hash, 0);
+    keyspace.put("s".getBytes(StandardCharsets.UTF_8), set, TestShard.START_MS + 3000);
     return keyspace;
   }
 

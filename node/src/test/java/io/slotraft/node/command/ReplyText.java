@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Replies as short, redis-cli-like text, so that scenarios can spell out what they expect. */
+/**
+ * Replies as short, redis-cli-like text, so that scenarios can spell out what they expect. RESP3's
+ * sets and maps are marked: {@code ~["a", "b"]} and {@code %{"f": "v"}}.
+ */
 final class ReplyText {
   private ReplyText() {}
 
@@ -35,9 +38,25 @@ final class ReplyText {
     } else if (reply instanceof Reply.Dbl dbl) {
       return "(double) " + RedisNumbers.formatDouble(dbl.value());
     } else if (reply instanceof Reply.Pairs pairs) {
-      return pairs(pairs.flat(), sorted);
+      return pairArrays(pairs.flat(), sorted);
+    } else if (reply instanceof Reply.SetReply set) {
+      return "~" + items(set.items(), sorted);
+    } else if (reply instanceof Reply.MapReply map) {
+      return "%" + pairs(map.keysAndValues(), sorted);
     }
     return reply.toString();
+  }
+
+  /** A map as {key: value, ...}; with {@code sorted}, the pairs are sorted. */
+  private static String pairs(List<Reply> keysAndValues, boolean sorted) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
+      texts.add(of(keysAndValues.get(i), sorted) + ": " + of(keysAndValues.get(i + 1), sorted));
+    }
+    if (sorted) {
+      texts.sort(null);
+    }
+    return texts.stream().collect(Collectors.joining(", ", "{", "}"));
   }
 
   private static String items(List<Reply> items, boolean sorted) {
@@ -55,7 +74,7 @@ final class ReplyText {
    * Pairs as RESP3 nests them, [["a", (double) 1], ...]: the RESP2 form follows from it. Sorting
    * orders the pairs, never the two halves of a pair.
    */
-  private static String pairs(List<Reply> flat, boolean sorted) {
+  private static String pairArrays(List<Reply> flat, boolean sorted) {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < flat.size(); i += 2) {
       texts.add("[" + of(flat.get(i), sorted) + ", " + of(flat.get(i + 1), sorted) + "]");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * === title of a scenario (a fresh keyspace, "now" at {@link TestShard#START_MS})
  * &#64;now 1700000000000        set the clock
  * &#64;advance 1500             move the clock forward
+ * &#64;nonstring k              store at k a value that is not a string (WRONGTYPE for string commands)
  * SET k "a b" EX 10 => OK      a command and the reply it must give (see {@link ReplyText})
  * KEYS * =>~ ["a", "b"]        the same, with every array's items sorted first
  * # a comment
@@ -31,8 +32,11 @@ import org.junit.jupiter.api.TestFactory;
 class ScenarioTest {
   private static final List<String> FILES =
       List.of("strings.txt", "counters.txt", "ranges.txt", "keys.txt", "expiry.txt", "scan.txt",
-          "zset-add.txt", "zset-read.txt", "zset-range.txt", "zset-remove.txt", "zset-pop.txt",
-          "zset-algebra.txt", "zset-scan.txt", "zset-random.txt");
+          "lists-push-pop.txt", "lists-read.txt", "lists-edit.txt", "lists-move.txt", "lists-types.txt",
+          "bitmaps.txt", "bitfield.txt", "bits-golden.txt", "hyperloglog.txt", "hashes.txt",
+          "hash-counters.txt", "hash-random.txt", "sets.txt", "set-algebra.txt", "set-random.txt",
+          "collection-scan.txt", "zset-add.txt", "zset-read.txt", "zset-range.txt", "zset-remove.txt",
+          "zset-pop.txt", "zset-algebra.txt", "zset-scan.txt", "zset-random.txt");
 
   @TestFactory
   Stream<DynamicTest> scenarios() throws IOException {
@@ -94,6 +98,10 @@ class ScenarioTest {
       }
       if (step.startsWith("@advance ")) {
         shard.advance(Long.parseLong(step.substring(9).strip()));
+        return;
+      }
+      if (step.startsWith("@nonstring ")) {
+        shard.keyspace().put(words(step.substring(11)).get(0), new NonStringValue(), 0);
         return;
       }
       int arrow = step.indexOf(" =>");

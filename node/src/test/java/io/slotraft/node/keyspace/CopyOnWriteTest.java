@@ -78,22 +78,28 @@ class CopyOnWriteTest {
     assertEquals(List.of("b"), List.of(new String(updated.memberAt(0))));
   }
 
-  /** RENAME stores the same instance under a new key; that must not make a frozen value look new. */
   @Test
-  void storingAFrozenValueAgainKeepsItFrozen() {
+  void aRenamedValueStaysFrozenForTheSnapshotThatCapturedIt() {
     Keyspace keyspace = new Keyspace();
     Names original = new Names();
     original.names.add("a");
-    keyspace.put("k".getBytes(), original, 0);
-
+    keyspace.put("old".getBytes(), original, 0);
     keyspace.beginSnapshot();
-    keyspace.delete("k".getBytes(), 0);
-    keyspace.put("renamed".getBytes(), original, 0);
-    Names updated = keyspace.forUpdate(keyspace.lookup("renamed".getBytes(), 0), Names.class);
+    // RENAME moves the same instance under a new key; it must still be copied before a change.
+    keyspace.delete("old".getBytes(), 0);
+    keyspace.put("new".getBytes(), original, 0);
+    Names updated = keyspace.forUpdate(keyspace.lookup("new".getBytes(), 0), Names.class);
     updated.names.add("b");
-
-    assertNotSame(original, updated);
     assertEquals(List.of("a"), original.names);
+  }
+
+  @Test
+  void duplicateCopiesCollectionsAndSharesStrings() {
+    Keyspace keyspace = new Keyspace();
+    Names names = new Names();
+    assertNotSame(names, keyspace.duplicate(names));
+    StringValue text = new StringValue("x".getBytes());
+    assertSame(text, keyspace.duplicate(text));
   }
 
   @Test

@@ -29,7 +29,7 @@ class CommandIntrospectionTest {
 
   static Stream<Arguments> replies() {
     return Stream.of(
-        Arguments.of("COMMAND COUNT", ":17"),
+        Arguments.of("COMMAND COUNT", ":18"),
         Arguments.of("COMMAND INFO get", "[" + GET_INFO + "]"),
         Arguments.of("COMMAND INFO MSET", "[" + MSET_INFO + "]"),
         Arguments.of("COMMAND INFO ping", "[" + PING_INFO + "]"),
@@ -117,7 +117,7 @@ class CommandIntrospectionTest {
         + "\"client|id\", \"client|getname\", "), list);
     assertTrue(list.contains("\"command\", \"command|count\", \"command|docs\""), list);
     assertTrue(list.endsWith("\"cluster|help\", \"get\", \"mset\"]"), list);
-    assertEquals(17 + 9 + 7 + 10, ((Reply.Array) node.run(session, "COMMAND", "LIST")).items().size());
+    assertEquals(18 + 9 + 7 + 10 + 5, ((Reply.Array) node.run(session, "COMMAND", "LIST")).items().size());
   }
 
   @Test

@@ -120,6 +120,20 @@ public final class TestNode implements NodeServices {
     return keys.stream().filter(k -> io.slotraft.node.routing.SlotHash.slot(k) == slot).limit(count).toList();
   }
 
+  private final java.util.concurrent.atomic.AtomicLong mutableSetting = new java.util.concurrent.atomic.AtomicLong(100);
+  private final ConfigTable config = new ConfigTable(java.util.List.of(
+      ConfigParameter.fixed("port", "7001"),
+      ConfigParameter.fixed("maxmemory", "0"),
+      ConfigParameter.fixed("maxmemory-policy", "noeviction"),
+      new ConfigParameter("slotraft-snapshot-log-entries", () -> Long.toString(mutableSetting.get()),
+          value -> value.matches("\\d+") ? null : "argument couldn't be parsed into a non-negative integer",
+          value -> mutableSetting.set(Long.parseLong(value)))));
+
+  @Override
+  public ConfigTable config() {
+    return config;
+  }
+
   @Override
   public CommandCatalog catalog() {
     return catalog;

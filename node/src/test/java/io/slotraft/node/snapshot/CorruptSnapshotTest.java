@@ -116,8 +116,9 @@ class CorruptSnapshotTest {
 
   @Test
   void valueOfATypeFromANewerVersion() throws Exception {
+    // A oneof field number far beyond the ones in use (each new value type takes the next one).
     UnknownFieldSet futureType = UnknownFieldSet.newBuilder()
-        .addField(11, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("x")).build())
+        .addField(1000, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("x")).build())
         .build();
     writeSnapshotWithValue(SnapshotValue.newBuilder().setUnknownFields(futureType).build().toByteArray());
 

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.slotraft.node.keyspace.KeyEntry;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.ListCursor;
+import io.slotraft.node.keyspace.ListValue;
+import io.slotraft.node.keyspace.PackedCollection;
+import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
 import io.slotraft.node.keyspace.ZSetValue;
 import java.util.ArrayList;
@@ -31,12 +35,38 @@ final class KeyspaceAssertions {
     assertNotNull(actual, "missing key " + key);
     assertEquals(expected.expireAtMs(), actual.expireAtMs(), "expiry of " + key);
     assertEquals(expected.value().typeName(), actual.value().typeName(), "type of " + key);
-    if (expected.value() instanceof ZSetValue zset) {
+    if (expected.value() instanceof ListValue list) {
+      assertSameList(list, (ListValue) actual.value(), key);
+    } else if (expected.value() instanceof ZSetValue zset) {
       assertSameSortedSet(zset, (ZSetValue) actual.value(), key);
     } else {
-      assertArrayEquals(((StringValue) expected.value()).bytes(), ((StringValue) actual.value()).bytes(),
-          "value of " + key);
+      assertArrayEquals(content(expected.value()), content(actual.value()), "value of " + key);
     }
+  }
+
+  /**
+   * A string's bytes, or a hash's or set's elements in their order: that order must survive a
+   * snapshot too, since random choices (SPOP) pick positions in it.
+   */
+  private static byte[] content(RedisValue value) {
+    return value instanceof StringValue string ? string.bytes() : ((PackedCollection) value).toPackedBytes();
+  }
+
+  /** Walks both lists side by side, so that a million elements need no copy of either. */
+  static void assertSameList(ListValue expected, ListValue actual, String key) {
+    assertEquals(expected.size(), actual.size(), "length of " + key);
+    if (expected.size() == 0) {
+      return;
+    }
+    ListCursor at = actual.cursor(0);
+    int[] index = {0};
+    expected.forEach((array, offset, length) -> {
+      if (!at.matches(Arrays.copyOfRange(array, offset, offset + length))) {
+        fail("element " + index[0] + " of " + key + " differs");
+      }
+      at.next();
+      index[0]++;
+    });
   }
 
   /** Same members with bit-identical scores in the same order; one walk of each set, nothing copied. */

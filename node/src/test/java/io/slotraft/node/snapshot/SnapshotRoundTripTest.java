@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.Keyspace;
+import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.proto.v1.SnapshotManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,25 @@ class SnapshotRoundTripTest {
     source.put(new byte[0], string(new byte[0]), 0);
     source.put(bytes("empty-value"), string(new byte[0]), CLOCK_MS + 60_000);
     source.put(bytes("with-expiry"), string(bytes("v")), CLOCK_MS + 1);
+
+    assertSameContent(source, writeAndLoad(source));
+  }
+
+  @Test
+  void hashesAndSetsComeBackWithTheirExpiriesAndOrder() throws IOException {
+    Keyspace source = keyspaceWith("a-string");
+    HashValue small = new HashValue();
+    small.put(bytes("f"), new byte[] {0, (byte) 0xFF});
+    HashValue indexed = new HashValue();
+    SetValue set = new SetValue();
+    for (int i = 0; i < 100; i++) {
+      indexed.put(bytes("field" + i), bytes("x".repeat(i * 3)));
+      set.add(new byte[] {(byte) i, (byte) (255 - i)});
+    }
+    set.remove(new byte[] {5, (byte) 250});
+    source.put(bytes("small-hash"), small, CLOCK_MS + 5000);
+    source.put(bytes("indexed-hash"), indexed, 0);
+    source.put(new byte[] {(byte) 0xFE}, set, CLOCK_MS - 1);
 
     assertSameContent(source, writeAndLoad(source));
   }
