@@ -1,6 +1,8 @@
 package io.slotraft.node.catalog;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /** Number parsing and printing exactly as Redis does it (string2ll, string2ld, %.17g-like output). */
@@ -53,38 +55,23 @@ public final class RedisNumbers {
   }
 
   /**
-   * Redis's float argument parsing: decimal or exponent notation, "inf"/"-inf"/"+inf" accepted, NaN
-   * and surrounding spaces rejected. Returns null when not a number.
+   * A float argument as Redis reads one (a score, a weight, a value): what strtod reads must be the
+   * whole argument, with no leading white space, not NaN, and not out of range unless written as
+   * "inf" ("1e400" and "1e-400" are refused, "inf", "-infinity" and "0x1p3" accepted). Returns null
+   * when it is not such a number.
    */
   public static Double parseDouble(byte[] bytes) {
-    if (bytes.length == 0 || bytes.length > 5000) {
+    if (bytes.length == 0 || Strtod.isSpace(bytes[0])) {
       return null;
     }
-    String text = new String(bytes, StandardCharsets.US_ASCII);
-    if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+    Strtod.Result read = Strtod.parse(bytes, 0);
+    if (read.end() != bytes.length || Double.isNaN(read.value())) {
       return null;
     }
-    switch (text.toLowerCase(java.util.Locale.ROOT)) {
-      case "inf", "+inf", "infinity", "+infinity":
-        return Double.POSITIVE_INFINITY;
-      case "-inf", "-infinity":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        break;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-      if (!allowed) {
-        return null;
-      }
-    }
-    try {
-      double value = Double.parseDouble(text);
-      return Double.isNaN(value) ? null : value;
-    } catch (NumberFormatException e) {
+    if (read.outOfRange() && (Double.isInfinite(read.value()) || read.value() == 0)) {
       return null;
     }
+    return read.value();
   }
 
   /**
@@ -95,24 +82,50 @@ public final class RedisNumbers {
     if (value == Math.rint(value) && Math.abs(value) < 1e17) {
       return Long.toString((long) value);
     }
-    BigDecimal decimal = new BigDecimal(value).round(new java.math.MathContext(17));
+    BigDecimal decimal = new BigDecimal(value).round(new MathContext(17));
     String text = decimal.stripTrailingZeros().toPlainString();
     return text;
   }
 
-  /** How Redis prints a double reply in RESP2 (%.17g, shortest form that round-trips). */
+  /**
+   * How Redis 7.0 prints a double reply, RESP2 bulk and RESP3 double alike: C's {@code %.17g}
+   * (17 significant digits, trailing zeros dropped, exponent form below 1e-4 and from 1e17), and
+   * "inf", "-inf", "-0" for the special values. 0.1 prints as 0.10000000000000001, as in Redis 7.0.
+   */
   public static String formatDouble(double value) {
     if (Double.isInfinite(value)) {
       return value > 0 ? "inf" : "-inf";
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e17) {
-      return Long.toString((long) value);
+      // Integral and at most 17 digits: %.17g prints the integer (and "-0" for negative zero).
+      return value == 0 && 1 / value < 0 ? "-0" : Long.toString((long) value);
     }
-    String text = Double.toString(value);
-    if (text.contains("E")) {
-      return new BigDecimal(value).round(new java.math.MathContext(17)).stripTrailingZeros().toString()
-          .replace("E+", "e+").replace("E-", "e-");
+    // The exact binary value rounded to 17 digits, ties to even, as glibc's printf rounds.
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(17, RoundingMode.HALF_EVEN));
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    BigDecimal stripped = rounded.stripTrailingZeros();
+    if (exponent < -4 || exponent >= 17) {
+      return scientific(stripped, exponent);
     }
-    return text;
+    return stripped.toPlainString();
+  }
+
+  /** d.ddde+XX with at least two exponent digits, as printf's %e writes it. */
+  private static String scientific(BigDecimal stripped, int exponent) {
+    String digits = stripped.unscaledValue().abs().toString();
+    StringBuilder text = new StringBuilder(digits.length() + 8);
+    if (stripped.signum() < 0) {
+      text.append('-');
+    }
+    text.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      text.append('.').append(digits, 1, digits.length());
+    }
+    text.append('e').append(exponent < 0 ? '-' : '+');
+    int magnitude = Math.abs(exponent);
+    if (magnitude < 10) {
+      text.append('0');
+    }
+    return text.append(magnitude).toString();
   }
 }

@@ -14,5 +14,6 @@ public final class StandardKeyspaceCommands {
     HyperLogLogCommands.register(b);
     HashCommands.register(b);
     SetCommands.register(b);
+    SortedSetCommands.register(b);
   }
 }

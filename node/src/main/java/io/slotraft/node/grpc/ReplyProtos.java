@@ -51,6 +51,8 @@ final class ReplyProtos {
       out.setBoolean(bool.value());
     } else if (reply instanceof Reply.SetReply set) {
       out.setSet(list(set.items()));
+    } else if (reply instanceof Reply.Pairs pairs) {
+      out.setArray(pairs(pairs.flat()));
     } else if (reply instanceof RoutingReply routing) {
       out.setError(routing.respText());
     }
@@ -61,6 +63,15 @@ final class ReplyProtos {
     ReplyList.Builder list = ReplyList.newBuilder();
     for (Reply item : items) {
       list.addItems(toProto(item));
+    }
+    return list.build();
+  }
+
+  /** Nested as RESP3 nests them: a list of two-item lists. */
+  private static ReplyList pairs(List<Reply> flat) {
+    ReplyList.Builder list = ReplyList.newBuilder();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      list.addItems(io.slotraft.proto.v1.Reply.newBuilder().setArray(list(flat.subList(i, i + 2))));
     }
     return list.build();
   }

@@ -7,6 +7,7 @@
  * io.slotraft.node.keyspace.SetValue}) pack their elements into one byte array ({@link
  * io.slotraft.node.keyspace.PackedRecords}) in an order every replica shares, found by key through
  * an open-addressing index ({@link io.slotraft.node.keyspace.PositionIndex}) that also gives HSCAN
- * and SSCAN their cursor.
+ * and SSCAN their cursor. Sorted sets are {@link io.slotraft.node.keyspace.ZSetValue}, over its
+ * array store, rank tree and member table.
  */
 package io.slotraft.node.keyspace;

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface Reply
     permits Reply.Simple, Reply.Error, Reply.Int, Reply.Bulk, Reply.Nil, Reply.Array, Reply.Dbl,
-        Reply.MapReply, Reply.Bool, Reply.SetReply, RoutingReply {
+        Reply.MapReply, Reply.Bool, Reply.SetReply, Reply.Pairs, RoutingReply {
 
   /** A status line such as {@code +OK}. */
   record Simple(String text) implements Reply {}
@@ -48,4 +48,16 @@ public sealed interface Reply
 
   /** RESP3 set; RESP2 sends it as an array. */
   record SetReply(List<Reply> items) implements Reply {}
+
+  /**
+   * An array of pairs, such as members and their scores, items alternating. RESP3 sends each pair
+   * as a two-element array, as Redis 7 answers WITHSCORES; RESP2 sends one flat array.
+   */
+  record Pairs(List<Reply> flat) implements Reply {
+    public Pairs {
+      if (flat.size() % 2 != 0) {
+        throw new IllegalArgumentException("pairs need an even number of items, got " + flat.size());
+      }
+    }
+  }
 }

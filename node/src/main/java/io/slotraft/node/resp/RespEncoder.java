@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Writes a {@link Reply} as RESP2 or RESP3 bytes straight into a buffer. RESP2 has no nil, double,
  * map, set or boolean types, so those are sent the way Redis sends them to RESP2 clients: nil as
- * {@code $-1} or {@code *-1}, a double as a bulk string, a map as a flat array, a set as an array
- * and a boolean as {@code :1}/{@code :0}.
+ * {@code $-1} or {@code *-1}, a double as a bulk string, a map or pairs as a flat array, a set as an
+ * array and a boolean as {@code :1}/{@code :0}.
  */
 public final class RespEncoder {
   private static final short CRLF = ('\r' << 8) | '\n';
@@ -44,6 +44,8 @@ public final class RespEncoder {
       writeAggregate(out, resp3 ? '~' : '*', set.items(), set.items().size(), protocol);
     } else if (reply instanceof Reply.Bool bool) {
       writeBool(out, bool.value(), resp3);
+    } else if (reply instanceof Reply.Pairs pairs) {
+      writePairs(out, pairs.flat(), protocol);
     } else {
       throw new IllegalArgumentException("no RESP form for " + reply);
     }
@@ -53,6 +55,19 @@ public final class RespEncoder {
     writeNumberLine(out, type, count);
     for (Reply item : items) {
       encode(item, protocol, out);
+    }
+  }
+
+  private static void writePairs(ByteBuf out, List<Reply> flat, int protocol) {
+    if (protocol < 3) {
+      writeAggregate(out, '*', flat, flat.size(), protocol);
+      return;
+    }
+    writeNumberLine(out, '*', flat.size() / 2);
+    for (int i = 0; i < flat.size(); i += 2) {
+      writeNumberLine(out, '*', 2);
+      encode(flat.get(i), protocol, out);
+      encode(flat.get(i + 1), protocol, out);
     }
   }
 

@@ -8,6 +8,7 @@ import io.slotraft.node.keyspace.HashValue;
 import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.proto.v1.ListSnapshot;
 import io.slotraft.proto.v1.HashSnapshot;
 import io.slotraft.proto.v1.SetSnapshot;
@@ -43,6 +44,8 @@ final class SnapshotValueCodec {
     } else if (value instanceof SetValue set) {
       builder.setSetValue(SetSnapshot.newBuilder()
           .setMembers(UnsafeByteOperations.unsafeWrap(set.toPackedBytes())).setMemberCount(set.size()));
+    } else if (value instanceof ZSetValue zset) {
+      builder.setZsetValue(ZSetSnapshotCodec.encode(zset));
     } else {
       throw new IllegalArgumentException(
           "no snapshot encoding for value type " + value.typeName() + ": add a SnapshotValue oneof field");
@@ -62,6 +65,8 @@ final class SnapshotValueCodec {
         return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs());
       case SET_VALUE:
         return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs());
+      case ZSET_VALUE:
+        return new DecodedValue(ZSetSnapshotCodec.decode(stored.getZsetValue(), file, key), stored.getExpireAtMs());
       default:
         throw unknownType(stored, file, key);
     }

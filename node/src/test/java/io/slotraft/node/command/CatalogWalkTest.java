@@ -18,6 +18,7 @@ import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.keyspace.ListValue;
 import io.slotraft.node.keyspace.SetValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.keyspace.ZSetValue;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Reply;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Walks every catalog entry so that the table cannot drift from its handlers. */
 class CatalogWalkTest {
   private static final Set<String> GROUPS =
-      Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog", "hash", "set");
+      Set.of("string", "generic", "server", "list", "bitmap", "hyperloglog", "hash", "set", "sorted-set");
   private static final int FUZZ_CALLS = 300;
 
   /** Words a parser might trip on. No offset between 1 MB and 512 MB: SETRANGE would really allocate it. */
@@ -48,7 +49,9 @@ class CatalogWalkTest {
       "k*", "h[a-z]llo", "l", "l", "{k}l", "LEFT", "RIGHT", "BEFORE", "AFTER", "RANK", "MAXLEN", "vl", "vk",
       "hll", "BIT", "BYTE", "AND", "OR", "XOR", "NOT", "OVERFLOW", "WRAP", "SAT", "FAIL",
       "INCRBY", "SET", "i8", "u8", "i1", "i64", "u63", "u64", "#0", "#3", "#-1",
-      "h", "h", "s", "s", "WITHVALUES", "NOVALUES", "LIMIT");
+      "h", "h", "s", "s", "WITHVALUES", "NOVALUES", "LIMIT",
+      "z", "{k}z", "(1", "(", "[a", "(a", "-", "+", "[", "WITHSCORES", "WITHSCORE", "BYSCORE",
+      "BYLEX", "REV", "INCR", "CH", "MIN", "MAX", "WEIGHTS", "AGGREGATE", "SUM", "0x1p3", "-0");
 
   @Test
   void everyEntryIsWellFormed() {
@@ -134,9 +137,19 @@ class CatalogWalkTest {
     }
   }
 
-  /** Keys of each flavour the fuzz words name, with and without an expiry: strings, lists, a hash and a set. */
+  /**
+   * Keys of each flavour the fuzz words name, with and without an expiry: strings, lists, a hash, a
+   * set, and sorted sets ("z" and "{k}z").
+   */
   private static Keyspace seeded() {
     Keyspace keyspace = new Keyspace();
+    for (String word : List.of("z", "{k}z")) {
+      ZSetValue zset = new ZSetValue();
+      for (String member : List.of("k", "1", "a", "-", "[a", "z")) {
+        zset.put(member.getBytes(StandardCharsets.UTF_8), member.length() * 1.5 - 2);
+      }
+      keyspace.put(word.getBytes(StandardCharsets.UTF_8), zset, word.length() > 1 ? TestShard.START_MS + 3000 : 0);
+    }
     for (String word : List.of("k", "k2", "{k}x", "", "0", "1", "10", "1.5", "*")) {
       byte[] key = word.getBytes(StandardCharsets.UTF_8);
       long expiry = word.length() % 2 == 0 ? 0 : TestShard.START_MS + 2000;

@@ -1,5 +1,6 @@
 package io.slotraft.node.command;
 
+import io.slotraft.node.catalog.RedisNumbers;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.reply.RoutingReply;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ final class ReplyText {
       return nil == Reply.Nil.BULK ? "(nil)" : "(nil array)";
     } else if (reply instanceof Reply.Array array) {
       return items(array.items(), sorted);
+    } else if (reply instanceof Reply.Dbl dbl) {
+      return "(double) " + RedisNumbers.formatDouble(dbl.value());
+    } else if (reply instanceof Reply.Pairs pairs) {
+      return pairArrays(pairs.flat(), sorted);
     } else if (reply instanceof Reply.SetReply set) {
       return "~" + items(set.items(), sorted);
     } else if (reply instanceof Reply.MapReply map) {
@@ -58,6 +63,21 @@ final class ReplyText {
     List<String> texts = new ArrayList<>();
     for (Reply item : items) {
       texts.add(of(item, sorted));
+    }
+    if (sorted) {
+      texts.sort(null);
+    }
+    return texts.stream().collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /**
+   * Pairs as RESP3 nests them, [["a", (double) 1], ...]: the RESP2 form follows from it. Sorting
+   * orders the pairs, never the two halves of a pair.
+   */
+  private static String pairArrays(List<Reply> flat, boolean sorted) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < flat.size(); i += 2) {
+      texts.add("[" + of(flat.get(i), sorted) + ", " + of(flat.get(i + 1), sorted) + "]");
     }
     if (sorted) {
       texts.sort(null);

@@ -59,6 +59,26 @@ class CopyOnWriteTest {
   }
 
   @Test
+  void aSortedSetCapturedBySnapshotStaysFrozen() {
+    Keyspace keyspace = new Keyspace();
+    byte[] key = "z".getBytes();
+    ZSetValue original = new ZSetValue();
+    original.put("a".getBytes(), 1);
+    keyspace.put(key, original, 0);
+
+    keyspace.beginSnapshot();
+    ExecutionContext write = ExecutionContext.forApply(keyspace, 0, 1);
+    ZSetValue updated = write.forUpdate(write.lookup(key), ZSetValue.class);
+    updated.put("b".getBytes(), 2);
+    updated.remove("a".getBytes());
+
+    assertNotSame(original, updated);
+    assertEquals(1, original.size());
+    assertEquals(1.0, original.score("a".getBytes()));
+    assertEquals(List.of("b"), List.of(new String(updated.memberAt(0))));
+  }
+
+  @Test
   void aRenamedValueStaysFrozenForTheSnapshotThatCapturedIt() {
     Keyspace keyspace = new Keyspace();
     Names original = new Names();

@@ -71,6 +71,14 @@ class RespEncoderTest {
   }
 
   @Test
+  void pairsAreFlatInResp2AndNestedInResp3WithDoublesAsBulkOrDouble() {
+    Reply reply = new Reply.Pairs(List.of(Replies.bulk("a"), Replies.dbl(1.5), Replies.bulk("b"), Replies.dbl(0.1)));
+    assertResp2("*4\r\n$1\r\na\r\n$3\r\n1.5\r\n$1\r\nb\r\n$19\r\n0.10000000000000001\r\n", reply);
+    assertResp3("*2\r\n*2\r\n$1\r\na\r\n,1.5\r\n*2\r\n$1\r\nb\r\n,0.10000000000000001\r\n", reply);
+    assertBoth("*0\r\n", new Reply.Pairs(List.of()));
+  }
+
+  @Test
   void arraysNestAndHoldNils() {
     Reply reply = Replies.array(Replies.bulk("a"), Reply.Nil.BULK, Replies.array(Replies.integer(1)));
     assertResp2("*3\r\n$1\r\na\r\n$-1\r\n*1\r\n:1\r\n", reply);

@@ -12,7 +12,10 @@ import io.slotraft.node.keyspace.ListValue;
 import io.slotraft.node.keyspace.PackedCollection;
 import io.slotraft.node.keyspace.RedisValue;
 import io.slotraft.node.keyspace.StringValue;
+import io.slotraft.node.keyspace.ZSetValue;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Compares two keyspaces entry by entry, expired entries included, without copying them. */
 final class KeyspaceAssertions {
@@ -34,6 +37,8 @@ final class KeyspaceAssertions {
     assertEquals(expected.value().typeName(), actual.value().typeName(), "type of " + key);
     if (expected.value() instanceof ListValue list) {
       assertSameList(list, (ListValue) actual.value(), key);
+    } else if (expected.value() instanceof ZSetValue zset) {
+      assertSameSortedSet(zset, (ZSetValue) actual.value(), key);
     } else {
       assertArrayEquals(content(expected.value()), content(actual.value()), "value of " + key);
     }
@@ -61,6 +66,24 @@ final class KeyspaceAssertions {
       }
       at.next();
       index[0]++;
+    });
+  }
+
+  /** Same members with bit-identical scores in the same order; one walk of each set, nothing copied. */
+  static void assertSameSortedSet(ZSetValue expected, ZSetValue actual, String key) {
+    assertEquals(expected.size(), actual.size(), "size of " + key);
+    List<byte[]> members = new ArrayList<>(expected.size());
+    double[] scores = new double[expected.size()];
+    expected.forEach(0, expected.size(), false, (member, score) -> {
+      scores[members.size()] = score;
+      members.add(member);
+    });
+    int[] at = {0};
+    actual.forEach(0, actual.size(), false, (member, score) -> {
+      int i = at[0]++;
+      if (!Arrays.equals(members.get(i), member) || Double.doubleToRawLongBits(scores[i]) != Double.doubleToRawLongBits(score)) {
+        fail("element " + i + " of " + key + " differs");
+      }
     });
   }
 }
