@@ -7,6 +7,7 @@ import io.slotraft.node.persistence.SnapshotCommands;
 import io.slotraft.node.persistence.SnapshotControl;
 import io.slotraft.node.session.ConnectionCommands;
 import io.slotraft.node.session.ServerCommands;
+import io.slotraft.node.session.WaitCommand;
 
 /** The full command table of a node: each command group adds its own entries. */
 public final class Catalogs {
@@ -19,6 +20,7 @@ public final class Catalogs {
     ConnectionCommands.register(builder);
     ServerCommands.register(builder);
     ClusterCommands.register(builder);
+    WaitCommand.register(builder);
     SnapshotCommands.register(builder, snapshots);
     return builder.build();
   }

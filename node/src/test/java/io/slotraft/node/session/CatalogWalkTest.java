@@ -50,7 +50,8 @@ class CatalogWalkTest {
       Map.entry("cluster|getkeysinslot", "CLUSTER GETKEYSINSLOT 1 10"), Map.entry("cluster|help", "CLUSTER HELP"),
       Map.entry("config", "CONFIG HELP"), Map.entry("config|get", "CONFIG GET max*"),
       Map.entry("config|set", "CONFIG SET slotraft-snapshot-log-entries 5"), Map.entry("config|resetstat", "CONFIG RESETSTAT"),
-      Map.entry("config|rewrite", "CONFIG REWRITE"), Map.entry("config|help", "CONFIG HELP")));
+      Map.entry("config|rewrite", "CONFIG REWRITE"), Map.entry("config|help", "CONFIG HELP"),
+      Map.entry("wait", "WAIT 1 0")));
 
   private final TestNode node = new TestNode();
   private final ClientSession session = node.connect("127.0.0.1:50000", 0);

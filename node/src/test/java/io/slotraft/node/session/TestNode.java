@@ -54,6 +54,7 @@ public final class TestNode implements NodeServices {
     ConnectionCommands.register(b);
     ServerCommands.register(b);
     ClusterCommands.register(b);
+    WaitCommand.register(b);
     KeyspaceHandler unused = (context, args) -> Replies.OK;
     b.command("get", 2).flags(CommandFlag.READONLY, CommandFlag.FAST).keys(1, 1, 1).group("string")
         .summary("Returns a string value.").handler(unused);
