@@ -39,6 +39,12 @@ public final class KeyCommands {
         .keys(1, 2, 1).handler(handler(KeyAccessCommands::copy));
     keyed(b, "touch", -2, "3.2.1", "Count how many of the given keys exist (no access times are kept).")
         .flags(READONLY, FAST).keys(1, -1, 1).handler(handler(KeyAccessCommands::exists));
+    keyed(b, "object", -2, "2.2.3", "Inspect a key's value: its encoding, reference count, idle time or frequency.")
+        .flags(READONLY).keys(2, 2, 1).handler(handler(ObjectCommand::object));
+    keyed(b, "sort", -2, "1.0.0", "Sort a list, set or sorted set; STORE writes the result to a list.")
+        .flags(WRITE, DENYOOM).handler(handler(SortCommand::sort));
+    keyed(b, "sort_ro", -2, "7.0.0", "Sort a list, set or sorted set without storing the result.")
+        .flags(READONLY).handler(handler(SortCommand::sortReadOnly));
   }
 
   private static void registerExpiry(CommandCatalog.Builder b) {

@@ -71,7 +71,9 @@ class CatalogWalkTest {
 
   /** Keyed commands find at least one key in their shortest argv, and only real arguments. */
   private static void assertKeysFitMinimalArgv(CommandSpec spec) {
-    List<byte[]> argv = argv(spec.name(), Math.abs(spec.arity()), i -> "arg" + i);
+    // OBJECT's shortest call (OBJECT HELP) has no key; its other subcommands name one at argv[2].
+    int argc = spec.name().equals("object") ? 3 : Math.abs(spec.arity());
+    List<byte[]> argv = argv(spec.name(), argc, i -> "arg" + i);
     if (!spec.keys().hasKeys()) {
       assertTrue(spec.keys().keys(argv).isEmpty(), spec.name());
       return;
