@@ -17,6 +17,7 @@ import io.slotraft.node.resp.RespServices;
 import io.slotraft.node.routing.LocalTopology;
 import io.slotraft.node.routing.SlotHash;
 import io.slotraft.node.routing.StaticShardRouter;
+import io.slotraft.node.shard.BlockedClients;
 import io.slotraft.node.shard.ExpiryCycle;
 import io.slotraft.node.shard.Shard;
 import io.slotraft.node.shard.ShardId;
@@ -51,6 +52,8 @@ public final class SlotraftNode implements AutoCloseable {
   private final LongSupplier clock = System::currentTimeMillis;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("node-timers"));
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
+  /** Checks whether blocked clients can go on, off the Raft apply thread. */
+  private final ExecutorService blockedChecker = Executors.newSingleThreadExecutor(daemon("blocked-clients"));
   private RaftTransport transport;
   private Shard shard;
   private RespServer resp;
@@ -103,6 +106,7 @@ public final class SlotraftNode implements AutoCloseable {
   private Shard startShard() throws IOException {
     Shard created = new Shard(ONLY_SHARD, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
+    created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     List<String> peers = config.members().stream().map(ClusterMember::raftEndpoint).toList();
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());
@@ -126,6 +130,7 @@ public final class SlotraftNode implements AutoCloseable {
     }
     closeQuietly(transport);
     snapshotWriter.shutdown();
+    blockedChecker.shutdownNow();
     LOG.info("node {} stopped", config.self().name());
   }
 

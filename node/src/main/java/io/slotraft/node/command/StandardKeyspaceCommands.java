@@ -15,5 +15,6 @@ public final class StandardKeyspaceCommands {
     HashCommands.register(b);
     SetCommands.register(b);
     SortedSetCommands.register(b);
+    BlockingCommands.register(b);
   }
 }

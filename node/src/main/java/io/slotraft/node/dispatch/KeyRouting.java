@@ -1,7 +1,10 @@
 package io.slotraft.node.dispatch;
 
 import io.slotraft.node.catalog.CommandArgs;
+import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
+import io.slotraft.node.command.BlockingCommands;
+import io.slotraft.node.command.BlockingTimeout;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.raft.ProposalException;
 import io.slotraft.node.reply.Replies;
@@ -62,8 +65,31 @@ public final class KeyRouting {
   }
 
   private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot) {
+    if (spec.has(CommandFlag.BLOCKING)) {
+      long timeoutMs = BlockingTimeout.millis(args);
+      long deadline = timeoutMs == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000;
+      return popOrWait(spec, args, shard, slot, BlockingCommands.watchedKeys(args), deadline);
+    }
     CompletableFuture<Reply> result = spec.isWrite() ? shard.write(args.argv()) : shard.read(spec, args);
     return result.exceptionally(failure -> onFailure(failure, spec, shard, slot));
+  }
+
+  /**
+   * A blocking pop: proposes the pop; if there was nothing to pop, waits (without any log entry)
+   * until a watched key holds a value or the deadline passes, then tries again.
+   */
+  private CompletableFuture<Reply> popOrWait(CommandSpec spec, CommandArgs args, Shard shard, int slot,
+      List<byte[]> watched, long deadline) {
+    return shard.write(args.argv()).thenCompose(reply -> {
+      long left = deadline == Long.MAX_VALUE ? 0 : (deadline - System.nanoTime()) / 1_000_000;
+      if (!(reply instanceof Reply.Nil) || (deadline != Long.MAX_VALUE && left <= 0)) {
+        return CompletableFuture.completedFuture(reply);
+      }
+      return shard.blocked().await(watched, deadline == Long.MAX_VALUE ? 0 : Math.max(1, left))
+          .thenCompose(woken -> woken
+              ? popOrWait(spec, args, shard, slot, watched, deadline)
+              : CompletableFuture.completedFuture(reply));
+    }).exceptionally(failure -> onFailure(failure, spec, shard, slot));
   }
 
   private CompletableFuture<Reply> executeKeyless(CommandSpec spec, CommandArgs args) {

@@ -49,6 +49,7 @@ public final class Shard implements ReplicatedStateMachine {
   private volatile boolean leader;
   private volatile long lastSnapshotIndex;
   private volatile long lastSnapshotMs;
+  private volatile BlockedClients blocked;
 
   /** @param maxWrites writes queued or in flight before new ones are refused as busy */
   public Shard(ShardId id, ShardStateMachine stateMachine, SnapshotStore snapshots, LongSupplier clock,
@@ -59,6 +60,23 @@ public final class Shard implements ReplicatedStateMachine {
     this.clock = clock;
     this.writes = new WriteBatcher(this::proposeCommands,
         new WriteBatcher.Limits(ENTRIES_IN_FLIGHT, maxWrites, BATCH_COMMANDS, BATCH_BYTES));
+  }
+
+  /** Binds the registry of clients blocked on this shard (BLPOP ...); set once at start. */
+  public void attachBlocked(BlockedClients blockedClients) {
+    this.blocked = blockedClients;
+  }
+
+  public BlockedClients blocked() {
+    return blocked;
+  }
+
+  /** Whether any of {@code keys} holds a live value now, for waking blocked clients. */
+  public boolean anyKeyHasValue(List<byte[]> keys) {
+    return withStateMachine(sm -> {
+      long now = Math.max(clock.getAsLong(), sm.clockMs());
+      return keys.stream().anyMatch(key -> sm.keyspace().exists(key, now));
+    });
   }
 
   /** Binds the Raft replica once it has started (it calls back into this shard while starting). */
@@ -142,12 +160,18 @@ public final class Shard implements ReplicatedStateMachine {
 
   @Override
   public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
+    List<Reply> replies;
     lock.lock();
     try {
-      return stateMachine.apply(index, term, data);
+      replies = stateMachine.apply(index, term, data);
     } finally {
       lock.unlock();
     }
+    BlockedClients waiting = blocked;
+    if (leader && waiting != null && !waiting.isEmpty()) {
+      waiting.keyspaceChanged();
+    }
+    return replies;
   }
 
   @Override
@@ -177,5 +201,11 @@ public final class Shard implements ReplicatedStateMachine {
   @Override
   public void onRoleChange(boolean isLeader, long term) {
     this.leader = isLeader;
+    BlockedClients waiting = blocked;
+    if (!isLeader && waiting != null) {
+      // Nothing was popped for them here; they retry wherever the new leader is.
+      waiting.releaseAll(new io.slotraft.node.raft.ProposalException(
+          io.slotraft.node.raft.ProposalException.Kind.NOT_LEADER, "leader stepped down while the client was blocked"));
+    }
   }
 }

@@ -35,7 +35,7 @@ class ScenarioTest {
           "lists-push-pop.txt", "lists-read.txt", "lists-edit.txt", "lists-move.txt", "lists-types.txt",
           "bitmaps.txt", "bitfield.txt", "bits-golden.txt", "hyperloglog.txt", "hashes.txt",
           "hash-counters.txt", "hash-random.txt", "sets.txt", "set-algebra.txt", "set-random.txt",
-          "collection-scan.txt", "zset-add.txt", "zset-read.txt", "zset-range.txt", "zset-remove.txt",
+          "collection-scan.txt", "blocking.txt", "zset-add.txt", "zset-read.txt", "zset-range.txt", "zset-remove.txt",
           "zset-pop.txt", "zset-algebra.txt", "zset-scan.txt", "zset-random.txt", "sort-object.txt");
 
   @TestFactory
