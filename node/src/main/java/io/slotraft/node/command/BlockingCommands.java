@@ -37,6 +37,8 @@ public final class BlockingCommands {
         "sorted-set").keys(1, -2, 1).handler(handler((ctx, args) -> bzpop(ctx, args, false)));
     entry(b, "bzpopmax", -3, "5.0.0", "Pop the highest member of the first non-empty sorted set, waiting for one.",
         "sorted-set").keys(1, -2, 1).handler(handler((ctx, args) -> bzpop(ctx, args, true)));
+    entry(b, "bzmpop", -5, "7.0.0", "Pop members from the first non-empty sorted set, waiting for one.", "sorted-set")
+        .keys(3, 3, 1).handler(handler(BlockingCommands::bzmpop));
   }
 
   private static CommandCatalog.EntryBuilder entry(CommandCatalog.Builder b, String name, int arity, String since,
@@ -91,10 +93,18 @@ public final class BlockingCommands {
     return ZSetPops.bzpopReply(popped);
   }
 
+  private static Reply bzmpop(ExecutionContext ctx, CommandArgs args) {
+    BlockingTimeout.millis(args);
+    return ZPopCommands.mpop(ctx, args, 2);
+  }
+
   /** The keys a blocked client waits on: every key of the command (BLMOVE's destination included). */
   public static List<byte[]> watchedKeys(CommandArgs args) {
     if (args.name().equals("blmpop")) {
       return ListMultiPopArgs.parse(args, 2).keys();
+    }
+    if (args.name().equals("bzmpop")) {
+      return ZPopCommands.mpopKeys(args, 2);
     }
     if (args.name().equals("blmove") || args.name().equals("brpoplpush")) {
       return List.of(args.bytes(1));

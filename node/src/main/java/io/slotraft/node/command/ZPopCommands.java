@@ -49,11 +49,13 @@ final class ZPopCommands {
 
   /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: nil array when every key is absent. */
   static Reply zmpop(ExecutionContext ctx, CommandArgs args) {
-    long numKeys = atLeast(args.bytes(1), 1, NUMKEYS_NOT_POSITIVE);
-    if (numKeys > args.argc() - 3) {
-      throw new CommandException(ErrorReplies.SYNTAX);
-    }
-    int whereIndex = 2 + (int) numKeys;
+    return mpop(ctx, args, 1);
+  }
+
+  /** ZMPOP's body with numkeys at {@code numKeysIndex} (BZMPOP has its timeout before it). */
+  static Reply mpop(ExecutionContext ctx, CommandArgs args, int numKeysIndex) {
+    List<byte[]> keys = mpopKeys(args, numKeysIndex);
+    int whereIndex = numKeysIndex + 1 + keys.size();
     boolean highest = side(args, whereIndex);
     long count = 1;
     boolean countSeen = false;
@@ -64,10 +66,18 @@ final class ZPopCommands {
       count = atLeast(args.bytes(i + 1), 1, MPOP_COUNT_NOT_POSITIVE);
       countSeen = true;
     }
-    List<byte[]> keys = args.argv().subList(2, whereIndex);
     ZSetPops.checkOneSlot(keys);
     ZSetPops.Popped popped = ZSetPops.popFirst(ctx, keys, highest, count);
     return popped == null ? Replies.NIL_ARRAY : ZSetPops.mpopReply(popped);
+  }
+
+  /** The keys of ZMPOP or BZMPOP, after checking numkeys. */
+  static List<byte[]> mpopKeys(CommandArgs args, int numKeysIndex) {
+    long numKeys = atLeast(args.bytes(numKeysIndex), 1, NUMKEYS_NOT_POSITIVE);
+    if (numKeys > args.argc() - numKeysIndex - 2) {
+      throw new CommandException(ErrorReplies.SYNTAX);
+    }
+    return args.argv().subList(numKeysIndex + 1, numKeysIndex + 1 + (int) numKeys);
   }
 
   /** MIN or MAX, any case; true for MAX. */
