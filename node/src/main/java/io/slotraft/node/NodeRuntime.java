@@ -87,7 +87,7 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   @Override
   public List<byte[]> keysInSlot(int slot, int count) {
     return router.localShard(slot)
-        .map(shard -> shard.withStateMachine(sm -> sm.keyspace().keysInSlot(slot, count, Math.max(clock.getAsLong(), sm.clockMs()))))
+        .map(shard -> shard.withStateMachine(sm -> sm.keyspace().keysInSlot(slot, count, sm.readTime(clock.getAsLong()))))
         .orElse(List.of());
   }
 
@@ -158,8 +158,10 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     long keys = 0;
     long expires = 0;
     for (Shard shard : router.localShards()) {
-      keys += shard.withStateMachine(sm -> (long) sm.keyspace().size());
-      expires += shard.withStateMachine(sm -> (long) sm.keyspace().expiringKeyCount());
+      // One lock for both counts, so they describe the same moment.
+      long[] counts = shard.withStateMachine(sm -> new long[] {sm.keyspace().size(), sm.keyspace().expiringKeyCount()});
+      keys += counts[0];
+      expires += counts[1];
     }
     Map<String, String> section = new LinkedHashMap<>();
     if (keys > 0) {

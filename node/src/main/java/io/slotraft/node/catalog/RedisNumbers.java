@@ -75,19 +75,6 @@ public final class RedisNumbers {
   }
 
   /**
-   * How Redis prints a long double result of INCRBYFLOAT: plain decimal, at most 17 significant
-   * digits, no exponent, trailing zeros removed.
-   */
-  public static String formatIncrFloat(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e17) {
-      return Long.toString((long) value);
-    }
-    BigDecimal decimal = new BigDecimal(value).round(new MathContext(17));
-    String text = decimal.stripTrailingZeros().toPlainString();
-    return text;
-  }
-
-  /**
    * How Redis 7.0 prints a double reply, RESP2 bulk and RESP3 double alike: C's {@code %.17g}
    * (17 significant digits, trailing zeros dropped, exponent form below 1e-4 and from 1e17), and
    * "inf", "-inf", "-0" for the special values. 0.1 prints as 0.10000000000000001, as in Redis 7.0.

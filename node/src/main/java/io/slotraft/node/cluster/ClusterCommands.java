@@ -5,6 +5,7 @@ import static io.slotraft.node.catalog.CommandFlag.STALE;
 
 import io.slotraft.node.catalog.CommandArgs;
 import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.catalog.RedisNumbers;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.routing.SlotHash;
@@ -90,7 +91,7 @@ public final class ClusterCommands {
 
   private static Reply getKeysInSlot(ClientSession session, NodeServices node, CommandArgs args) {
     Long slot = slot(args);
-    Long count = io.slotraft.node.catalog.RedisNumbers.parseLong(args.bytes(3));
+    Long count = RedisNumbers.parseLong(args.bytes(3));
     if (slot == null || count == null || count < 0) {
       return INVALID_SLOT_OR_COUNT;
     }
@@ -99,7 +100,7 @@ public final class ClusterCommands {
 
   /** The slot argument, or null when it is not a slot number (Redis answers "Invalid slot"). */
   private static Long slot(CommandArgs args) {
-    Long slot = io.slotraft.node.catalog.RedisNumbers.parseLong(args.bytes(2));
+    Long slot = RedisNumbers.parseLong(args.bytes(2));
     return slot == null || slot < 0 || slot >= SlotHash.SLOT_COUNT ? null : slot;
   }
 }

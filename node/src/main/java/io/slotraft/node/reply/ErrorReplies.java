@@ -1,5 +1,8 @@
 package io.slotraft.node.reply;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 /** Redis's error texts, word for word, so that clients and tests that match on them keep working. */
 public final class ErrorReplies {
   public static final Reply WRONG_TYPE =
@@ -24,10 +27,10 @@ public final class ErrorReplies {
     return Replies.error("ERR invalid expire time in '" + command.toLowerCase() + "' command");
   }
 
-  public static Reply unknownCommand(String name, java.util.List<byte[]> args) {
+  public static Reply unknownCommand(String name, List<byte[]> args) {
     StringBuilder text = new StringBuilder("ERR unknown command '").append(name).append("', with args beginning with: ");
     for (int i = 0; i < Math.min(args.size(), 20); i++) {
-      text.append('\'').append(new String(args.get(i), java.nio.charset.StandardCharsets.UTF_8)).append("' ");
+      text.append('\'').append(new String(args.get(i), StandardCharsets.UTF_8)).append("' ");
     }
     return Replies.error(text.toString());
   }

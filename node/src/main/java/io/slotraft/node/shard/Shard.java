@@ -74,7 +74,7 @@ public final class Shard implements ReplicatedStateMachine {
   /** Whether any of {@code keys} holds a live value now, for waking blocked clients. */
   public boolean anyKeyHasValue(List<byte[]> keys) {
     return withStateMachine(sm -> {
-      long now = Math.max(clock.getAsLong(), sm.clockMs());
+      long now = sm.readTime(clock.getAsLong());
       return keys.stream().anyMatch(key -> sm.keyspace().exists(key, now));
     });
   }

@@ -111,7 +111,7 @@ public final class ShardStateMachine {
 
   /** Serves a read with the reader's clock; it never changes the keyspace. */
   public Reply read(CommandSpec spec, CommandArgs args, long nowMs) {
-    ExecutionContext context = ExecutionContext.forRead(keyspace, Math.max(nowMs, clockMs));
+    ExecutionContext context = ExecutionContext.forRead(keyspace, readTime(nowMs));
     return run((KeyspaceHandler) spec.handler(), context, args);
   }
 
@@ -121,6 +121,14 @@ public final class ShardStateMachine {
     } catch (CommandException e) {
       return e.reply();
     }
+  }
+
+  /**
+   * The "now" a read on this replica judges expiry by: the reader's clock, but never earlier than
+   * the newest entry time applied (leaders' clocks differ, and time must not run backwards).
+   */
+  public long readTime(long nowMs) {
+    return Math.max(nowMs, clockMs);
   }
 
   public Keyspace keyspace() {
