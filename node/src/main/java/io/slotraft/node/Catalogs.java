@@ -3,6 +3,7 @@ package io.slotraft.node;
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.cluster.ClusterCommands;
 import io.slotraft.node.command.StandardKeyspaceCommands;
+import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.persistence.SnapshotCommands;
 import io.slotraft.node.persistence.SnapshotControl;
 import io.slotraft.node.session.ConnectionCommands;
@@ -21,6 +22,7 @@ public final class Catalogs {
     ServerCommands.register(builder);
     ClusterCommands.register(builder);
     WaitCommand.register(builder);
+    NodeCommandDispatcher.registerTransactions(builder);
     SnapshotCommands.register(builder, snapshots);
     return builder.build();
   }

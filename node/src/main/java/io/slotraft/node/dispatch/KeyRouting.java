@@ -39,6 +39,16 @@ public final class KeyRouting {
     this.topology = topology;
   }
 
+  /** This node's replica of the shard owning {@code slot}, if it hosts one. */
+  Optional<Shard> localShard(int slot) {
+    return router.localShard(slot);
+  }
+
+  /** A shard for keyless work: today every node hosts exactly one. */
+  Shard keylessShard() {
+    return router.localShards().iterator().next();
+  }
+
   CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
@@ -94,7 +104,7 @@ public final class KeyRouting {
 
   private CompletableFuture<Reply> executeKeyless(CommandSpec spec, CommandArgs args) {
     // One shard per node today; with many, keyless commands will fan out over the local shards.
-    Shard shard = router.localShards().iterator().next();
+    Shard shard = keylessShard();
     if (spec.isWrite()) {
       if (!shard.isLeader()) {
         return CompletableFuture.completedFuture(READONLY_REPLICA);
@@ -105,7 +115,12 @@ public final class KeyRouting {
     return shard.read(spec, args).exceptionally(failure -> onFailure(failure, spec, shard, -1));
   }
 
-  private Reply onFailure(Throwable failure, CommandSpec spec, Shard shard, int slot) {
+  Reply onFailure(Throwable failure, CommandSpec spec, Shard shard, int slot) {
+    return onFailure(failure, spec.isWrite(), shard, slot);
+  }
+
+  /** The reply for a command whose proposal or read failed; {@code write}: whether it may have changed anything. */
+  Reply onFailure(Throwable failure, boolean write, Shard shard, int slot) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof ProposalException proposal) {
       switch (proposal.kind()) {
@@ -115,7 +130,7 @@ public final class KeyRouting {
           return new RoutingReply.TryAgain(slot, "shard is busy, retry");
         case UNKNOWN:
           // A read never changed anything, so it can be redirected; a write's outcome is unknown.
-          if (!spec.isWrite()) {
+          if (!write) {
             return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
           }
           return UNCERTAIN;
@@ -126,7 +141,7 @@ public final class KeyRouting {
     return Replies.error("ERR " + cause.getMessage());
   }
 
-  private Reply redirect(Shard shard, int slot) {
+  Reply redirect(Shard shard, int slot) {
     Optional<ClusterMember> leader = topology.leaderOf(shard);
     if (leader.isEmpty() || leader.get().nodeId().equals(topology.self().nodeId())) {
       return new RoutingReply.TryAgain(slot, "no leader for slot " + slot + " yet, retry");

@@ -10,6 +10,7 @@ import io.slotraft.node.reply.Reply;
 import io.slotraft.node.session.AsyncSessionHandler;
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.session.CommandDispatcher;
+import io.slotraft.node.session.MultiState;
 import io.slotraft.node.session.NodeServices;
 import io.slotraft.node.session.SessionHandler;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +31,20 @@ public final class NodeCommandDispatcher implements CommandDispatcher {
   private final CommandCatalog catalog;
   private final NodeServices node;
   private final KeyRouting routing;
+  private final TransactionRunner transactions;
   private final LongSupplier clock;
 
   public NodeCommandDispatcher(CommandCatalog catalog, NodeServices node, KeyRouting routing, LongSupplier clock) {
     this.catalog = catalog;
     this.node = node;
     this.routing = routing;
+    this.transactions = new TransactionRunner(routing, this::execute);
     this.clock = clock;
+  }
+
+  /** Adds MULTI, EXEC, DISCARD, WATCH and UNWATCH, which this dispatcher runs, to a catalog. */
+  public static void registerTransactions(CommandCatalog.Builder builder) {
+    TransactionVerb.register(builder);
   }
 
   @Override
@@ -46,13 +54,19 @@ public final class NodeCommandDispatcher implements CommandDispatcher {
     }
     String name = new String(argv.get(0), StandardCharsets.UTF_8);
     CommandSpec spec = catalog.lookup(name);
+    MultiState multi = session.multi();
     if (spec == null) {
+      multi.markDirtyIfOpen();
       return CompletableFuture.completedFuture(ErrorReplies.unknownCommand(name, argv.subList(1, argv.size())));
     }
     if (!spec.acceptsArgc(argv.size())) {
+      multi.markDirtyIfOpen();
       return CompletableFuture.completedFuture(ErrorReplies.wrongArity(spec.name()));
     }
     session.recordCommand(spec.name(), clock.getAsLong());
+    if (TransactionRunner.queues(multi, spec)) {
+      return CompletableFuture.completedFuture(transactions.queue(multi, spec, new CommandArgs(argv)));
+    }
     long started = System.nanoTime();
     CompletableFuture<Reply> reply = execute(spec, session, new CommandArgs(argv));
     return reply.whenComplete((result, failure) -> node.stats().commandDone(spec.name(),
@@ -63,6 +77,9 @@ public final class NodeCommandDispatcher implements CommandDispatcher {
     try {
       if (spec.handler() instanceof KeyspaceHandler) {
         return routing.execute(spec, session, args);
+      }
+      if (spec.handler() instanceof TransactionVerb verb) {
+        return transactions.run(verb, session, args);
       }
       if (spec.handler() instanceof SessionHandler handler) {
         return CompletableFuture.completedFuture(handler.execute(session, node, args));

@@ -10,6 +10,11 @@ public final class KeyEntry {
   RedisValue value;
   /** Absolute expiry in Unix milliseconds; 0 when the key does not expire. */
   long expireAtMs;
+  /**
+   * The log index of the entry that last changed this key (its value or expiry): WATCH compares it
+   * at apply time, so it is replicated state, carried in snapshots. 0 when never changed by an entry.
+   */
+  long version;
   KeyEntry next;
 
   KeyEntry(byte[] key, int hash, RedisValue value, long expireAtMs) {
@@ -29,6 +34,11 @@ public final class KeyEntry {
 
   public long expireAtMs() {
     return expireAtMs;
+  }
+
+  /** The log index of the entry that last changed this key; see {@link Keyspace#changedSince}. */
+  public long version() {
+    return version;
   }
 
   public boolean isExpired(long nowMs) {

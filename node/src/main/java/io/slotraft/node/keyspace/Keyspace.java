@@ -20,8 +20,16 @@ public final class Keyspace {
   /** Keys with an expiry, ordered by (expiry, key bytes): the active expiry cycle reads its head. */
   private final TreeSet<KeyEntry> expiries = new TreeSet<>(Keyspace::compareExpiry);
   private final int[] slotCounts = new int[SlotHash.SLOT_COUNT];
+  /**
+   * Per slot, the log index of the newest entry that deleted a key of that slot (or flushed them
+   * all). A watched key that is absent at EXEC was either absent all along or deleted since; this is
+   * how WATCH tells the two apart without remembering deleted keys. Replicated state, like versions.
+   */
+  private final long[] slotDeleteIndex = new long[SlotHash.SLOT_COUNT];
   /** Raised by every snapshot capture; see {@link MutableValue}. */
   private long generation;
+  /** The index of the log entry being applied: what every change made now is stamped with. */
+  private long changeIndex;
 
   private static int compareExpiry(KeyEntry a, KeyEntry b) {
     int byTime = Long.compare(a.expireAtMs, b.expireAtMs);
@@ -58,6 +66,10 @@ public final class Keyspace {
 
   /** Stores {@code value} under {@code key}, replacing any value, with the given expiry (0 = none). */
   public void put(byte[] key, RedisValue value, long expireAtMs) {
+    store(key, value, expireAtMs);
+  }
+
+  private KeyEntry store(byte[] key, RedisValue value, long expireAtMs) {
     stamp(value);
     KeyEntry entry = table.get(key);
     if (entry == null) {
@@ -67,13 +79,43 @@ public final class Keyspace {
     } else {
       entry.value = value;
     }
+    entry.version = changeIndex;
     changeExpiry(entry, expireAtMs);
+    return entry;
+  }
+
+  /**
+   * Sets the index of the log entry now being applied: every change from here on is stamped with
+   * it, for WATCH. The state machine calls this before each entry.
+   */
+  public void beginChange(long index) {
+    this.changeIndex = index;
+  }
+
+  /**
+   * Whether {@code key} may have changed since a client watched it, when the applied index was
+   * {@code watchedIndex} and its clock {@code watchedAtMs}; judged at {@code nowMs}, an applied
+   * entry's time, so every replica decides alike. True when the key was written or its expiry
+   * changed after the watch, when it expired in between (as Redis 7 counts it), or when it is absent
+   * and a key of its slot was deleted since (it may have been this one: a conservative answer,
+   * never a missed change).
+   */
+  public boolean changedSince(byte[] key, long watchedIndex, long watchedAtMs, long nowMs) {
+    KeyEntry entry = table.get(key);
+    if (entry == null) {
+      return slotDeleteIndex[SlotHash.slot(key)] > watchedIndex;
+    }
+    if (entry.version > watchedIndex) {
+      return true;
+    }
+    return !entry.isExpired(watchedAtMs) && entry.isExpired(nowMs);
   }
 
   /** Replaces the value of an existing entry, keeping its expiry (as APPEND, INCR, SETRANGE do). */
   public void replaceValue(KeyEntry entry, RedisValue value) {
     stamp(value);
     entry.value = value;
+    entry.version = changeIndex;
   }
 
   /**
@@ -82,6 +124,8 @@ public final class Keyspace {
    */
   public <T extends MutableValue> T forUpdate(KeyEntry entry, Class<T> type) {
     MutableValue value = type.cast(entry.value);
+    // Asking to change a value counts as changing it: WATCH may abort for nothing, never miss a change.
+    entry.version = changeIndex;
     if (value.generation < generation) {
       value = value.copy();
       value.generation = generation;
@@ -184,6 +228,25 @@ public final class Keyspace {
     table.clear();
     expiries.clear();
     Arrays.fill(slotCounts, 0);
+    Arrays.fill(slotDeleteIndex, changeIndex);
+  }
+
+  /** The index of the newest entry that deleted a key of {@code slot}; for snapshots. */
+  public long slotDeleteIndex(int slot) {
+    return slotDeleteIndex[slot];
+  }
+
+  /**
+   * Loads one key from a snapshot into a fresh keyspace, with the version the snapshot recorded
+   * (plain {@link #put} would stamp the current change index instead).
+   */
+  public void putLoaded(byte[] key, RedisValue value, long expireAtMs, long version) {
+    store(key, value, expireAtMs).version = version;
+  }
+
+  /** Loads a slot's delete index from a snapshot; see {@link #changedSince}. */
+  public void restoreSlotDeleteIndex(int slot, long index) {
+    slotDeleteIndex[slot] = index;
   }
 
   /** Every entry, expired or not, in table order. The caller must not mutate the keyspace meanwhile. */
@@ -211,6 +274,7 @@ public final class Keyspace {
     if (entry.expireAtMs == expireAtMs) {
       return;
     }
+    entry.version = changeIndex;
     if (entry.expireAtMs != 0) {
       expiries.remove(entry);
     }
@@ -225,6 +289,8 @@ public final class Keyspace {
       expiries.remove(entry);
     }
     table.remove(entry.key);
-    slotCounts[SlotHash.slot(entry.key)]--;
+    int slot = SlotHash.slot(entry.key);
+    slotCounts[slot]--;
+    slotDeleteIndex[slot] = changeIndex;
   }
 }

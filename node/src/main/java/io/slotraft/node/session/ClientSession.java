@@ -25,6 +25,7 @@ public final class ClientSession {
   private volatile boolean noTouch;
   private volatile String libraryName;
   private volatile String libraryVersion;
+  private final MultiState multi = new MultiState();
 
   public ClientSession(String remoteAddress, String localAddress, long createdAtMs) {
     this.remoteAddress = remoteAddress;
@@ -142,6 +143,11 @@ public final class ClientSession {
     this.libraryVersion = value;
   }
 
+  /** MULTI, its queued commands and WATCHed keys. */
+  public MultiState multi() {
+    return multi;
+  }
+
   /**
    * RESET: back to a fresh connection's state. The id stays, and so does the library a client
    * declared with CLIENT SETINFO, as in Redis: the connection is still the same library's.
@@ -153,5 +159,6 @@ public final class ClientSession {
     readOnlyReplicaReads = false;
     noEvict = false;
     noTouch = false;
+    multi.end();
   }
 }

@@ -6,6 +6,7 @@ import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
+import io.slotraft.node.statemachine.KeyWatch;
 import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -100,6 +101,25 @@ public final class Shard implements ReplicatedStateMachine {
   /** Proposes a write command, maybe in one entry with others; completes with its reply once applied here. */
   public CompletableFuture<Reply> write(List<byte[]> argv) {
     return writes.submit(argv);
+  }
+
+  /**
+   * Proposes MULTI ... EXEC as one entry of its own, in order with this shard's other writes;
+   * completes with EXEC's reply (the replies' array, or a null array when a watch aborted it).
+   * Commands are argv each, reads included.
+   */
+  public CompletableFuture<Reply> transaction(List<List<byte[]>> commands, List<KeyWatch> watches) {
+    return writes.submitAlone(() -> replica.propose(EntryCodec.transaction(clock.getAsLong(),
+        ThreadLocalRandom.current().nextLong(), commands, watches)).thenApply(replies -> replies.get(0)));
+  }
+
+  /**
+   * Where a WATCH starts: after a ReadIndex barrier (so it is at least as new as any write already
+   * acknowledged), the applied index and the clock a read would judge expiry by.
+   */
+  public CompletableFuture<KeyWatch.Point> watchPoint() {
+    return replica.readBarrier().thenApply(ready -> withStateMachine(
+        sm -> new KeyWatch.Point(sm.appliedIndex(), sm.readTime(clock.getAsLong()))));
   }
 
   /** One entry for the batcher: stamped now, since its commands are "received" when proposed. */

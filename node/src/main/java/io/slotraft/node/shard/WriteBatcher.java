@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Group commit of one shard's writes. Each log entry costs the same fixed work (a JRaft task, a log
@@ -56,7 +57,18 @@ final class WriteBatcher {
 
   /** Completes with the write's reply once applied, or fails with the {@link ProposalException} of its entry. */
   CompletableFuture<Reply> submit(List<byte[]> argv) {
-    QueuedWrite write = new QueuedWrite(argv);
+    return enqueue(new QueuedWrite(argv, null));
+  }
+
+  /**
+   * Queues an entry of its own (a transaction), in order with the writes around it: when its turn
+   * comes, {@code entry} is called to propose it, alone, and completes with its one reply.
+   */
+  CompletableFuture<Reply> submitAlone(Supplier<CompletableFuture<Reply>> entry) {
+    return enqueue(new QueuedWrite(List.of(), entry));
+  }
+
+  private CompletableFuture<Reply> enqueue(QueuedWrite write) {
     synchronized (this) {
       if (writes >= limits.maxWrites()) {
         return CompletableFuture.failedFuture(
@@ -89,11 +101,14 @@ final class WriteBatcher {
     }
   }
 
-  /** The head of the queue, up to the caps; always at least one write. */
+  /** The head of the queue, up to the caps; always at least one write. An entry of its own goes alone. */
   private List<QueuedWrite> takeBatch() {
+    if (queue.peek().alone != null) {
+      return List.of(queue.poll());
+    }
     List<QueuedWrite> batch = new ArrayList<>(Math.min(queue.size(), limits.maxBatchCommands()));
     long bytes = 0;
-    while (!queue.isEmpty() && batch.size() < limits.maxBatchCommands()) {
+    while (!queue.isEmpty() && queue.peek().alone == null && batch.size() < limits.maxBatchCommands()) {
       bytes += queue.peek().bytes;
       if (!batch.isEmpty() && bytes > limits.maxBatchBytes()) {
         break;
@@ -104,18 +119,22 @@ final class WriteBatcher {
   }
 
   private void propose(List<QueuedWrite> batch) {
-    List<List<byte[]>> commands = new ArrayList<>(batch.size());
-    for (QueuedWrite write : batch) {
-      commands.add(write.argv);
-    }
     CompletableFuture<List<Reply>> replies;
     try {
-      replies = proposer.propose(commands);
+      replies = batch.get(0).alone != null ? batch.get(0).alone.get().thenApply(List::of) : proposer.propose(argvOf(batch));
     } catch (RuntimeException e) {
       replies = CompletableFuture.failedFuture(e);
     }
     // May run right here (an entry refused at once): completed() then sees this thread proposing.
     replies.whenComplete((applied, failure) -> completed(batch, applied, failure));
+  }
+
+  private static List<List<byte[]>> argvOf(List<QueuedWrite> batch) {
+    List<List<byte[]>> commands = new ArrayList<>(batch.size());
+    for (QueuedWrite write : batch) {
+      commands.add(write.argv);
+    }
+    return commands;
   }
 
   private void completed(List<QueuedWrite> batch, List<Reply> replies, Throwable failure) {
@@ -153,11 +172,14 @@ final class WriteBatcher {
     private static final int OVERHEAD_PER_ARG = 4;
 
     final List<byte[]> argv;
+    /** Proposes an entry of its own (then argv is empty), or null for a command that may share one. */
+    final Supplier<CompletableFuture<Reply>> alone;
     final long bytes;
     final CompletableFuture<Reply> reply = new CompletableFuture<>();
 
-    QueuedWrite(List<byte[]> argv) {
+    QueuedWrite(List<byte[]> argv, Supplier<CompletableFuture<Reply>> alone) {
       this.argv = argv;
+      this.alone = alone;
       long size = 0;
       for (byte[] arg : argv) {
         size += arg.length + OVERHEAD_PER_ARG;

@@ -38,12 +38,20 @@ public final class SnapshotFileReader {
     checkManifest(ManifestFile.path(dir), manifest);
     if (manifest.getDataFile().isEmpty()) {
       keyspace.clear();
-      return manifest;
+    } else {
+      Path data = dir.resolve(manifest.getDataFile());
+      checkDataFile(data, manifest);
+      loadSst(data, manifest.getKeyCount(), keyspace);
     }
-    Path data = dir.resolve(manifest.getDataFile());
-    checkDataFile(data, manifest);
-    loadSst(data, manifest.getKeyCount(), keyspace);
+    restoreSlotDeleteIndexes(manifest, keyspace);
     return manifest;
+  }
+
+  private static void restoreSlotDeleteIndexes(SnapshotManifest manifest, Keyspace keyspace) {
+    // checkManifest has made sure there are none or one per slot of the range.
+    for (int i = 0; i < manifest.getSlotDeleteIndexesCount(); i++) {
+      keyspace.restoreSlotDeleteIndex(manifest.getSlotStart() + i, manifest.getSlotDeleteIndexes(i));
+    }
   }
 
   private static void checkManifest(Path file, SnapshotManifest manifest) throws CorruptSnapshotException {
@@ -57,6 +65,11 @@ public final class SnapshotFileReader {
     if (start < 0 || start > end || end >= SlotHash.SLOT_COUNT || manifest.getAppliedIndex() < 0) {
       throw new CorruptSnapshotException(file, "impossible slot range " + start + "-" + end
           + " or applied index " + manifest.getAppliedIndex());
+    }
+    int deleteIndexes = manifest.getSlotDeleteIndexesCount();
+    if (deleteIndexes != 0 && deleteIndexes != end - start + 1) {
+      throw new CorruptSnapshotException(file, deleteIndexes + " slot delete indexes for the "
+          + (end - start + 1) + " slots " + start + "-" + end);
     }
     checkDataFileName(file, manifest);
   }
@@ -115,7 +128,7 @@ public final class SnapshotFileReader {
       for (entries.seekToFirst(); entries.isValid(); entries.next()) {
         byte[] key = entries.key();
         SnapshotValueCodec.DecodedValue decoded = SnapshotValueCodec.decode(entries.value(), data, key);
-        keyspace.put(key, decoded.value(), decoded.expireAtMs());
+        keyspace.putLoaded(key, decoded.value(), decoded.expireAtMs(), decoded.version());
       }
       // isValid() is false both at the end and on a read error; status() tells them apart.
       entries.status();

@@ -37,6 +37,7 @@ public final class SnapshotFileWriter {
     Files.deleteIfExists(ManifestFile.path(dir));
     Path data = dir.resolve(SnapshotFormat.DATA_FILE);
     SnapshotManifest.Builder manifest = manifestFor(image.point());
+    image.slotDeleteIndexes().ifPresent(manifest::addAllSlotDeleteIndexes);
     List<String> names = new ArrayList<>();
     if (image.size() == 0) {
       // RocksDB cannot finish an SST with no entries: an empty keyspace is a manifest alone.
@@ -79,7 +80,7 @@ public final class SnapshotFileWriter {
         SstFileWriter writer = new SstFileWriter(envOptions, options)) {
       writer.open(file.toString());
       for (int i : order) {
-        writer.put(image.key(i), SnapshotValueCodec.encode(image.value(i), image.expireAtMs(i)));
+        writer.put(image.key(i), SnapshotValueCodec.encode(image.value(i), image.expireAtMs(i), image.version(i)));
       }
       writer.finish();
     } catch (RocksDBException e) {

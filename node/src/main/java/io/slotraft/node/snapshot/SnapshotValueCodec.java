@@ -26,12 +26,12 @@ final class SnapshotValueCodec {
   private static final int MAX_KEY_BYTES_SHOWN = 64;
 
   /** A decoded SST value: what goes into the keyspace for one key. */
-  record DecodedValue(RedisValue value, long expireAtMs) {}
+  record DecodedValue(RedisValue value, long expireAtMs, long version) {}
 
   private SnapshotValueCodec() {}
 
-  static byte[] encode(RedisValue value, long expireAtMs) {
-    SnapshotValue.Builder builder = SnapshotValue.newBuilder().setExpireAtMs(expireAtMs);
+  static byte[] encode(RedisValue value, long expireAtMs, long version) {
+    SnapshotValue.Builder builder = SnapshotValue.newBuilder().setExpireAtMs(expireAtMs).setVersion(version);
     if (value instanceof StringValue string) {
       // Stored values are never mutated, so protobuf may read the array in place instead of copying it.
       builder.setStringValue(UnsafeByteOperations.unsafeWrap(string.bytes()));
@@ -58,15 +58,15 @@ final class SnapshotValueCodec {
     SnapshotValue stored = parse(bytes, file, key);
     switch (stored.getValueCase()) {
       case STRING_VALUE:
-        return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs());
+        return new DecodedValue(new StringValue(stored.getStringValue().toByteArray()), stored.getExpireAtMs(), stored.getVersion());
       case LIST_VALUE:
-        return new DecodedValue(decodeList(stored.getListValue(), file, key), stored.getExpireAtMs());
+        return new DecodedValue(decodeList(stored.getListValue(), file, key), stored.getExpireAtMs(), stored.getVersion());
       case HASH_VALUE:
-        return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs());
+        return new DecodedValue(decodeHash(stored.getHashValue(), file, key), stored.getExpireAtMs(), stored.getVersion());
       case SET_VALUE:
-        return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs());
+        return new DecodedValue(decodeSet(stored.getSetValue(), file, key), stored.getExpireAtMs(), stored.getVersion());
       case ZSET_VALUE:
-        return new DecodedValue(ZSetSnapshotCodec.decode(stored.getZsetValue(), file, key), stored.getExpireAtMs());
+        return new DecodedValue(ZSetSnapshotCodec.decode(stored.getZsetValue(), file, key), stored.getExpireAtMs(), stored.getVersion());
       default:
         throw unknownType(stored, file, key);
     }

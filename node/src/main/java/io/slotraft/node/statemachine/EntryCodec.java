@@ -6,6 +6,8 @@ import io.slotraft.proto.v1.CommandBatchBody;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.ExpireKeysBody;
 import io.slotraft.proto.v1.LogEntry;
+import io.slotraft.proto.v1.TransactionBody;
+import io.slotraft.proto.v1.WatchedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,11 +22,12 @@ import java.util.List;
  * and only batches, which a version-1 replica would misread as empty, demand version 2.
  */
 public final class EntryCodec {
-  /** The newest layout this build reads: 2 added {@code command_batch}. */
-  public static final int FORMAT_VERSION = 2;
+  /** The newest layout this build reads: 2 added {@code command_batch}, 3 {@code transaction}. */
+  public static final int FORMAT_VERSION = 3;
   /** Single commands and expiry: unchanged since the first layout. */
   static final int SINGLE_BODY_VERSION = 1;
   static final int BATCH_VERSION = 2;
+  static final int TRANSACTION_VERSION = 3;
 
   private EntryCodec() {}
 
@@ -49,6 +52,31 @@ public final class EntryCodec {
         .setLeaderTimeMs(leaderTimeMs)
         .setRandomSeed(randomSeed)
         .setCommandBatch(batch)
+        .build()
+        .toByteArray();
+  }
+
+  /**
+   * MULTI ... EXEC as one entry: {@code commands} run in order (seeds as in a batch) unless one of
+   * {@code watches} changed since it was watched.
+   */
+  public static byte[] transaction(long leaderTimeMs, long randomSeed, List<List<byte[]>> commands,
+      List<KeyWatch> watches) {
+    TransactionBody.Builder transaction = TransactionBody.newBuilder();
+    for (List<byte[]> argv : commands) {
+      transaction.addCommands(body(argv));
+    }
+    for (KeyWatch watch : watches) {
+      transaction.addWatched(WatchedKey.newBuilder()
+          .setKey(ByteString.copyFrom(watch.key()))
+          .setWatchedIndex(watch.watchedIndex())
+          .setWatchedAtMs(watch.watchedAtMs()));
+    }
+    return LogEntry.newBuilder()
+        .setFormatVersion(TRANSACTION_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .setRandomSeed(randomSeed)
+        .setTransaction(transaction)
         .build()
         .toByteArray();
   }

@@ -11,6 +11,8 @@ import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.LogEntry;
+import io.slotraft.proto.v1.TransactionBody;
+import io.slotraft.proto.v1.WatchedKey;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +52,11 @@ public final class ShardStateMachine {
     clockMs = Math.max(clockMs, entry.getLeaderTimeMs());
     appliedIndex = index;
     appliedTerm = term;
+    keyspace.beginChange(index);
     return switch (entry.getBodyCase()) {
       case COMMAND -> List.of(applyCommand(entry.getCommand(), entry.getRandomSeed()));
       case COMMAND_BATCH -> applyBatch(entry.getCommandBatch().getCommandsList(), entry.getRandomSeed());
+      case TRANSACTION -> List.of(applyTransaction(entry.getTransaction(), entry.getRandomSeed()));
       case EXPIRE_KEYS -> List.of(applyExpiry(entry));
       case BODY_NOT_SET -> List.of(Replies.OK); // an empty entry (e.g. a no-op) changes nothing
     };
@@ -77,9 +81,38 @@ public final class ShardStateMachine {
     return replies;
   }
 
+  /**
+   * EXEC: nothing at all when a watched key changed since it was watched (a null array, as Redis
+   * answers), else every command in order, each with its own reply, as one atomic step. Reads run
+   * here too, so that they see exactly the writes queued before them and nothing else.
+   */
+  private Reply applyTransaction(TransactionBody transaction, long entrySeed) {
+    List<CommandBody> commands = transaction.getCommandsList();
+    List<KeyspaceHandler> handlers = new ArrayList<>(commands.size());
+    for (CommandBody command : commands) {
+      handlers.add(handlerOf(command, true));
+    }
+    for (WatchedKey watched : transaction.getWatchedList()) {
+      if (keyspace.changedSince(watched.getKey().toByteArray(), watched.getWatchedIndex(), watched.getWatchedAtMs(),
+          clockMs)) {
+        return Reply.Nil.ARRAY;
+      }
+    }
+    List<Reply> replies = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      replies.add(execute(handlers.get(i), commands.get(i), EntryCodec.commandSeed(entrySeed, i)));
+    }
+    return Replies.array(replies);
+  }
+
   private KeyspaceHandler handlerOf(CommandBody command) {
+    return handlerOf(command, false);
+  }
+
+  /** The keyspace handler an entry names; reads only inside a transaction, where they are atomic with its writes. */
+  private KeyspaceHandler handlerOf(CommandBody command, boolean readsAllowed) {
     CommandSpec spec = catalog.lookup(command.getName());
-    if (spec == null || !(spec.handler() instanceof KeyspaceHandler handler) || !spec.isWrite()) {
+    if (spec == null || !(spec.handler() instanceof KeyspaceHandler handler) || !(spec.isWrite() || readsAllowed)) {
       throw new EntryCodec.UnreadableEntryException(
           "log entry names command '" + command.getName() + "', which this build cannot apply");
     }

@@ -108,6 +108,26 @@ class WriteBatcherTest {
         "a write over the cap still goes, alone");
   }
 
+  /** An entry of its own (a transaction) keeps its place in line and never shares an entry. */
+  @Test
+  void anEntryOfItsOwnGoesAloneInItsTurn() throws Exception {
+    FakeRaft raft = new FakeRaft();
+    WriteBatcher batcher = batcher(raft, 1, 100, 256);
+    batcher.submit(set("a"));
+    batcher.submit(set("b"));
+    CompletableFuture<Reply> exec = batcher.submitAlone(() -> raft.propose(List.of(set("EXEC"))).thenApply(r -> r.get(0)));
+    batcher.submit(set("c"));
+    batcher.submit(set("d"));
+    raft.apply(0);
+    assertEquals(List.of(List.of("a"), List.of("b")), raft.entries, "b goes without the transaction behind it");
+    raft.apply(1);
+    assertEquals(List.of(List.of("a"), List.of("b"), List.of("EXEC")), raft.entries);
+    assertFalse(exec.isDone());
+    raft.apply(2);
+    assertEquals("EXEC", text(exec), "its one reply");
+    assertEquals(List.of(List.of("a"), List.of("b"), List.of("EXEC"), List.of("c", "d")), raft.entries);
+  }
+
   @Test
   void queuedAndInFlightWritesAreBoundedAndTheRestAreBusyAtOnce() {
     FakeRaft raft = new FakeRaft();

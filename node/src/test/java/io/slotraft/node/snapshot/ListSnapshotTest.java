@@ -30,7 +30,7 @@ class ListSnapshotTest {
   void binaryEmptyAndLargeElementsComeBackInOrder() throws Exception {
     ListValue list = listOf(new byte[0], new byte[] {0, (byte) 0xFF}, new byte[20_000], bytes("x"));
 
-    byte[] encoded = SnapshotValueCodec.encode(list, CLOCK_MS + 5);
+    byte[] encoded = SnapshotValueCodec.encode(list, CLOCK_MS + 5, 0);
     SnapshotValueCodec.DecodedValue decoded = SnapshotValueCodec.decode(encoded, FILE, bytes("l"));
 
     assertSameList(list, (ListValue) decoded.value(), "l");

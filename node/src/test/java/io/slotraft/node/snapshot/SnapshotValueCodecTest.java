@@ -21,7 +21,7 @@ class SnapshotValueCodecTest {
 
   @Test
   void emptyStringIsStillAStringNotAMissingValue() throws Exception {
-    byte[] encoded = SnapshotValueCodec.encode(new StringValue(new byte[0]), 0);
+    byte[] encoded = SnapshotValueCodec.encode(new StringValue(new byte[0]), 0, 0);
 
     SnapshotValueCodec.DecodedValue decoded = SnapshotValueCodec.decode(encoded, FILE, bytes("k"));
 
@@ -30,10 +30,12 @@ class SnapshotValueCodecTest {
   }
 
   @Test
-  void expiryTravelsWithTheValue() throws Exception {
-    byte[] encoded = SnapshotValueCodec.encode(new StringValue(bytes("v")), 1_700_000_000_123L);
+  void expiryAndVersionTravelWithTheValue() throws Exception {
+    byte[] encoded = SnapshotValueCodec.encode(new StringValue(bytes("v")), 1_700_000_000_123L, 42);
 
-    assertEquals(1_700_000_000_123L, SnapshotValueCodec.decode(encoded, FILE, bytes("k")).expireAtMs());
+    SnapshotValueCodec.DecodedValue decoded = SnapshotValueCodec.decode(encoded, FILE, bytes("k"));
+    assertEquals(1_700_000_000_123L, decoded.expireAtMs());
+    assertEquals(42, decoded.version(), "WATCH's version of the key");
   }
 
   @Test
@@ -53,7 +55,7 @@ class SnapshotValueCodecTest {
     hash.put(bytes("a"), new byte[300]);
 
     SnapshotValueCodec.DecodedValue decoded =
-        SnapshotValueCodec.decode(SnapshotValueCodec.encode(hash, 7), FILE, bytes("k"));
+        SnapshotValueCodec.decode(SnapshotValueCodec.encode(hash, 7, 0), FILE, bytes("k"));
 
     HashValue back = (HashValue) decoded.value();
     assertEquals(7, decoded.expireAtMs());
@@ -71,7 +73,7 @@ class SnapshotValueCodecTest {
     }
     set.remove(bytes("m3"));
 
-    SetValue back = (SetValue) SnapshotValueCodec.decode(SnapshotValueCodec.encode(set, 0), FILE, bytes("k")).value();
+    SetValue back = (SetValue) SnapshotValueCodec.decode(SnapshotValueCodec.encode(set, 0, 0), FILE, bytes("k")).value();
 
     assertArrayEquals(set.toPackedBytes(), back.toPackedBytes());
     assertArrayEquals(bytes("m99"), back.memberAt(3), "the last member took the removed one's place");

@@ -38,7 +38,7 @@ class ZSetSnapshotTest {
     zset.put(bytes("big"), -Double.MAX_VALUE);
 
     SnapshotValueCodec.DecodedValue decoded =
-        SnapshotValueCodec.decode(SnapshotValueCodec.encode(zset, CLOCK_MS + 5), FILE, bytes("z"));
+        SnapshotValueCodec.decode(SnapshotValueCodec.encode(zset, CLOCK_MS + 5, 0), FILE, bytes("z"));
 
     assertEquals(CLOCK_MS + 5, decoded.expireAtMs());
     assertSameSortedSet(zset, (ZSetValue) decoded.value(), "z");
@@ -47,7 +47,7 @@ class ZSetSnapshotTest {
   @Test
   void aLoadedSetIsALiveSetThatTakesChanges() throws Exception {
     ZSetValue zset = randomSet(2000, 5);
-    ZSetValue loaded = (ZSetValue) SnapshotValueCodec.decode(SnapshotValueCodec.encode(zset, 0), FILE, bytes("z")).value();
+    ZSetValue loaded = (ZSetValue) SnapshotValueCodec.decode(SnapshotValueCodec.encode(zset, 0, 0), FILE, bytes("z")).value();
 
     loaded.put(bytes("new"), 0.5);
     loaded.remove(loaded.memberAt(10));
