@@ -19,7 +19,7 @@ final class ClientInfoLine {
         + " idle=" + seconds(nowMs - client.lastActiveMs())
         + " flags=" + flags(client)
         + " db=" + client.database()
-        + " sub=0 psub=0 ssub=0 multi=-1"
+        + " sub=0 psub=0 ssub=0 multi=" + client.multi().queuedCount()
         + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
         + " events=r"
         + " cmd=" + client.lastCommand()
@@ -35,6 +35,9 @@ final class ClientInfoLine {
     StringBuilder flags = new StringBuilder();
     if (client.readOnlyReplicaReads()) {
       flags.append('r');
+    }
+    if (client.multi().queuedCount() >= 0) {
+      flags.append('x');
     }
     if (client.noEvict()) {
       flags.append('e');

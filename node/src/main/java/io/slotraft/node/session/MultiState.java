@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * One connection's transaction: whether MULTI is open, the commands queued since, whether queuing
  * one of them failed (then EXEC aborts), and the keys it WATCHes with the moment each was watched.
- * Touched only by the connection's own thread (commands of a connection run one after another).
+ * Changed only by the connection's own thread (commands of a connection run one after another);
+ * CLIENT LIST on other connections reads {@link #queuedCount}, which is kept volatile for them.
  */
 public final class MultiState {
   /** A command accepted between MULTI and EXEC, to run at EXEC. */
@@ -24,6 +25,8 @@ public final class MultiState {
   private final List<QueuedCommand> queued = new ArrayList<>();
   /** Keyed by the key's bytes (a ByteBuffer compares content); first watch of a key wins, as in Redis. */
   private final Map<ByteBuffer, KeyWatch> watches = new LinkedHashMap<>();
+  /** Commands queued, or -1 outside MULTI: CLIENT LIST's {@code multi} field. */
+  private volatile int queuedCount = -1;
 
   public boolean isOpen() {
     return open;
@@ -31,6 +34,12 @@ public final class MultiState {
 
   public void open() {
     open = true;
+    queuedCount = 0;
+  }
+
+  /** Commands queued so far, or -1 outside MULTI, as CLIENT LIST shows it. */
+  public int queuedCount() {
+    return queuedCount;
   }
 
   /** A command could not be queued (unknown, wrong arity, not allowed, wrong node): EXEC will abort. */
@@ -51,6 +60,7 @@ public final class MultiState {
 
   public void queue(CommandSpec spec, CommandArgs args) {
     queued.add(new QueuedCommand(spec, args));
+    queuedCount = queued.size();
   }
 
   public List<QueuedCommand> queued() {
@@ -76,5 +86,6 @@ public final class MultiState {
     dirty = false;
     queued.clear();
     watches.clear();
+    queuedCount = -1;
   }
 }

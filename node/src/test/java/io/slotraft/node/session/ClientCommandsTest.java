@@ -92,6 +92,17 @@ class ClientCommandsTest {
   }
 
   @Test
+  void aConnectionInMultiShowsFlagXAndItsQueuedCount() {
+    session.multi().open();
+    assertTrue(bulk(node.text(session, "CLIENT", "INFO")).contains(" flags=x db=0 sub=0 psub=0 ssub=0 multi=0 "));
+    session.multi().queue(node.catalog().lookup("ping"), new io.slotraft.node.catalog.CommandArgs(
+        java.util.List.of("PING".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    assertTrue(bulk(node.text(session, "CLIENT", "INFO")).contains(" multi=1 "));
+    session.multi().end();
+    assertTrue(bulk(node.text(session, "CLIENT", "INFO")).contains(" flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 "));
+  }
+
+  @Test
   void listHasOneLineInRedisFormatPerConnection() {
     ClientSession other = node.connect("10.0.0.9:41000", 1_000);
     String list = bulk(node.text(session, "CLIENT", "LIST"));

@@ -89,6 +89,15 @@ class TransactionApplyTest {
   }
 
   @Test
+  void aBlockingPopInsideATransactionDoesNotBlockButAnswersAsIfTimedOut() {
+    Replica r = new Replica();
+    Reply.Array array = assertInstanceOf(Reply.Array.class,
+        r.exec(List.of(), cmd("BLPOP", "{q}empty", "0"), cmd("RPUSH", "{q}full", "x"), cmd("BLPOP", "{q}full", "0")));
+    assertEquals(Reply.Nil.ARRAY, array.items().get(0), "nothing to pop: nil at once, as Redis answers in MULTI");
+    assertEquals(2, ((Reply.Array) array.items().get(2)).items().size(), "key and element");
+  }
+
+  @Test
   void anUntouchedWatchLetsTheTransactionRun() {
     Replica r = new Replica();
     r.write("SET", "k", "1");
