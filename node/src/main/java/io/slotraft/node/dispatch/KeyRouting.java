@@ -15,6 +15,7 @@ import io.slotraft.node.routing.ShardRouter;
 import io.slotraft.node.routing.SlotHash;
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.shard.Shard;
+import io.slotraft.node.statemachine.ClientSequence;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,8 @@ public final class KeyRouting {
     return router.localShards().iterator().next();
   }
 
-  CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args) {
+  /** @param client the write's place in its client's session (exactly-once retries), or null */
+  CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args, ClientSequence client) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
       return executeKeyless(spec, args);
@@ -66,7 +68,7 @@ public final class KeyRouting {
     }
     Shard shard = local.get();
     if (shard.isLeader()) {
-      return onLeader(spec, args, shard, slot);
+      return onLeader(spec, args, shard, slot, client);
     }
     if (!spec.isWrite() && session.readOnlyReplicaReads()) {
       return CompletableFuture.completedFuture(shard.readLocal(spec, args));
@@ -74,13 +76,15 @@ public final class KeyRouting {
     return CompletableFuture.completedFuture(redirect(shard, slot));
   }
 
-  private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot) {
+  private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot,
+      ClientSequence client) {
     if (spec.has(CommandFlag.BLOCKING)) {
       long timeoutMs = BlockingTimeout.millis(args);
       long deadline = timeoutMs == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000;
       return popOrWait(spec, args, shard, slot, BlockingCommands.watchedKeys(args), deadline);
     }
-    CompletableFuture<Reply> result = spec.isWrite() ? shard.write(args.argv()) : shard.read(spec, args);
+    CompletableFuture<Reply> result = !spec.isWrite() ? shard.read(spec, args)
+        : client == null ? shard.write(args.argv()) : shard.write(args.argv(), client);
     return result.exceptionally(failure -> onFailure(failure, spec, shard, slot));
   }
 

@@ -13,6 +13,7 @@ import io.slotraft.node.session.CommandDispatcher;
 import io.slotraft.node.session.MultiState;
 import io.slotraft.node.session.NodeServices;
 import io.slotraft.node.session.SessionHandler;
+import io.slotraft.node.statemachine.ClientSequence;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,11 @@ public final class NodeCommandDispatcher implements CommandDispatcher {
 
   @Override
   public CompletableFuture<Reply> dispatch(ClientSession session, List<byte[]> argv) {
+    return dispatch(session, argv, null);
+  }
+
+  @Override
+  public CompletableFuture<Reply> dispatch(ClientSession session, List<byte[]> argv, ClientSequence client) {
     if (argv.isEmpty()) {
       return CompletableFuture.completedFuture(ErrorReplies.unknownCommand("", argv));
     }
@@ -68,15 +74,20 @@ public final class NodeCommandDispatcher implements CommandDispatcher {
       return CompletableFuture.completedFuture(transactions.queue(multi, spec, new CommandArgs(argv)));
     }
     long started = System.nanoTime();
-    CompletableFuture<Reply> reply = execute(spec, session, new CommandArgs(argv));
+    CompletableFuture<Reply> reply = execute(spec, session, new CommandArgs(argv), client);
     return reply.whenComplete((result, failure) -> node.stats().commandDone(spec.name(),
         (System.nanoTime() - started) / 1000, failure != null || result instanceof Reply.Error));
   }
 
   private CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args) {
+    return execute(spec, session, args, null);
+  }
+
+  private CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args,
+      ClientSequence client) {
     try {
       if (spec.handler() instanceof KeyspaceHandler) {
-        return routing.execute(spec, session, args);
+        return routing.execute(spec, session, args, client);
       }
       if (spec.handler() instanceof TransactionVerb verb) {
         return transactions.run(verb, session, args);

@@ -5,11 +5,13 @@ import io.grpc.stub.StreamObserver;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.session.ClientSession;
+import io.slotraft.node.statemachine.ClientSequence;
 import io.slotraft.node.session.CommandDispatcher;
 import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
+import io.slotraft.proto.v1.RequestSequence;
 import io.slotraft.proto.v1.SlotraftClientGrpc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
 
   @Override
   public void execute(CommandRequest request, StreamObserver<CommandResponse> responses) {
-    dispatcher.dispatch(session(), argv(request)).whenComplete((reply, failure) -> {
+    dispatch(session(), request).whenComplete((reply, failure) -> {
       responses.onNext(ReplyProtos.response(failure == null ? reply : Replies.error("ERR internal error")));
       responses.onCompleted();
     });
@@ -56,7 +58,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
         sameKind = new ArrayList<>();
       }
       currentIsWrite = isWrite;
-      CompletableFuture<Reply> reply = previousKind.thenCompose(ready -> dispatcher.dispatch(session, argv));
+      CompletableFuture<Reply> reply = previousKind.thenCompose(ready -> dispatch(session, command));
       sameKind.add(reply);
       replies.add(reply);
     }
@@ -68,6 +70,21 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
       responses.onNext(batch.build());
       responses.onCompleted();
     });
+  }
+
+  /** Runs one request, with its client sequence when it carries one (a write the client may retry). */
+  private CompletableFuture<Reply> dispatch(ClientSession session, CommandRequest request) {
+    if (!request.hasSequence()) {
+      return dispatcher.dispatch(session, argv(request));
+    }
+    RequestSequence sequence = request.getSequence();
+    ClientSequence client;
+    try {
+      client = new ClientSequence(sequence.getClientId(), sequence.getSequence(), sequence.getFirstUnanswered());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(Replies.error("ERR invalid request sequence: " + e.getMessage()));
+    }
+    return dispatcher.dispatch(session, argv(request), client);
   }
 
   private ClientSession session() {

@@ -1,6 +1,7 @@
 package io.slotraft.node.session;
 
 import io.slotraft.node.reply.Reply;
+import io.slotraft.node.statemachine.ClientSequence;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,4 +15,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface CommandDispatcher {
   CompletableFuture<Reply> dispatch(ClientSession session, List<byte[]> argv);
+
+  /**
+   * As {@link #dispatch(ClientSession, List)}, for a command a client may retry: a write carrying
+   * {@code client} is applied once however often it arrives, and a retry gets the first reply.
+   * Reads and commands that are not keyspace writes ignore it.
+   */
+  default CompletableFuture<Reply> dispatch(ClientSession session, List<byte[]> argv, ClientSequence client) {
+    return dispatch(session, argv);
+  }
 }

@@ -6,7 +6,9 @@ import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
+import io.slotraft.node.statemachine.ClientSequence;
 import io.slotraft.node.statemachine.KeyWatch;
+import io.slotraft.node.statemachine.LoggedCommand;
 import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -100,7 +102,15 @@ public final class Shard implements ReplicatedStateMachine {
 
   /** Proposes a write command, maybe in one entry with others; completes with its reply once applied here. */
   public CompletableFuture<Reply> write(List<byte[]> argv) {
-    return writes.submit(argv);
+    return writes.submit(LoggedCommand.of(argv));
+  }
+
+  /**
+   * As {@link #write(List)}, for a write of a client session: applied once however often it is
+   * retried, a retry answered with the first reply.
+   */
+  public CompletableFuture<Reply> write(List<byte[]> argv, ClientSequence client) {
+    return writes.submit(new LoggedCommand(argv, client));
   }
 
   /**
@@ -123,7 +133,7 @@ public final class Shard implements ReplicatedStateMachine {
   }
 
   /** One entry for the batcher: stamped now, since its commands are "received" when proposed. */
-  private CompletableFuture<List<Reply>> proposeCommands(List<List<byte[]>> commands) {
+  private CompletableFuture<List<Reply>> proposeCommands(List<LoggedCommand> commands) {
     long now = clock.getAsLong();
     long seed = ThreadLocalRandom.current().nextLong();
     byte[] entry = commands.size() == 1

@@ -2,6 +2,7 @@ package io.slotraft.node.shard;
 
 import io.slotraft.node.raft.ProposalException;
 import io.slotraft.node.reply.Reply;
+import io.slotraft.node.statemachine.LoggedCommand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,11 @@ import java.util.function.Supplier;
  * or while answering callers.
  */
 final class WriteBatcher {
-  /** Proposes one log entry carrying {@code commands} (argv each), to be applied in this order. */
+  /** Proposes one log entry carrying {@code commands}, to be applied in this order. */
   @FunctionalInterface
   interface EntryProposer {
     /** Completes with one reply per command, in order, or fails as the whole entry failed. */
-    CompletableFuture<List<Reply>> propose(List<List<byte[]>> commands);
+    CompletableFuture<List<Reply>> propose(List<LoggedCommand> commands);
   }
 
   /**
@@ -56,8 +57,8 @@ final class WriteBatcher {
   }
 
   /** Completes with the write's reply once applied, or fails with the {@link ProposalException} of its entry. */
-  CompletableFuture<Reply> submit(List<byte[]> argv) {
-    return enqueue(new QueuedWrite(argv, null));
+  CompletableFuture<Reply> submit(LoggedCommand command) {
+    return enqueue(new QueuedWrite(command, null));
   }
 
   /**
@@ -65,7 +66,7 @@ final class WriteBatcher {
    * comes, {@code entry} is called to propose it, alone, and completes with its one reply.
    */
   CompletableFuture<Reply> submitAlone(Supplier<CompletableFuture<Reply>> entry) {
-    return enqueue(new QueuedWrite(List.of(), entry));
+    return enqueue(new QueuedWrite(null, entry));
   }
 
   private CompletableFuture<Reply> enqueue(QueuedWrite write) {
@@ -121,7 +122,7 @@ final class WriteBatcher {
   private void propose(List<QueuedWrite> batch) {
     CompletableFuture<List<Reply>> replies;
     try {
-      replies = batch.get(0).alone != null ? batch.get(0).alone.get().thenApply(List::of) : proposer.propose(argvOf(batch));
+      replies = batch.get(0).alone != null ? batch.get(0).alone.get().thenApply(List::of) : proposer.propose(commandsOf(batch));
     } catch (RuntimeException e) {
       replies = CompletableFuture.failedFuture(e);
     }
@@ -129,10 +130,10 @@ final class WriteBatcher {
     replies.whenComplete((applied, failure) -> completed(batch, applied, failure));
   }
 
-  private static List<List<byte[]>> argvOf(List<QueuedWrite> batch) {
-    List<List<byte[]>> commands = new ArrayList<>(batch.size());
+  private static List<LoggedCommand> commandsOf(List<QueuedWrite> batch) {
+    List<LoggedCommand> commands = new ArrayList<>(batch.size());
     for (QueuedWrite write : batch) {
-      commands.add(write.argv);
+      commands.add(write.command);
     }
     return commands;
   }
@@ -171,17 +172,18 @@ final class WriteBatcher {
     /** Protobuf's per-field overhead, roughly, so many empty arguments still count. */
     private static final int OVERHEAD_PER_ARG = 4;
 
-    final List<byte[]> argv;
-    /** Proposes an entry of its own (then argv is empty), or null for a command that may share one. */
+    /** The command, or null for an entry of its own. */
+    final LoggedCommand command;
+    /** Proposes an entry of its own, or null for a command that may share one. */
     final Supplier<CompletableFuture<Reply>> alone;
     final long bytes;
     final CompletableFuture<Reply> reply = new CompletableFuture<>();
 
-    QueuedWrite(List<byte[]> argv, Supplier<CompletableFuture<Reply>> alone) {
-      this.argv = argv;
+    QueuedWrite(LoggedCommand command, Supplier<CompletableFuture<Reply>> alone) {
+      this.command = command;
       this.alone = alone;
       long size = 0;
-      for (byte[] arg : argv) {
+      for (byte[] arg : command == null ? List.<byte[]>of() : command.argv()) {
         size += arg.length + OVERHEAD_PER_ARG;
       }
       this.bytes = size;

@@ -1,5 +1,6 @@
 package io.slotraft.node.snapshot;
 
+import io.slotraft.node.statemachine.ClientSessions;
 import io.slotraft.proto.v1.SnapshotManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,12 @@ public final class SnapshotFileWriter {
    * written, relative to {@code dir}; the manifest, written last, is the last name.
    */
   public static List<String> write(KeyspaceImage image, Path dir) throws IOException {
+    return write(image, List.of(), dir);
+  }
+
+  /** As {@link #write(KeyspaceImage, Path)}, with the shard's client write sessions in the manifest. */
+  public static List<String> write(KeyspaceImage image, List<ClientSessions.Session> clientSessions, Path dir)
+      throws IOException {
     RocksDbLibrary.ensureLoaded();
     Files.createDirectories(dir);
     // An older manifest left in the directory must not vouch for the data file about to be replaced.
@@ -38,6 +45,7 @@ public final class SnapshotFileWriter {
     Path data = dir.resolve(SnapshotFormat.DATA_FILE);
     SnapshotManifest.Builder manifest = manifestFor(image.point());
     image.slotDeleteIndexes().ifPresent(manifest::addAllSlotDeleteIndexes);
+    manifest.addAllClientSessions(ClientSessionsCodec.encode(clientSessions));
     List<String> names = new ArrayList<>();
     if (image.size() == 0) {
       // RocksDB cannot finish an SST with no entries: an empty keyspace is a manifest alone.

@@ -4,10 +4,12 @@ import io.slotraft.node.keyspace.Keyspace;
 import io.slotraft.node.raft.ReplicatedStateMachine.SnapshotJob;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.shard.SnapshotStore;
+import io.slotraft.node.statemachine.ClientSessions;
 import io.slotraft.node.statemachine.ShardStateMachine;
 import io.slotraft.proto.v1.SnapshotManifest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Shard snapshots as one sorted SST file plus a manifest. Loading fills a fresh keyspace and swaps
@@ -21,13 +23,15 @@ public final class SstSnapshotStore implements SnapshotStore {
     SnapshotPoint point = new SnapshotPoint(stateMachine.appliedIndex(), stateMachine.appliedTerm(),
         stateMachine.clockMs(), shard.slotStart(), shard.slotEnd());
     KeyspaceImage image = KeyspaceImage.capture(stateMachine.keyspace(), point);
-    return directory -> SnapshotFileWriter.write(image, directory);
+    List<ClientSessions.Session> sessions = stateMachine.clientSessions().export();
+    return directory -> SnapshotFileWriter.write(image, sessions, directory);
   }
 
   @Override
   public void load(Path directory, ShardStateMachine stateMachine) throws IOException {
     Keyspace loaded = new Keyspace();
     SnapshotManifest manifest = SnapshotFileReader.load(directory, loaded);
-    stateMachine.restore(loaded, manifest.getAppliedIndex(), manifest.getAppliedTerm(), manifest.getClockMs());
+    ClientSessions sessions = ClientSessionsCodec.decode(manifest.getClientSessionsList(), ManifestFile.path(directory));
+    stateMachine.restore(loaded, sessions, manifest.getAppliedIndex(), manifest.getAppliedTerm(), manifest.getClockMs());
   }
 }

@@ -22,33 +22,43 @@ import java.util.List;
  * and only batches, which a version-1 replica would misread as empty, demand version 2.
  */
 public final class EntryCodec {
-  /** The newest layout this build reads: 2 added {@code command_batch}, 3 {@code transaction}. */
-  public static final int FORMAT_VERSION = 3;
+  /**
+   * The newest layout this build reads: 2 added {@code command_batch}, 3 {@code transaction}, 4 the
+   * client sequence of a command.
+   */
+  public static final int FORMAT_VERSION = 4;
   /** Single commands and expiry: unchanged since the first layout. */
   static final int SINGLE_BODY_VERSION = 1;
   static final int BATCH_VERSION = 2;
   static final int TRANSACTION_VERSION = 3;
+  static final int CLIENT_SEQUENCE_VERSION = 4;
 
   private EntryCodec() {}
 
   public static byte[] command(long leaderTimeMs, long randomSeed, List<byte[]> argv) {
+    return command(leaderTimeMs, randomSeed, LoggedCommand.of(argv));
+  }
+
+  public static byte[] command(long leaderTimeMs, long randomSeed, LoggedCommand command) {
     return LogEntry.newBuilder()
-        .setFormatVersion(SINGLE_BODY_VERSION)
+        .setFormatVersion(command.client() == null ? SINGLE_BODY_VERSION : CLIENT_SEQUENCE_VERSION)
         .setLeaderTimeMs(leaderTimeMs)
         .setRandomSeed(randomSeed)
-        .setCommand(body(argv))
+        .setCommand(body(command))
         .build()
         .toByteArray();
   }
 
   /** Several commands in one entry, applied in order; see {@link #commandSeed} for their seeds. */
-  public static byte[] commandBatch(long leaderTimeMs, long randomSeed, List<List<byte[]>> commands) {
+  public static byte[] commandBatch(long leaderTimeMs, long randomSeed, List<LoggedCommand> commands) {
     CommandBatchBody.Builder batch = CommandBatchBody.newBuilder();
-    for (List<byte[]> argv : commands) {
-      batch.addCommands(body(argv));
+    int version = BATCH_VERSION;
+    for (LoggedCommand command : commands) {
+      batch.addCommands(body(command));
+      version = command.client() == null ? version : CLIENT_SEQUENCE_VERSION;
     }
     return LogEntry.newBuilder()
-        .setFormatVersion(BATCH_VERSION)
+        .setFormatVersion(version)
         .setLeaderTimeMs(leaderTimeMs)
         .setRandomSeed(randomSeed)
         .setCommandBatch(batch)
@@ -81,12 +91,41 @@ public final class EntryCodec {
         .toByteArray();
   }
 
+  private static CommandBody body(LoggedCommand command) {
+    CommandBody.Builder body = bodyBuilder(command.argv());
+    ClientSequence client = command.client();
+    if (client != null) {
+      body.setClient(io.slotraft.proto.v1.ClientSequence.newBuilder()
+          .setClientId(client.clientId())
+          .setSequence(client.sequence())
+          .setFirstUnanswered(client.firstUnanswered()));
+    }
+    return body.build();
+  }
+
+  /** The client sequence a command entry carries, or null. */
+  public static ClientSequence clientOf(CommandBody body) {
+    if (!body.hasClient()) {
+      return null;
+    }
+    var client = body.getClient();
+    try {
+      return new ClientSequence(client.getClientId(), client.getSequence(), client.getFirstUnanswered());
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableEntryException("log entry carries an impossible client sequence: " + e.getMessage());
+    }
+  }
+
   private static CommandBody body(List<byte[]> argv) {
+    return bodyBuilder(argv).build();
+  }
+
+  private static CommandBody.Builder bodyBuilder(List<byte[]> argv) {
     CommandBody.Builder body = CommandBody.newBuilder().setName(new String(argv.get(0), StandardCharsets.UTF_8));
     for (int i = 1; i < argv.size(); i++) {
       body.addArgs(ByteString.copyFrom(argv.get(i)));
     }
-    return body.build();
+    return body;
   }
 
   /**

@@ -32,6 +32,7 @@ public final class ShardStateMachine {
 
   private final CommandCatalog catalog;
   private Keyspace keyspace = new Keyspace();
+  private ClientSessions clientSessions = new ClientSessions();
   private long clockMs;
   private long appliedIndex;
   private long appliedTerm;
@@ -119,7 +120,16 @@ public final class ShardStateMachine {
     return handler;
   }
 
+  /** Runs one command of an entry; a retried write of a client session gets its first reply instead. */
   private Reply execute(KeyspaceHandler handler, CommandBody command, long seed) {
+    ClientSequence client = EntryCodec.clientOf(command);
+    if (client == null) {
+      return executeOnce(handler, command, seed);
+    }
+    return clientSessions.runOnce(client, clockMs, () -> executeOnce(handler, command, seed));
+  }
+
+  private Reply executeOnce(KeyspaceHandler handler, CommandBody command, long seed) {
     ExecutionContext context = ExecutionContext.forApply(keyspace, clockMs, seed);
     CommandArgs args = new CommandArgs(EntryCodec.argv(command));
     try {
@@ -168,6 +178,11 @@ public final class ShardStateMachine {
     return keyspace;
   }
 
+  /** The client write sessions (exactly-once retries); replicated state like the keyspace. */
+  public ClientSessions clientSessions() {
+    return clientSessions;
+  }
+
   public long clockMs() {
     return clockMs;
   }
@@ -181,11 +196,12 @@ public final class ShardStateMachine {
   }
 
   /**
-   * Replaces the whole state with a snapshot's: a fully loaded keyspace (never a half-loaded one),
-   * its applied position and its clock.
+   * Replaces the whole state with a snapshot's: a fully loaded keyspace and client sessions (never
+   * half-loaded ones), its applied position and its clock.
    */
-  public void restore(Keyspace loaded, long index, long term, long snapshotClockMs) {
+  public void restore(Keyspace loaded, ClientSessions loadedSessions, long index, long term, long snapshotClockMs) {
     this.keyspace = loaded;
+    this.clientSessions = loadedSessions;
     this.appliedIndex = index;
     this.appliedTerm = term;
     this.clockMs = snapshotClockMs;

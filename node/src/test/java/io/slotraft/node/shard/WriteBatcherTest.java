@@ -11,6 +11,7 @@ import io.slotraft.node.reply.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import io.slotraft.node.statemachine.LoggedCommand;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +32,8 @@ class WriteBatcherTest {
     final List<CompletableFuture<List<Reply>>> pending = new ArrayList<>();
 
     @Override
-    public synchronized CompletableFuture<List<Reply>> propose(List<List<byte[]>> commands) {
-      entries.add(commands.stream().map(argv -> new String(argv.get(1), StandardCharsets.UTF_8)).toList());
+    public synchronized CompletableFuture<List<Reply>> propose(List<LoggedCommand> commands) {
+      entries.add(commands.stream().map(command -> new String(command.argv().get(1), StandardCharsets.UTF_8)).toList());
       CompletableFuture<List<Reply>> result = new CompletableFuture<>();
       pending.add(result);
       return result;
@@ -53,8 +54,8 @@ class WriteBatcherTest {
     return new WriteBatcher(raft, new WriteBatcher.Limits(entriesInFlight, maxWrites, batchCommands, 1 << 20));
   }
 
-  private static List<byte[]> set(String key) {
-    return List.of("SET".getBytes(), key.getBytes(), "v".getBytes());
+  private static LoggedCommand set(String key) {
+    return LoggedCommand.of(List.of("SET".getBytes(), key.getBytes(), "v".getBytes()));
   }
 
   @Test
@@ -99,7 +100,7 @@ class WriteBatcherTest {
     FakeRaft bytesRaft = new FakeRaft();
     WriteBatcher byBytes = new WriteBatcher(bytesRaft, new WriteBatcher.Limits(1, 100, 256, 100));
     byBytes.submit(set("first"));
-    byBytes.submit(List.of("SET".getBytes(), "big".getBytes(), new byte[150]));
+    byBytes.submit(LoggedCommand.of(List.of("SET".getBytes(), "big".getBytes(), new byte[150])));
     byBytes.submit(set("x"));
     byBytes.submit(set("y"));
     bytesRaft.apply(0);
@@ -189,11 +190,11 @@ class WriteBatcherTest {
     AtomicInteger maxSeen = new AtomicInteger();
     WriteBatcher batcher = new WriteBatcher(commands -> {
       maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      commands.forEach(argv -> proposedOrder.add(new String(argv.get(1), StandardCharsets.UTF_8)));
+      commands.forEach(command -> proposedOrder.add(new String(command.argv().get(1), StandardCharsets.UTF_8)));
       return CompletableFuture.supplyAsync(() -> {
         sleepAFewMicros();
         inFlight.decrementAndGet();
-        return commands.stream().map(argv -> Replies.bulk(argv.get(1))).toList();
+        return commands.stream().map(command -> Replies.bulk(command.argv().get(1))).toList();
       }, raftThread);
     }, new WriteBatcher.Limits(limit, writers * perWriter, 64, 1 << 20));
 

@@ -122,7 +122,7 @@ class ShardStateMachineTest {
       for (int i = 1 + random.nextInt(20); i > 0; i--) {
         commands.add(argv(randomWrite(random, entry)));
       }
-      List<Reply> together = batched.apply(entry, 1, ByteBuffer.wrap(EntryCodec.commandBatch(time, seed, commands)));
+      List<Reply> together = batched.apply(entry, 1, ByteBuffer.wrap(EntryCodec.commandBatch(time, seed, commands.stream().map(LoggedCommand::of).toList())));
       List<Reply> oneByOne = new ArrayList<>();
       for (int i = 0; i < commands.size(); i++) {
         byte[] single = EntryCodec.command(time, EntryCodec.commandSeed(seed, i), commands.get(i));
@@ -192,7 +192,7 @@ class ShardStateMachineTest {
 
   @SafeVarargs
   private static ByteBuffer batch(long time, long seed, List<byte[]>... commands) {
-    return ByteBuffer.wrap(EntryCodec.commandBatch(time, seed, List.of(commands)));
+    return ByteBuffer.wrap(EntryCodec.commandBatch(time, seed, java.util.Arrays.stream(commands).map(LoggedCommand::of).toList()));
   }
 
   private static String[] randomWrite(Random random, int i) {
