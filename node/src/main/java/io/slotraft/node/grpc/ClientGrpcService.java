@@ -48,19 +48,40 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
     ClientSession session = session();
     List<CompletableFuture<Reply>> replies = new ArrayList<>(request.getCommandsCount());
     CompletableFuture<Void> previousKind = CompletableFuture.completedFuture(null);
-    List<CompletableFuture<Reply>> sameKind = new ArrayList<>();
-    Boolean currentIsWrite = null;
-    for (CommandRequest command : request.getCommandsList()) {
-      List<byte[]> argv = argv(command);
-      boolean isWrite = kinds.isWrite(argv);
-      if (currentIsWrite != null && currentIsWrite != isWrite) {
-        previousKind = CompletableFuture.allOf(sameKind.toArray(CompletableFuture[]::new));
-        sameKind = new ArrayList<>();
+    List<CommandRequest> commands = request.getCommandsList();
+    for (int start = 0; start < commands.size(); ) {
+      boolean isWrite = kinds.isWrite(argv(commands.get(start)));
+      int end = start + 1;
+      while (end < commands.size() && kinds.isWrite(argv(commands.get(end))) == isWrite) {
+        end++;
       }
-      currentIsWrite = isWrite;
-      CompletableFuture<Reply> reply = previousKind.thenCompose(ready -> dispatch(session, command));
-      sameKind.add(reply);
-      replies.add(reply);
+      // One callback dispatches the whole run of same-kind commands, in the batch's order: futures
+      // promise no order among the dependents of one future.
+      List<CompletableFuture<Reply>> run = new ArrayList<>(end - start);
+      for (int i = start; i < end; i++) {
+        run.add(new CompletableFuture<>());
+      }
+      List<CommandRequest> runCommands = commands.subList(start, end);
+      // whenComplete, not thenRun: a failed command earlier must not leave the rest unanswered.
+      previousKind.whenComplete((ready, earlierFailure) -> {
+        for (int i = 0; i < runCommands.size(); i++) {
+          CompletableFuture<Reply> slot = run.get(i);
+          try {
+            dispatch(session, runCommands.get(i)).whenComplete((reply, failure) -> {
+              if (failure == null) {
+                slot.complete(reply);
+              } else {
+                slot.completeExceptionally(failure);
+              }
+            });
+          } catch (RuntimeException e) {
+            slot.completeExceptionally(e);
+          }
+        }
+      });
+      replies.addAll(run);
+      previousKind = CompletableFuture.allOf(run.toArray(CompletableFuture[]::new));
+      start = end;
     }
     CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
       BatchResponse.Builder batch = BatchResponse.newBuilder();
