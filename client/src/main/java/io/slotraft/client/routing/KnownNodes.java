@@ -34,7 +34,7 @@ public final class KnownNodes {
         return nodes.get(Math.floorMod(candidate.get(), nodes.size()));
     }
 
-    /** The candidate after the current one, and the one after that, ...: {@code n} of them, wrapping. */
+    /** The node {@code offset} places after the current candidate, wrapping: to try every node in turn. */
     public Endpoint candidate(int offset) {
         return nodes.get(Math.floorMod(candidate.get() + offset, nodes.size()));
     }
