@@ -9,19 +9,35 @@ import io.slotraft.client.command.KeyCommandBuilder;
 import io.slotraft.client.command.ServerCommandBuilder;
 import io.slotraft.client.command.StringCommandBuilder;
 import io.slotraft.client.dispatch.Dispatcher;
+import io.slotraft.client.fanout.ClusterScan;
+import io.slotraft.client.fanout.LeaderFanout;
+import io.slotraft.client.multikey.MultiKeyCommand;
+import io.slotraft.client.multikey.MultiKeyExecutor;
 import io.slotraft.client.reply.KeyValue;
 import io.slotraft.client.reply.Reply;
 import io.slotraft.client.reply.ScanResult;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Each method builds its command with a builder and hands it to the dispatcher; nothing more. */
+/**
+ * Each method builds its command with a builder and hands it to what sends it: the dispatcher for
+ * commands of one slot, the multi-key executor for commands whose keys may span slots, the leader
+ * fan-out for keyless commands about the whole keyspace. Nothing more.
+ */
 final class AsyncCommandsImpl implements SlotraftAsyncCommands {
     private final Dispatcher dispatcher;
+    private final MultiKeyExecutor multiKey;
+    private final LeaderFanout fanout;
+    private final ClusterScan scan;
 
     AsyncCommandsImpl(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
+        this.multiKey = new MultiKeyExecutor(dispatcher);
+        this.fanout = new LeaderFanout(dispatcher);
+        this.scan = new ClusterScan(dispatcher);
     }
 
     @Override
@@ -71,12 +87,18 @@ final class AsyncCommandsImpl implements SlotraftAsyncCommands {
 
     @Override
     public CompletableFuture<List<byte[]>> mget(byte[]... keys) {
-        return dispatcher.execute(StringCommandBuilder.mget(keys));
+        return multiKey.execute(MultiKeyCommand.mget(StringCommandBuilder.mget(keys), Arrays.asList(keys)));
     }
 
     @Override
     public CompletableFuture<String> mset(List<KeyValue> pairs) {
-        return dispatcher.execute(StringCommandBuilder.mset(pairs));
+        List<byte[]> keys = new ArrayList<>(pairs.size());
+        List<byte[]> values = new ArrayList<>(pairs.size());
+        for (KeyValue pair : pairs) {
+            keys.add(pair.key());
+            values.add(pair.value());
+        }
+        return multiKey.execute(MultiKeyCommand.mset(StringCommandBuilder.mset(pairs), keys, values));
     }
 
     @Override
@@ -131,17 +153,22 @@ final class AsyncCommandsImpl implements SlotraftAsyncCommands {
 
     @Override
     public CompletableFuture<Long> del(byte[]... keys) {
-        return dispatcher.execute(KeyCommandBuilder.del(keys));
+        return multiKey.execute(MultiKeyCommand.counting(KeyCommandBuilder.del(keys), Arrays.asList(keys)));
     }
 
     @Override
     public CompletableFuture<Long> unlink(byte[]... keys) {
-        return dispatcher.execute(KeyCommandBuilder.unlink(keys));
+        return multiKey.execute(MultiKeyCommand.counting(KeyCommandBuilder.unlink(keys), Arrays.asList(keys)));
     }
 
     @Override
     public CompletableFuture<Long> exists(byte[]... keys) {
-        return dispatcher.execute(KeyCommandBuilder.exists(keys));
+        return multiKey.execute(MultiKeyCommand.counting(KeyCommandBuilder.exists(keys), Arrays.asList(keys)));
+    }
+
+    @Override
+    public CompletableFuture<Long> touch(byte[]... keys) {
+        return multiKey.execute(MultiKeyCommand.counting(KeyCommandBuilder.touch(keys), Arrays.asList(keys)));
     }
 
     @Override
@@ -196,12 +223,12 @@ final class AsyncCommandsImpl implements SlotraftAsyncCommands {
 
     @Override
     public CompletableFuture<List<byte[]>> keys(byte[] pattern) {
-        return dispatcher.execute(KeyCommandBuilder.keys(pattern));
+        return fanout.keys(pattern);
     }
 
     @Override
     public CompletableFuture<ScanResult> scan(String cursor, ScanArgs args) {
-        return dispatcher.execute(KeyCommandBuilder.scan(cursor, args));
+        return scan.scan(cursor, args);
     }
 
     @Override
@@ -216,7 +243,7 @@ final class AsyncCommandsImpl implements SlotraftAsyncCommands {
 
     @Override
     public CompletableFuture<byte[]> randomkeyBytes() {
-        return dispatcher.execute(KeyCommandBuilder.randomkey());
+        return fanout.randomkey();
     }
 
     @Override
@@ -236,12 +263,12 @@ final class AsyncCommandsImpl implements SlotraftAsyncCommands {
 
     @Override
     public CompletableFuture<Long> dbsize() {
-        return dispatcher.execute(ServerCommandBuilder.dbsize());
+        return fanout.dbsize();
     }
 
     @Override
     public CompletableFuture<String> flushall() {
-        return dispatcher.execute(ServerCommandBuilder.flushall());
+        return fanout.flushall();
     }
 
     @Override

@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Commands queued here go to the leader together, in one ExecuteBatch round trip, and run in order:
+ * Commands queued here are sent together: grouped per shard by their first key's slot, one
+ * ExecuteBatch round trip per shard, every shard at once (keyless commands form one more group, sent
+ * to any node). Within one shard they run in the order queued:
  * <pre>{@code
  * Batch batch = client.pipeline();
  * batch.add("SET", "a", "1");
  * batch.add("INCR", "a");
  * List<Reply> replies = batch.execute(); // [OK, 2]
  * }</pre>
- * Each command gets its own reply at its index; a Redis error is an error {@link Reply} there, not an
- * exception, so one failing command does not hide the others. Not atomic: other clients' commands
- * may run in between (use MULTI/EXEC for that). Not thread-safe; build a batch on one thread.
+ * Each command gets its own reply at its index, whatever shard ran it; a Redis error is an error
+ * {@link Reply} there, not an exception, so one failing command does not hide the others. Commands of
+ * different shards have no order between them. Not atomic: other clients' commands may run in
+ * between, and a batch that fails may have run on some shards (use MULTI/EXEC on one slot for
+ * atomicity). A multi-key command in a batch is sent as is, so its keys must share a slot. Not
+ * thread-safe; build a batch on one thread.
  */
 public final class Batch {
     private final Dispatcher dispatcher;
@@ -46,7 +51,7 @@ public final class Batch {
     }
 
     /**
-     * Sends what is queued and waits. Throws {@link SlotraftIndeterminateException} when the connection
+     * Sends what is queued and waits. Throws {@link SlotraftIndeterminateException} when a connection
      * broke with a command not safe to repeat still unanswered, since some commands may have run.
      */
     public List<Reply> execute() {

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.slotraft.client.retry.RetrySettings;
 import io.slotraft.client.routing.ChannelPool;
 import io.slotraft.client.routing.Endpoint;
+import io.slotraft.client.topology.TopologySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * Configures a {@link SlotraftClient}: {@code SlotraftClient.builder().seeds("127.0.0.1:7101").build()}.
- * Seeds are nodes' gRPC addresses; any one reachable seed is enough, the client learns the leader
- * from it. Every setting is checked by {@link #build()}.
+ * Seeds are nodes' gRPC addresses; any one reachable seed is enough, the client learns the topology
+ * (every node, shard and leader) from it. Every setting is checked by {@link #build()}, which waits
+ * up to the connect timeout for a first topology.
  */
 public final class SlotraftClientBuilder {
     private final List<Endpoint> seeds = new ArrayList<>();
@@ -22,6 +24,10 @@ public final class SlotraftClientBuilder {
     private Duration initialBackoff = RetrySettings.DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = RetrySettings.DEFAULT_MAX_BACKOFF;
     private Function<Endpoint, ManagedChannel> channelFactory = ChannelPool::plaintext;
+    private boolean refreshTopologyOnRoutingError = true;
+    private Duration topologyRefreshInterval = TopologySettings.DEFAULT_REFRESH_INTERVAL;
+    private boolean watchTopology;
+    private Duration connectTimeout = TopologySettings.DEFAULT_CONNECT_TIMEOUT;
 
     SlotraftClientBuilder() {
     }
@@ -66,12 +72,49 @@ public final class SlotraftClientBuilder {
         return this;
     }
 
+    /**
+     * Whether a routing error (NOT_LEADER, WRONG_SHARD, TRY_AGAIN) makes the client load the topology
+     * soon after; default true. The leader a redirect names is used at once either way; the load
+     * catches everything else that changed (new shards, ranges, other leaders).
+     */
+    public SlotraftClientBuilder refreshTopologyOnRoutingError(boolean refresh) {
+        this.refreshTopologyOnRoutingError = refresh;
+        return this;
+    }
+
+    /** How often the client loads the topology anyway; default 10 s, {@link Duration#ZERO} for never. */
+    public SlotraftClientBuilder topologyRefreshInterval(Duration interval) {
+        this.topologyRefreshInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /**
+     * Keeps a WatchTopology stream open to one node (moving to another when it ends), so that leader
+     * changes reach the slot map within a fraction of a second instead of at the first redirect or
+     * timed refresh; default false.
+     */
+    public SlotraftClientBuilder watchTopology(boolean watch) {
+        this.watchTopology = watch;
+        return this;
+    }
+
+    /**
+     * How long {@link #build()} waits for a first topology; default 3 s. Without one the client still
+     * works: it sends commands to the seeds and follows their redirects while it keeps trying to load it.
+     */
+    public SlotraftClientBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
     public SlotraftClient build() {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("at least one seed (host:port of a node's gRPC port) is needed");
         }
         RetrySettings settings = new RetrySettings(commandTimeout, attemptTimeout, initialBackoff, maxBackoff,
                 RetrySettings.DEFAULT_IMMEDIATE_REDIRECTS);
-        return new SlotraftClient(List.copyOf(seeds), settings, channelFactory);
+        TopologySettings topology = new TopologySettings(refreshTopologyOnRoutingError, topologyRefreshInterval,
+                watchTopology, connectTimeout);
+        return new SlotraftClient(List.copyOf(seeds), settings, topology, channelFactory);
     }
 }

@@ -141,6 +141,11 @@ final class SyncCommandsImpl implements SlotraftCommands {
     }
 
     @Override
+    public Long touch(byte[]... keys) {
+        return Futures.await(async.touch(keys));
+    }
+
+    @Override
     public String type(byte[] key) {
         return Futures.await(async.type(key));
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,8 +105,9 @@ class CommandRoundTripTest {
     void crossSlotIsTheCallersMistakeAndIsThrownAtOnce() {
         answer(Answers.crossSlot(12539, 866));
 
+        // MSETNX is never split (it is all or nothing), so the node's CROSSSLOT reaches the caller.
         SlotraftCrossSlotException error = assertThrows(SlotraftCrossSlotException.class,
-                () -> client.sync().mget("a", "b"));
+                () -> client.sync().msetnx(Map.of("a", "1", "b", "2")));
         assertEquals(List.of(12539, 866), error.slots());
         assertEquals(1, node.received().size(), "not retried");
     }
@@ -114,8 +116,8 @@ class CommandRoundTripTest {
     void mgetKeepsMissingKeysAsNulls() {
         answer(Answers.array(Answers.bulk("1"), Answers.nil()));
 
-        assertEquals(Arrays.asList("1", null), client.sync().mget("a", "b"));
-        assertEquals(List.of("a", "b"), sentArgs());
+        assertEquals(Arrays.asList("1", null), client.sync().mget("{k}a", "{k}b"));
+        assertEquals(List.of("{k}a", "{k}b"), sentArgs(), "keys of one slot go whole, in one MGET");
     }
 
     @Test

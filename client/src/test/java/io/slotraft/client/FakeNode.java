@@ -5,13 +5,18 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
+import io.slotraft.proto.v1.GetTopologyRequest;
 import io.slotraft.proto.v1.SlotraftClientGrpc;
+import io.slotraft.proto.v1.Topology;
+import io.slotraft.proto.v1.TopologyServiceGrpc;
+import io.slotraft.proto.v1.WatchTopologyRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +30,8 @@ import java.util.stream.Collectors;
  * An in-process gRPC server playing one node. It records every request and answers as scripted:
  * a function per command (batches apply it to each entry unless scripted apart), a gRPC failure, or
  * silence (a hung node). Its endpoint is a unique fake host:port that only {@link #channels} resolves.
+ * Its topology service answers UNIMPLEMENTED, as a node without one would, until a topology is
+ * {@link #publish published}; watchers then get each published topology.
  */
 final class FakeNode implements AutoCloseable {
     private static final AtomicInteger ids = new AtomicInteger();
@@ -38,11 +45,14 @@ final class FakeNode implements AutoCloseable {
     private volatile Function<BatchRequest, BatchResponse> batchAnswers;
     private volatile Status failure;
     private volatile boolean silent;
+    private volatile Topology topology;
+    private final List<StreamObserver<Topology>> watchers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger topologyRequests = new AtomicInteger();
 
     private FakeNode(String label) throws IOException {
         this.endpoint = new Endpoint(label + "-" + ids.incrementAndGet(), 7101);
         this.server = InProcessServerBuilder.forName(endpoint.toString()).directExecutor()
-                .addService(new Service()).build().start();
+                .addService(new Service()).addService(new TopologyService()).build().start();
     }
 
     static FakeNode start(String label) throws IOException {
@@ -91,9 +101,36 @@ final class FakeNode implements AutoCloseable {
         return this;
     }
 
+    /** Serves this topology from now on, and sends it to every open watch. */
+    FakeNode publish(Topology next) {
+        this.topology = next;
+        watchers.forEach(watcher -> watcher.onNext(next));
+        return this;
+    }
+
+    /** Ends every open watch, as a node shutting down does. */
+    void endWatches() {
+        watchers.forEach(watcher -> watcher.onError(Status.UNAVAILABLE.asRuntimeException()));
+        watchers.clear();
+    }
+
+    int watcherCount() {
+        return watchers.size();
+    }
+
+    /** GetTopology calls answered. */
+    int topologyRequests() {
+        return topologyRequests.get();
+    }
+
     /** Names of the single commands received, in order. */
     List<String> received() {
         return commands.stream().map(CommandRequest::getName).collect(Collectors.toList());
+    }
+
+    /** The single commands received, in order. */
+    List<CommandRequest> requests() {
+        return new ArrayList<>(commands);
     }
 
     List<BatchRequest> batches() {
@@ -126,6 +163,33 @@ final class FakeNode implements AutoCloseable {
         BatchResponse.Builder response = BatchResponse.newBuilder();
         request.getCommandsList().forEach(command -> response.addResponses(answers.apply(command)));
         return response.build();
+    }
+
+    private final class TopologyService extends TopologyServiceGrpc.TopologyServiceImplBase {
+        @Override
+        public void getTopology(GetTopologyRequest request, StreamObserver<Topology> out) {
+            Topology current = topology;
+            if (current == null) {
+                out.onError(Status.UNIMPLEMENTED.asRuntimeException());
+                return;
+            }
+            topologyRequests.incrementAndGet();
+            out.onNext(current);
+            out.onCompleted();
+        }
+
+        @Override
+        public void watchTopology(WatchTopologyRequest request, StreamObserver<Topology> out) {
+            Topology current = topology;
+            if (current == null) {
+                out.onError(Status.UNIMPLEMENTED.asRuntimeException());
+                return;
+            }
+            ServerCallStreamObserver<Topology> stream = (ServerCallStreamObserver<Topology>) out;
+            stream.setOnCancelHandler(() -> watchers.remove(out));
+            watchers.add(out);
+            out.onNext(current);
+        }
     }
 
     private final class Service extends SlotraftClientGrpc.SlotraftClientImplBase {

@@ -8,6 +8,8 @@ import io.slotraft.node.config.NodeConfig;
 import io.slotraft.node.dispatch.KeyRouting;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.grpc.ClientGrpcService;
+import io.slotraft.node.grpc.TopologyGrpcService;
+import io.slotraft.node.grpc.TopologyWatch;
 import io.slotraft.node.http.HttpEndpoints;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
@@ -58,6 +60,7 @@ public final class SlotraftNode implements AutoCloseable {
   private Shard shard;
   private RespServer resp;
   private Server grpc;
+  private TopologyWatch topologyWatch;
   private HttpEndpoints http;
 
   public SlotraftNode(NodeConfig config) {
@@ -86,8 +89,10 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
 
+    topologyWatch = new TopologyWatch(runtime::cluster, TopologyWatch.DEFAULT_POLL_INTERVAL);
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
-        .addService(new ClientGrpcService(dispatcher, kinds, clock))
+        .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch))
+        .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES)
         .build()
@@ -120,6 +125,8 @@ public final class SlotraftNode implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(resp);
+    // Before the server: watch streams never end by themselves, and would hold it open.
+    closeQuietly(topologyWatch);
     if (grpc != null) {
       grpc.shutdown();
     }

@@ -5,6 +5,7 @@ import io.slotraft.client.SlotraftCommandException;
 import io.slotraft.client.SlotraftException;
 import io.slotraft.client.reply.Reply;
 import io.slotraft.client.retry.RetrySafety;
+import io.slotraft.client.routing.SlotHash;
 import io.slotraft.proto.v1.CommandRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,13 @@ import java.util.List;
  * again after a lost connection, and how to decode its reply.
  */
 public final class Command<T> {
+    /** The slot of a keyless command: it may go to any node. */
+    public static final int NO_SLOT = -1;
+
     private final String name;
     private final CommandRequest request;
     private final byte[] routingKey;
+    private final int slot;
     private final ReplyDecoder<T> decoder;
     private final boolean safeToRepeat;
 
@@ -27,6 +32,7 @@ public final class Command<T> {
         this.name = builder.name;
         this.request = builder.toRequest();
         this.routingKey = builder.routingKey == null ? null : builder.routingKey.clone();
+        this.slot = routingKey == null ? NO_SLOT : SlotHash.slot(routingKey);
         this.decoder = decoder;
         this.safeToRepeat = RetrySafety.isSafeToRepeat(name, builder.args);
     }
@@ -39,9 +45,14 @@ public final class Command<T> {
         return name;
     }
 
-    /** The first key, which will pick the shard once there are many; null for keyless commands. */
+    /** The first key, whose slot picks the shard; null for keyless commands. */
     public byte[] routingKey() {
         return routingKey;
+    }
+
+    /** The routing key's slot, computed once; {@link #NO_SLOT} for keyless commands. */
+    public int slot() {
+        return slot;
     }
 
     public boolean safeToRepeat() {

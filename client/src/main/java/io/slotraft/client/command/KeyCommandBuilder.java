@@ -22,6 +22,10 @@ public final class KeyCommandBuilder {
         return Command.named("EXISTS").keys(keys).returning(Decoders::integer);
     }
 
+    public static Command<Long> touch(byte[]... keys) {
+        return Command.named("TOUCH").keys(keys).returning(Decoders::integer);
+    }
+
     public static Command<String> type(byte[] key) {
         return Command.named("TYPE").key(key).returning(Decoders::text);
     }

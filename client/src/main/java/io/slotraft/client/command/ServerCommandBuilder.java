@@ -29,13 +29,19 @@ public final class ServerCommandBuilder {
     }
 
     /**
-     * Any command by name. The client does not know its key positions, so it is routed to the
-     * leader it knows rather than by key; fine while one shard owns every slot.
+     * Any command by name, routed by its first key as {@link KeyPositions} places it (keyless
+     * commands go to any node). Only that key routes: a command over several keys must keep them
+     * in one slot, as on any Redis Cluster.
      */
     public static Command<Reply> generic(String name, byte[]... args) {
         Command.Builder builder = Command.named(name);
-        for (byte[] arg : args) {
-            builder.arg(arg);
+        int firstKey = KeyPositions.firstKey(name, args);
+        for (int i = 0; i < args.length; i++) {
+            if (i == firstKey) {
+                builder.key(args[i]);
+            } else {
+                builder.arg(args[i]);
+            }
         }
         return builder.returning(Decoders::raw);
     }

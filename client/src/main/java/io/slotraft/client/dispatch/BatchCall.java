@@ -5,7 +5,7 @@ import io.slotraft.client.command.Command;
 import io.slotraft.client.command.ProtoReplies;
 import io.slotraft.client.reply.Reply;
 import io.slotraft.client.routing.Endpoint;
-import io.slotraft.client.routing.LeaderTracker;
+import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
 import io.slotraft.proto.v1.CommandResponse;
@@ -17,11 +17,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Commands sent together with ExecuteBatch until each has a reply. An entry that came back with a
- * routing error did not run, so only those entries are sent again; entries that ran keep their reply.
- * With one shard a routing error hits every entry from some point on, so the resent ones still run in
- * their queued order after the ones that ran. Redis errors and CROSSSLOT stay per entry, as error
- * replies, so one bad command does not hide the others' results.
+ * Commands of one shard sent together with ExecuteBatch, to the shard's leader, until each has a
+ * reply. An entry that came back with a routing error did not run, so only those entries are sent
+ * again; entries that ran keep their reply. Within one shard a routing error hits every entry from
+ * some point on, so the resent ones still run in their queued order after the ones that ran. Redis
+ * errors and CROSSSLOT stay per entry, as error replies, so one bad command does not hide the
+ * others' results. Routing follows the first entry not yet run: if the shard split meanwhile, the
+ * entries of the other half are redirected and sent again in a later round.
  */
 final class BatchCall extends RetryingCall<List<Reply>> {
     /** Redis Cluster's text for the same mistake, so batch callers see one familiar message. */
@@ -48,8 +50,15 @@ final class BatchCall extends RetryingCall<List<Reply>> {
     }
 
     @Override
-    Endpoint route(LeaderTracker tracker) {
-        return tracker.route(commands.get(pending.get(0)).routingKey());
+    Endpoint route(SlotRouter router) {
+        // The first keyed entry decides: keyless ones (PING) may run anywhere, keyed ones may not.
+        for (int index : pending) {
+            int slot = commands.get(index).slot();
+            if (slot != Command.NO_SLOT) {
+                return router.route(slot);
+            }
+        }
+        return router.route(Command.NO_SLOT);
     }
 
     @Override

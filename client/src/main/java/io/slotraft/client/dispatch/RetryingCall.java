@@ -8,7 +8,7 @@ import io.slotraft.client.retry.Backoff;
 import io.slotraft.client.retry.RetrySettings;
 import io.slotraft.client.retry.TransportFailure;
 import io.slotraft.client.routing.Endpoint;
-import io.slotraft.client.routing.LeaderTracker;
+import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.RoutingError;
 import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +35,8 @@ abstract class RetryingCall<R> {
     private final Backoff backoff;
     private int redirectsInARow;
     private Throwable lastObstacle;
+    /** The leader a redirect named, tried next whatever the slot map says (it may not know the shard yet). */
+    private Endpoint redirectTarget;
 
     RetryingCall(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -46,7 +48,7 @@ abstract class RetryingCall<R> {
     /** For messages: the command name, or a batch's size. */
     abstract String describe();
 
-    abstract Endpoint route(LeaderTracker tracker);
+    abstract Endpoint route(SlotRouter router);
 
     abstract void send(Endpoint target, SlotraftClientStub stub);
 
@@ -63,7 +65,8 @@ abstract class RetryingCall<R> {
             return;
         }
         try {
-            Endpoint target = route(dispatcher.tracker());
+            Endpoint target = redirectTarget != null ? redirectTarget : route(dispatcher.router());
+            redirectTarget = null;
             send(target, dispatcher.stub(target, attemptNanos(remaining)));
         } catch (RuntimeException e) {
             fail(e); // a closed client, or a bug: never leave the caller's future hanging
@@ -83,13 +86,13 @@ abstract class RetryingCall<R> {
     final void retryAfterRoutingError(Endpoint from, RoutingError error) {
         lastObstacle = new SlotraftException(RoutingErrors.describe(from, error));
         log.debug("{}: {}", describe(), lastObstacle.getMessage());
-        Endpoint leader = RoutingErrors.namedLeader(error);
+        Endpoint leader = dispatcher.learnFrom(from, error);
         if (leader == null || leader.equals(from)) {
-            dispatcher.tracker().onNodeUnusable(from);
+            dispatcher.onNodeUnusable(from);
             retryLater();
             return;
         }
-        dispatcher.tracker().onRedirect(from, leader);
+        redirectTarget = leader;
         if (redirectsInARow++ < settings.immediateRedirects()) {
             attempt();
         } else {
@@ -110,7 +113,7 @@ abstract class RetryingCall<R> {
         }
         log.debug("{}: {} failed ({}), trying another node", describe(), target, error.getMessage());
         lastObstacle = error;
-        dispatcher.tracker().onNodeUnusable(target);
+        dispatcher.onTransportRetry(target);
         retryLater();
     }
 

@@ -5,18 +5,21 @@ import io.slotraft.client.SlotraftException;
 import io.slotraft.client.command.Command;
 import io.slotraft.client.command.ProtoReplies;
 import io.slotraft.client.routing.Endpoint;
-import io.slotraft.client.routing.LeaderTracker;
+import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.RoutingError;
 import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 
-/** One command sent with Execute until it has a reply. */
+/** One command sent with Execute, to its slot's leader, until it has a reply. */
 final class SingleCall<T> extends RetryingCall<T> {
     private final Command<T> command;
+    private final int slot;
 
-    SingleCall(Dispatcher dispatcher, Command<T> command) {
+    /** @param slot the slot whose leader gets the command: its key's, or one picked for a keyless fan-out */
+    SingleCall(Dispatcher dispatcher, Command<T> command, int slot) {
         super(dispatcher);
         this.command = command;
+        this.slot = slot;
     }
 
     @Override
@@ -25,8 +28,8 @@ final class SingleCall<T> extends RetryingCall<T> {
     }
 
     @Override
-    Endpoint route(LeaderTracker tracker) {
-        return tracker.route(command.routingKey());
+    Endpoint route(SlotRouter router) {
+        return router.route(slot);
     }
 
     @Override

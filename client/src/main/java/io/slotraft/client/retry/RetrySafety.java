@@ -15,7 +15,7 @@ import java.util.Set;
 public final class RetrySafety {
 
     private static final Set<String> READS = Set.of(
-            "GET", "MGET", "EXISTS", "TTL", "PTTL", "TYPE", "STRLEN", "GETRANGE", "SUBSTR", "LCS",
+            "GET", "MGET", "EXISTS", "TOUCH", "TTL", "PTTL", "TYPE", "STRLEN", "GETRANGE", "SUBSTR", "LCS",
             "KEYS", "SCAN", "DBSIZE", "RANDOMKEY", "EXPIRETIME", "PEXPIRETIME", "PING", "ECHO", "TIME",
             "HGET", "HMGET", "HGETALL", "HKEYS", "HVALS", "HLEN", "HEXISTS", "HSTRLEN", "HSCAN",
             "LRANGE", "LLEN", "LINDEX", "LPOS",

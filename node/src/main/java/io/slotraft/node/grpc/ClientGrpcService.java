@@ -28,17 +28,21 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
   private final CommandDispatcher dispatcher;
   private final CommandKinds kinds;
   private final LongSupplier clock;
+  private final LongSupplier epoch;
 
-  public ClientGrpcService(CommandDispatcher dispatcher, CommandKinds kinds, LongSupplier clock) {
+  /** @param epoch the node's topology epoch, stamped on routing errors that do not carry one */
+  public ClientGrpcService(CommandDispatcher dispatcher, CommandKinds kinds, LongSupplier clock, LongSupplier epoch) {
     this.dispatcher = dispatcher;
     this.kinds = kinds;
     this.clock = clock;
+    this.epoch = epoch;
   }
 
   @Override
   public void execute(CommandRequest request, StreamObserver<CommandResponse> responses) {
     dispatch(session(), request).whenComplete((reply, failure) -> {
-      responses.onNext(ReplyProtos.response(failure == null ? reply : Replies.error("ERR internal error")));
+      responses.onNext(ReplyProtos.response(failure == null ? reply : Replies.error("ERR internal error"),
+          epoch.getAsLong()));
       responses.onCompleted();
     });
   }
@@ -85,8 +89,10 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
     }
     CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
       BatchResponse.Builder batch = BatchResponse.newBuilder();
+      long epochNow = epoch.getAsLong();
       for (CompletableFuture<Reply> reply : replies) {
-        batch.addResponses(ReplyProtos.response(reply.isCompletedExceptionally() ? Replies.error("ERR internal error") : reply.join()));
+        batch.addResponses(ReplyProtos.response(
+            reply.isCompletedExceptionally() ? Replies.error("ERR internal error") : reply.join(), epochNow));
       }
       responses.onNext(batch.build());
       responses.onCompleted();

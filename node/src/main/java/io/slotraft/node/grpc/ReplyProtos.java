@@ -14,9 +14,10 @@ import io.slotraft.proto.v1.TryAgain;
 final class ReplyProtos {
   private ReplyProtos() {}
 
-  static CommandResponse response(Reply reply) {
+  /** @param epoch the node's topology epoch now, for routing errors that do not carry their own */
+  static CommandResponse response(Reply reply, long epoch) {
     if (reply instanceof RoutingReply routing) {
-      return CommandResponse.newBuilder().setRoutingError(routingError(routing)).build();
+      return CommandResponse.newBuilder().setRoutingError(routingError(routing, epoch)).build();
     }
     return CommandResponse.newBuilder().setReply(toProto(reply)).build();
   }
@@ -25,7 +26,7 @@ final class ReplyProtos {
     return ReplyMessages.toProto(reply);
   }
 
-  private static RoutingError routingError(RoutingReply routing) {
+  private static RoutingError routingError(RoutingReply routing, long epoch) {
     RoutingError.Builder error = RoutingError.newBuilder();
     if (routing instanceof RoutingReply.Moved moved) {
       error.setNotLeader(NotLeader.newBuilder()
@@ -37,7 +38,7 @@ final class ReplyProtos {
     } else if (routing instanceof RoutingReply.CrossSlot) {
       error.setCrossSlot(CrossSlot.getDefaultInstance());
     } else if (routing instanceof RoutingReply.TryAgain again) {
-      error.setTryAgain(TryAgain.newBuilder().setSlot(again.slot()).setReason(again.reason()));
+      error.setTryAgain(TryAgain.newBuilder().setSlot(again.slot()).setReason(again.reason()).setEpoch(epoch));
     }
     return error.build();
   }

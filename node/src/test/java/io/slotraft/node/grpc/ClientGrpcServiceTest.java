@@ -67,7 +67,7 @@ class ClientGrpcServiceTest {
   void aCommandThatFailsDoesNotLeaveTheRestOfTheBatchUnanswered() throws Exception {
     RecordingDispatcher dispatcher = new RecordingDispatcher();
     ClientGrpcService service = new ClientGrpcService(dispatcher, argv -> !new String(argv.get(0),
-        StandardCharsets.UTF_8).equals("GET"), () -> 0L);
+        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L);
     List<BatchResponse> responses = run(service, BatchRequest.newBuilder().addCommands(request("BOOM"))
         .addCommands(request("GET", "x")).addCommands(request("SET", "a", "1")).build());
     assertEquals(1, responses.size(), "answered");
@@ -92,7 +92,7 @@ class ClientGrpcServiceTest {
   void commandsOfABatchAreDispatchedInTheBatchsOrder() throws Exception {
     RecordingDispatcher dispatcher = new RecordingDispatcher();
     ClientGrpcService service = new ClientGrpcService(dispatcher, argv -> !new String(argv.get(0),
-        StandardCharsets.UTF_8).equals("GET"), () -> 0L);
+        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L);
     BatchRequest.Builder batch = BatchRequest.newBuilder().addCommands(request("GET", "x"));
     List<String> expected = new ArrayList<>(List.of("GET x"));
     for (int i = 0; i < 20; i++) {

@@ -21,6 +21,9 @@ public interface KeyAsyncCommands {
     /** How many of the keys exist, counting a repeated key each time. */
     CompletableFuture<Long> exists(byte[]... keys);
 
+    /** How many of the keys exist; Redis also marks them as just used, which Slotraft has no use for. */
+    CompletableFuture<Long> touch(byte[]... keys);
+
     /** "string", "list", ... or "none". */
     CompletableFuture<String> type(byte[] key);
 
@@ -86,6 +89,10 @@ public interface KeyAsyncCommands {
 
     default CompletableFuture<Long> exists(String... keys) {
         return exists(encodeAll(keys));
+    }
+
+    default CompletableFuture<Long> touch(String... keys) {
+        return touch(encodeAll(keys));
     }
 
     default CompletableFuture<String> type(String key) {

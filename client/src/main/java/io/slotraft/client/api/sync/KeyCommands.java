@@ -20,6 +20,9 @@ public interface KeyCommands {
     /** How many of the keys exist, counting a repeated key each time. */
     Long exists(byte[]... keys);
 
+    /** How many of the keys exist; Redis also marks them as just used, which Slotraft has no use for. */
+    Long touch(byte[]... keys);
+
     /** "string", "list", ... or "none". */
     String type(byte[] key);
 
@@ -85,6 +88,10 @@ public interface KeyCommands {
 
     default Long exists(String... keys) {
         return exists(encodeAll(keys));
+    }
+
+    default Long touch(String... keys) {
+        return touch(encodeAll(keys));
     }
 
     default String type(String key) {
