@@ -27,6 +27,7 @@ public final class Command<T> {
     private final int slot;
     private final ReplyDecoder<T> decoder;
     private final boolean safeToRepeat;
+    private final boolean sequenced;
 
     private Command(Builder builder, ReplyDecoder<T> decoder) {
         this.name = builder.name;
@@ -35,6 +36,7 @@ public final class Command<T> {
         this.slot = routingKey == null ? NO_SLOT : SlotHash.slot(routingKey);
         this.decoder = decoder;
         this.safeToRepeat = RetrySafety.isSafeToRepeat(name, builder.args);
+        this.sequenced = !safeToRepeat && slot != NO_SLOT && RetrySafety.canBeSequenced(name);
     }
 
     public static Builder named(String name) {
@@ -57,6 +59,19 @@ public final class Command<T> {
 
     public boolean safeToRepeat() {
         return safeToRepeat;
+    }
+
+    /**
+     * A keyed write that is not safe to repeat by itself, which the client sends with a write-session
+     * sequence so that retrying it is safe (the node applies it once).
+     */
+    public boolean sequenced() {
+        return sequenced;
+    }
+
+    /** The request with a write-session sequence attached. */
+    public CommandRequest toRequest(io.slotraft.proto.v1.RequestSequence sequence) {
+        return request.toBuilder().setSequence(sequence).build();
     }
 
     public CommandRequest toRequest() {

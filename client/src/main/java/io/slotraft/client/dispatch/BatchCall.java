@@ -4,6 +4,7 @@ import io.slotraft.client.SlotraftException;
 import io.slotraft.client.command.Command;
 import io.slotraft.client.command.ProtoReplies;
 import io.slotraft.client.reply.Reply;
+import io.slotraft.client.retry.WriteSession;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.BatchRequest;
@@ -31,17 +32,30 @@ final class BatchCall extends RetryingCall<List<Reply>> {
 
     private final List<Command<Reply>> commands;
     private final Reply[] replies;
+    private final WriteSession session;
+    /** Per entry, its write-session sequence (kept across attempts), or 0 when not sequenced. */
+    private final long[] sequences;
     private List<Integer> pending;
 
     BatchCall(Dispatcher dispatcher, List<Command<Reply>> commands) {
         super(dispatcher);
         this.commands = List.copyOf(commands);
         this.replies = new Reply[commands.size()];
+        this.session = dispatcher.writeSession();
+        this.sequences = new long[commands.size()];
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             all.add(i);
+            sequences[i] = commands.get(i).sequenced() ? session.begin() : 0;
         }
         this.pending = all;
+        result.whenComplete((value, error) -> {
+            for (long sequence : sequences) {
+                if (sequence != 0) {
+                    session.finish(sequence);
+                }
+            }
+        });
     }
 
     @Override
@@ -63,13 +77,14 @@ final class BatchCall extends RetryingCall<List<Reply>> {
 
     @Override
     boolean safeToRepeat() {
-        return pending.stream().allMatch(i -> commands.get(i).safeToRepeat());
+        return pending.stream().allMatch(i -> sequences[i] != 0 || commands.get(i).safeToRepeat());
     }
 
     @Override
     void send(Endpoint target, SlotraftClientStub stub) {
         BatchRequest.Builder request = BatchRequest.newBuilder();
-        pending.forEach(i -> request.addCommands(commands.get(i).toRequest()));
+        pending.forEach(i -> request.addCommands(sequences[i] == 0 ? commands.get(i).toRequest()
+                : commands.get(i).toRequest(session.sequence(sequences[i]))));
         stub.executeBatch(request.build(), answerTo(target, response -> onResponse(target, response)));
     }
 

@@ -5,6 +5,7 @@ import io.slotraft.client.command.Command;
 import io.slotraft.client.metrics.ClientMetrics;
 import io.slotraft.client.reply.Reply;
 import io.slotraft.client.retry.RetrySettings;
+import io.slotraft.client.retry.WriteSession;
 import io.slotraft.client.routing.ChannelPool;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.SlotRouter;
@@ -33,6 +34,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Consumer<Endpoint> refreshTopology;
     private final Set<RetryingCall<?>> open = ConcurrentHashMap.newKeySet();
+    private final WriteSession writeSession = WriteSession.random();
     private volatile boolean closed;
 
     /**
@@ -91,6 +93,11 @@ public final class Dispatcher implements AutoCloseable {
 
     RetrySettings settings() {
         return settings;
+    }
+
+    /** Numbers the writes that may be retried only through the node's exactly-once table. */
+    WriteSession writeSession() {
+        return writeSession;
     }
 
     /**

@@ -4,8 +4,10 @@ import io.slotraft.client.SlotraftCrossSlotException;
 import io.slotraft.client.SlotraftException;
 import io.slotraft.client.command.Command;
 import io.slotraft.client.command.ProtoReplies;
+import io.slotraft.client.retry.WriteSession;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.SlotRouter;
+import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.RoutingError;
 import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
@@ -14,12 +16,20 @@ import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 final class SingleCall<T> extends RetryingCall<T> {
     private final Command<T> command;
     private final int slot;
+    private final WriteSession session;
+    /** The write's number in the client's write session, kept across attempts; 0 when not sequenced. */
+    private final long sequence;
 
     /** @param slot the slot whose leader gets the command: its key's, or one picked for a keyless fan-out */
     SingleCall(Dispatcher dispatcher, Command<T> command, int slot) {
         super(dispatcher);
         this.command = command;
         this.slot = slot;
+        this.session = dispatcher.writeSession();
+        this.sequence = command.sequenced() ? session.begin() : 0;
+        if (sequence != 0) {
+            result.whenComplete((value, error) -> session.finish(sequence));
+        }
     }
 
     @Override
@@ -34,12 +44,13 @@ final class SingleCall<T> extends RetryingCall<T> {
 
     @Override
     boolean safeToRepeat() {
-        return command.safeToRepeat();
+        return sequence != 0 || command.safeToRepeat();
     }
 
     @Override
     void send(Endpoint target, SlotraftClientStub stub) {
-        stub.execute(command.toRequest(), answerTo(target, response -> onResponse(target, response)));
+        CommandRequest request = sequence == 0 ? command.toRequest() : command.toRequest(session.sequence(sequence));
+        stub.execute(request, answerTo(target, response -> onResponse(target, response)));
     }
 
     private void onResponse(Endpoint target, CommandResponse response) {

@@ -32,6 +32,14 @@ public final class RetrySafety {
             "MSET", "DEL", "UNLINK", "PERSIST", "EXPIREAT", "PEXPIREAT", "SETRANGE", "FLUSHALL",
             "FLUSHDB", "GETEX");
 
+    /**
+     * Writes the node does not deduplicate by sequence: blocking pops wait on the leader and pop
+     * through a fresh proposal each time, and the transaction verbs belong to a connection.
+     */
+    private static final Set<String> NEVER_SEQUENCED = Set.of(
+            "BLPOP", "BRPOP", "BLMOVE", "BRPOPLPUSH", "BLMPOP", "BZPOPMIN", "BZPOPMAX", "BZMPOP",
+            "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH");
+
     /** SET options whose answer differs on a second run: NX answers nil, GET answers the new value. */
     private static final Set<String> SET_OPTIONS_UNSAFE_TO_REPEAT = Set.of("NX", "GET");
 
@@ -44,6 +52,14 @@ public final class RetrySafety {
             return setIsSafe(args);
         }
         return READS.contains(command) || IDEMPOTENT_WRITES.contains(command);
+    }
+
+    /**
+     * Whether a keyed command that is not safe to repeat can be made safe with a {@link WriteSession}
+     * sequence: every keyspace write but blocking pops and transaction verbs.
+     */
+    public static boolean canBeSequenced(String name) {
+        return !NEVER_SEQUENCED.contains(name.toUpperCase(Locale.ROOT));
     }
 
     /** SET key value [options]: options start at the third argument. */

@@ -85,7 +85,10 @@ public final class KeyRouting {
     }
     CompletableFuture<Reply> result = !spec.isWrite() ? shard.read(spec, args)
         : client == null ? shard.write(args.argv()) : shard.write(args.argv(), client);
-    return result.exceptionally(failure -> onFailure(failure, spec, shard, slot));
+    // A write with a client sequence is applied once however often it is sent: when its fate is
+    // unknown, the client may simply send it again, so it gets a redirect rather than "uncertain".
+    boolean mayHaveRun = spec.isWrite() && client == null;
+    return result.exceptionally(failure -> onFailure(failure, mayHaveRun, shard, slot));
   }
 
   /**
