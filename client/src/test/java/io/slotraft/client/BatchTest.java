@@ -90,7 +90,7 @@ class BatchTest {
     }
 
     @Test
-    void aBrokenConnectionRetriesABatchOfReadsButNotOneWithAnIncrement() throws Exception {
+    void aBrokenConnectionRetriesABatchOfReadsAndOneWithASequencedIncrementButNotABlockingPop() throws Exception {
         try (FakeNode broken = FakeNode.start("broken").failingWith(Status.UNAVAILABLE);
              SlotraftClient client = FakeNode.clientOf(Duration.ofSeconds(5), broken, leader).build()) {
             Batch reads = client.pipeline();
@@ -98,14 +98,19 @@ class BatchTest {
             reads.add("PING");
             assertEquals(Reply.nil(), reads.execute().get(0));
 
+            Batch writes = client.pipeline();
+            writes.add("GET", "a");
+            writes.add("INCR", "a");
+            assertEquals(Reply.integer(1), writes.execute().get(1), "INCR's sequence makes the resend safe");
+
             SlotraftClient fresh = FakeNode.clientOf(Duration.ofSeconds(5), broken, leader).build();
             try (fresh) {
-                Batch writes = fresh.pipeline();
-                writes.add("GET", "a");
-                writes.add("INCR", "a");
-                assertThrows(SlotraftIndeterminateException.class, writes::execute);
+                Batch pops = fresh.pipeline();
+                pops.add("GET", "a");
+                pops.add("BLPOP", "a", "0");
+                assertThrows(SlotraftIndeterminateException.class, pops::execute);
             }
-            assertEquals(1, leader.batches().size(), "only the read batch reached the leader");
+            assertEquals(2, leader.batches().size(), "the read batch and the INCR batch reached the leader");
         }
     }
 
