@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Runs keyspace commands on the right shard, as Redis Cluster would: all keys of one command must
  * hash to one slot (else CROSSSLOT); the slot's shard must be led here (else MOVED to the leader,
- * or TRYAGAIN when no leader is known). Keyless commands (DBSIZE, SCAN, FLUSHALL ...) run on the
- * shards this node hosts.
+ * or TRYAGAIN when no leader is known), wherever that leader is, hosted here or not. Keyless commands
+ * (DBSIZE, SCAN, FLUSHALL ...) run on the shards this node leads ({@link KeylessFanOut}).
  */
 public final class KeyRouting {
   static final Reply READONLY_REPLICA = Replies.error("READONLY You can't write against a read only replica.");
@@ -33,16 +33,18 @@ public final class KeyRouting {
 
   private final ShardRouter router;
   private final LocalTopology topology;
+  private final KeylessFanOut keyless;
 
   public KeyRouting(ShardRouter router, LocalTopology topology) {
     this.router = router;
     this.topology = topology;
+    this.keyless = new KeylessFanOut(router);
   }
 
   CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
-      return executeKeyless(spec, args);
+      return keyless.execute(spec, session, args, (failure, shard) -> onFailure(failure, spec, -1));
     }
     int slot = SlotHash.slot(keys.get(0));
     for (int i = 1; i < keys.size(); i++) {
@@ -52,7 +54,7 @@ public final class KeyRouting {
     }
     Optional<Shard> local = router.localShard(slot);
     if (local.isEmpty()) {
-      return CompletableFuture.completedFuture(new RoutingReply.TryAgain(slot, "slot " + slot + " is not served here"));
+      return CompletableFuture.completedFuture(redirect(slot));
     }
     Shard shard = local.get();
     if (shard.isLeader()) {
@@ -61,7 +63,7 @@ public final class KeyRouting {
     if (!spec.isWrite() && session.readOnlyReplicaReads()) {
       return CompletableFuture.completedFuture(shard.readLocal(spec, args));
     }
-    return CompletableFuture.completedFuture(redirect(shard, slot));
+    return CompletableFuture.completedFuture(redirect(slot));
   }
 
   private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot) {
@@ -71,7 +73,7 @@ public final class KeyRouting {
       return popOrWait(spec, args, shard, slot, BlockingCommands.watchedKeys(args), deadline);
     }
     CompletableFuture<Reply> result = spec.isWrite() ? shard.write(args.argv()) : shard.read(spec, args);
-    return result.exceptionally(failure -> onFailure(failure, spec, shard, slot));
+    return result.exceptionally(failure -> onFailure(failure, spec, slot));
   }
 
   /**
@@ -89,34 +91,21 @@ public final class KeyRouting {
           .thenCompose(woken -> woken
               ? popOrWait(spec, args, shard, slot, watched, deadline)
               : CompletableFuture.completedFuture(reply));
-    }).exceptionally(failure -> onFailure(failure, spec, shard, slot));
+    }).exceptionally(failure -> onFailure(failure, spec, slot));
   }
 
-  private CompletableFuture<Reply> executeKeyless(CommandSpec spec, CommandArgs args) {
-    // One shard per node today; with many, keyless commands will fan out over the local shards.
-    Shard shard = router.localShards().iterator().next();
-    if (spec.isWrite()) {
-      if (!shard.isLeader()) {
-        return CompletableFuture.completedFuture(READONLY_REPLICA);
-      }
-      return shard.write(args.argv()).exceptionally(failure -> onFailure(failure, spec, shard, -1));
-    }
-    // ReadIndex also works on a follower (it asks the leader), so keyless reads stay linearizable.
-    return shard.read(spec, args).exceptionally(failure -> onFailure(failure, spec, shard, -1));
-  }
-
-  private Reply onFailure(Throwable failure, CommandSpec spec, Shard shard, int slot) {
+  private Reply onFailure(Throwable failure, CommandSpec spec, int slot) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof ProposalException proposal) {
       switch (proposal.kind()) {
         case NOT_LEADER:
-          return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+          return slot >= 0 ? redirect(slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
         case BUSY:
           return new RoutingReply.TryAgain(slot, "shard is busy, retry");
         case UNKNOWN:
           // A read never changed anything, so it can be redirected; a write's outcome is unknown.
           if (!spec.isWrite()) {
-            return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+            return slot >= 0 ? redirect(slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
           }
           return UNCERTAIN;
         default:
@@ -126,13 +115,14 @@ public final class KeyRouting {
     return Replies.error("ERR " + cause.getMessage());
   }
 
-  private Reply redirect(Shard shard, int slot) {
-    Optional<ClusterMember> leader = topology.leaderOf(shard);
+  /** To the leader of the slot's shard, wherever it is; TRYAGAIN while none is known (or it is still this node). */
+  private Reply redirect(int slot) {
+    Optional<ClusterMember> leader = topology.leaderOfSlot(slot);
     if (leader.isEmpty() || leader.get().nodeId().equals(topology.self().nodeId())) {
       return new RoutingReply.TryAgain(slot, "no leader for slot " + slot + " yet, retry");
     }
     ClusterMember m = leader.get();
-    return new RoutingReply.Moved(slot, shard.id().id(), m.nodeId(), m.host(), m.respPort(), m.grpcPort(),
-        topology.epoch());
+    return new RoutingReply.Moved(slot, router.shardOfSlot(slot).shardId(), m.nodeId(), m.host(), m.respPort(),
+        m.grpcPort(), topology.epoch());
   }
 }
