@@ -94,6 +94,9 @@ public final class RaftReplica implements AutoCloseable {
     // with the default of 80, a node of 48 replicas grew over a thousand idle threads. Replies are
     // short; replication itself runs on JRaft's shared append-entries executors.
     nodeOptions.setRpcProcessorThreadPoolSize(REPLY_THREADS_PER_REPLICA);
+    // Bolt's background reconnection costs each replica's client a thread of its own; JRaft's
+    // replicator connects again by itself at its next heartbeat to a peer that came back.
+    nodeOptions.setEnableBoltReconnect(false);
     RaftOptions raftOptions = new RaftOptions();
     // An entry counts toward commit only once it is fsynced on a majority: acknowledged writes
     // survive a power cut of every node.
