@@ -100,8 +100,11 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
     timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, placement, self, config.members()),
-        LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
+    if (placement.shards().size() > 1) {
+      // With one shard any leader is as balanced as another: moving it would only interrupt clients.
+      timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, placement, self, config.members()),
+          LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
 
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
         .addService(new ClientGrpcService(dispatcher, kinds, clock))
