@@ -137,37 +137,42 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
    * tools compare.
    */
   private Map<String, String> replication() {
-    Map<String, String> section = new LinkedHashMap<>();
     List<Shard> led = router.localShards().stream().filter(Shard::isLeader).toList();
     List<Shard> mastered = MasterShards.of(router.localShards());
     long offset = mastered.stream().mapToLong(shard -> shard.replica().lastAppliedIndex()).sum();
-    Optional<ClusterMember> master = mastered.isEmpty() || !led.isEmpty() ? Optional.empty()
-        : topology.leaderOf(mastered.get(0));
-    if (mastered.isEmpty() || !led.isEmpty()) {
-      section.put("role", "master");
-      Set<String> followers = new LinkedHashSet<>();
-      led.forEach(shard -> router.placement().shard(shard.id().id())
-          .ifPresent(p -> followers.addAll(p.replicaNodeIds())));
-      followers.remove(config.self().nodeId());
-      section.put("connected_slaves", Integer.toString(followers.size()));
-      int index = 0;
-      for (String follower : followers) {
-        Optional<ClusterMember> m = topology.member(follower);
-        if (m.isPresent()) {
-          section.put("slave" + index++, "ip=" + m.get().host() + ",port=" + m.get().respPort()
-              + ",state=online,offset=" + offset + ",lag=0");
-        }
-      }
-    } else {
-      section.put("role", "slave");
-      master.ifPresentOrElse(m -> {
-        section.put("master_host", m.host());
-        section.put("master_port", Integer.toString(m.respPort()));
-        section.put("master_link_status", "up");
-      }, () -> section.put("master_link_status", "down"));
-      section.put("slave_repl_offset", Long.toString(offset));
-    }
+    boolean replicaNode = led.isEmpty() && !mastered.isEmpty();
+    Map<String, String> section = replicaNode
+        ? replicaSection(topology.leaderOf(mastered.get(0)), offset)
+        : masterSection(led, offset);
     section.put("master_repl_offset", Long.toString(offset));
+    return section;
+  }
+
+  private Map<String, String> masterSection(List<Shard> led, long offset) {
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("role", "master");
+    Set<String> followers = new LinkedHashSet<>();
+    led.forEach(shard -> router.placement().shard(shard.id().id())
+        .ifPresent(placed -> followers.addAll(placed.replicaNodeIds())));
+    followers.remove(config.self().nodeId());
+    List<ClusterMember> replicas = followers.stream().map(topology::member).flatMap(Optional::stream).toList();
+    section.put("connected_slaves", Integer.toString(replicas.size()));
+    for (int i = 0; i < replicas.size(); i++) {
+      ClusterMember m = replicas.get(i);
+      section.put("slave" + i, "ip=" + m.host() + ",port=" + m.respPort() + ",state=online,offset=" + offset + ",lag=0");
+    }
+    return section;
+  }
+
+  private static Map<String, String> replicaSection(Optional<ClusterMember> master, long offset) {
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("role", "slave");
+    master.ifPresentOrElse(m -> {
+      section.put("master_host", m.host());
+      section.put("master_port", Integer.toString(m.respPort()));
+      section.put("master_link_status", "up");
+    }, () -> section.put("master_link_status", "down"));
+    section.put("slave_repl_offset", Long.toString(offset));
     return section;
   }
 

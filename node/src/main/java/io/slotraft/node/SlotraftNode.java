@@ -125,7 +125,7 @@ public final class SlotraftNode implements AutoCloseable {
 
   /** Starts (or restarts from its directory) this node's replica of one shard of the placement. */
   private Shard startShard(ShardPlacement assigned) throws IOException {
-    ShardId id = new ShardId(assigned.shardId(), assigned.slotStart(), assigned.slotEnd());
+    ShardId id = ShardId.of(assigned);
     Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
@@ -142,7 +142,7 @@ public final class SlotraftNode implements AutoCloseable {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (ShardPlacement shard : placement.shards()) {
       if (!shard.hasReplicaOn(config.self().nodeId())) {
-        groups.put(new ShardId(shard.shardId(), shard.slotStart(), shard.slotEnd()).groupId(), raftEndpoints(shard));
+        groups.put(ShardId.of(shard).groupId(), raftEndpoints(shard));
       }
     }
     return groups;

@@ -73,7 +73,7 @@ public final class LocalTopology {
     if (local.isPresent()) {
       return leaderOf(local.get());
     }
-    String groupId = new ShardId(shard.shardId(), shard.slotStart(), shard.slotEnd()).groupId();
+    String groupId = ShardId.of(shard).groupId();
     Optional<ClusterMember> leader = remoteLeaders.leaderOf(groupId).map(byRaftEndpoint::get);
     if (leader.isEmpty()) {
       remoteLeaders.refresh(groupId);

@@ -4,6 +4,7 @@ import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.shard.Shard;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class PlacedShardRouter implements ShardRouter {
   public PlacedShardRouter(Placement placement, List<Shard> localShards) {
     this.placement = placement;
     this.local = localShards.stream()
-        .sorted(java.util.Comparator.comparingInt(shard -> shard.id().slotStart())).toList();
+        .sorted(Comparator.comparingInt(shard -> shard.id().slotStart())).toList();
     this.localById = local.stream().collect(Collectors.toMap(shard -> shard.id().id(), Function.identity()));
   }
 
