@@ -9,12 +9,13 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$REPO/node/target/slotraft-node.jar"
 DATA_DIR="$REPO/data/local-cluster"
 NODES=3
+SHARDS=""
 HOST=127.0.0.1
 START_TIMEOUT_SECS=90
 
 usage() {
   cat <<USAGE
-Usage: deploy/local-cluster.sh COMMAND [--data-dir DIR] [--nodes N]
+Usage: deploy/local-cluster.sh COMMAND [--data-dir DIR] [--nodes N] [--shards N]
 
 Commands:
   start            build if needed, start every node, wait until they serve, print how to connect
@@ -27,6 +28,12 @@ Commands:
 Options:
   --data-dir DIR   where node data, logs and pid files live (default: $DATA_DIR)
   --nodes N        number of nodes, 3 to 9 (default: 3; must be the same for every command)
+  --shards N       shards (Raft groups) the 16384 slots are cut into, 1 to 16384 (default: 1); each has
+                   3 replicas, spread so that every node holds and leads the same number. The count is
+                   remembered in the data directory (DIR/shards), so later commands need not repeat it;
+                   it cannot change once the cluster has started.
+
+Example: deploy/local-cluster.sh start --nodes 3 --shards 12   # 12 shards x 3 replicas, each node leads 4
 USAGE
 }
 
@@ -49,13 +56,29 @@ while [ $# -gt 0 ]; do
     --data-dir=*) DATA_DIR="${1#*=}"; shift ;;
     --nodes) [ $# -ge 2 ] || die "--nodes needs a value"; NODES="$2"; shift 2 ;;
     --nodes=*) NODES="${1#*=}"; shift ;;
+    --shards) [ $# -ge 2 ] || die "--shards needs a value"; SHARDS="$2"; shift 2 ;;
+    --shards=*) SHARDS="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
 [[ "$NODES" =~ ^[0-9]+$ ]] && [ "$NODES" -ge 3 ] && [ "$NODES" -le 9 ] || die "--nodes must be 3 to 9, got '$NODES'"
+if [ -n "$SHARDS" ]; then
+  [[ "$SHARDS" =~ ^[0-9]+$ ]] && [ "$SHARDS" -ge 1 ] && [ "$SHARDS" -le 16384 ] ||
+    die "--shards must be 1 to 16384, got '$SHARDS'"
+fi
 mkdir -p "$DATA_DIR"
 DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+
+# The shard count is fixed when a cluster first starts; remember it next to the nodes' data.
+SHARDS_FILE="$DATA_DIR/shards"
+if [ -f "$SHARDS_FILE" ]; then
+  remembered="$(cat "$SHARDS_FILE")"
+  [ -z "$SHARDS" ] || [ "$SHARDS" = "$remembered" ] ||
+    die "the cluster in $DATA_DIR was started with --shards $remembered; it cannot change to $SHARDS"
+  SHARDS="$remembered"
+fi
+SHARDS="${SHARDS:-1}"
 
 members() {
   local list="" i
@@ -101,9 +124,10 @@ start_node() {
     return 0
   fi
   # setsid: the node outlives this script and its terminal.
+  echo "$SHARDS" > "$SHARDS_FILE"
   setsid java -XX:+ExitOnOutOfMemoryError -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
     -Dlogging.path="$dir/logs" -jar "$JAR" \
-    --name "n$i" --members "$(members)" --data-dir "$dir" \
+    --name "n$i" --members "$(members)" --data-dir "$dir" --shards "$SHARDS" \
     >>"$dir/node.log" 2>&1 < /dev/null &
   echo $! > "$(pid_file "$i")"
 }
@@ -155,12 +179,18 @@ stop_node() {
 }
 
 status_line() {
-  local i="$1" pid role="down" body
+  local i="$1" pid role="down" body replicas led
   pid="$(running_pid "$i")"
   if [ -n "$pid" ]; then
     body="$(http_get $((7300 + i)) /status 2>/dev/null | tail -n 1)"
-    role="$(echo "$body" | grep -o '"role":"[a-z]*"' | head -n 1 | cut -d'"' -f4)"
-    role="${role:-starting}"
+    if [ "$SHARDS" -gt 1 ]; then
+      replicas="$(echo "$body" | grep -o '"role":"[a-z]*"' | wc -l)"
+      led="$(echo "$body" | grep -o '"role":"leader"' | wc -l)"
+      role="leads $led of its $replicas replicas"
+    else
+      role="$(echo "$body" | grep -o '"role":"[a-z]*"' | head -n 1 | cut -d'"' -f4)"
+      role="${role:-starting}"
+    fi
   fi
   printf 'n%s  pid=%-8s resp=%s grpc=%s raft=%s http=%s  %s\n' "$i" "${pid:--}" $((7000 + i)) $((7100 + i)) \
     $((7200 + i)) $((7300 + i)) "$role"
@@ -176,7 +206,7 @@ case "$command" in
     build_if_needed
     for i in $(seq 1 "$NODES"); do start_node "$i"; done
     wait_serving $(seq 1 "$NODES")
-    echo "Slotraft cluster of $NODES nodes is serving (data: $DATA_DIR)."
+    echo "Slotraft cluster of $NODES nodes and $SHARDS shard(s) is serving (data: $DATA_DIR)."
     echo "  redis-cli -c -p 7001                 # any node; -c follows MOVED to the leader"
     echo "  Java client seeds: 127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:7103"
     echo "  deploy/local-cluster.sh status | stop"

@@ -1,10 +1,12 @@
 package io.slotraft.node;
 
 import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.cluster.ClusterView;
 import io.slotraft.node.config.NodeConfig;
 import io.slotraft.node.persistence.SnapshotControl;
 import io.slotraft.node.routing.LocalTopology;
+import io.slotraft.node.routing.MasterShards;
 import io.slotraft.node.routing.ShardRouter;
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.session.ConfigTable;
@@ -13,8 +15,10 @@ import io.slotraft.node.session.ServerStats;
 import io.slotraft.node.shard.Shard;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,38 +130,57 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     return section;
   }
 
+  /**
+   * Redis's replication section for this node's role (see {@link MasterShards}): a master lists the
+   * other nodes holding replicas of the shards it leads; a replica names its one master. Offsets
+   * are Raft applied indexes summed over the shards concerned: they only grow, which is all that
+   * tools compare.
+   */
   private Map<String, String> replication() {
-    Shard shard = router.localShards().iterator().next();
-    Map<String, String> section = new LinkedHashMap<>();
-    ClusterView view = topology.view();
-    if (shard.isLeader()) {
-      section.put("role", "master");
-      List<String> followers = view.shards().get(0).replicaNodeIds().stream()
-          .filter(id -> !id.equals(config.self().nodeId())).toList();
-      section.put("connected_slaves", Integer.toString(followers.size()));
-      for (int i = 0; i < followers.size(); i++) {
-        int index = i;
-        view.member(followers.get(i)).ifPresent(m -> section.put("slave" + index,
-            "ip=" + m.host() + ",port=" + m.respPort() + ",state=online,offset="
-                + shard.replica().lastCommittedIndex() + ",lag=0"));
-      }
-    } else {
-      section.put("role", "slave");
-      topology.leaderOf(shard).ifPresentOrElse(m -> {
-        section.put("master_host", m.host());
-        section.put("master_port", Integer.toString(m.respPort()));
-        section.put("master_link_status", "up");
-      }, () -> section.put("master_link_status", "down"));
-      section.put("slave_repl_offset", Long.toString(shard.replica() == null ? 0 : shard.replica().lastAppliedIndex()));
-    }
-    section.put("master_repl_offset", Long.toString(shard.replica() == null ? 0 : shard.replica().lastAppliedIndex()));
+    List<Shard> led = router.localShards().stream().filter(Shard::isLeader).toList();
+    List<Shard> mastered = MasterShards.of(router.localShards());
+    long offset = mastered.stream().mapToLong(shard -> shard.replica().lastAppliedIndex()).sum();
+    boolean replicaNode = led.isEmpty() && !mastered.isEmpty();
+    Map<String, String> section = replicaNode
+        ? replicaSection(topology.leaderOf(mastered.get(0)), offset)
+        : masterSection(led, offset);
+    section.put("master_repl_offset", Long.toString(offset));
     return section;
   }
 
+  private Map<String, String> masterSection(List<Shard> led, long offset) {
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("role", "master");
+    Set<String> followers = new LinkedHashSet<>();
+    led.forEach(shard -> router.placement().shard(shard.id().id())
+        .ifPresent(placed -> followers.addAll(placed.replicaNodeIds())));
+    followers.remove(config.self().nodeId());
+    List<ClusterMember> replicas = followers.stream().map(topology::member).flatMap(Optional::stream).toList();
+    section.put("connected_slaves", Integer.toString(replicas.size()));
+    for (int i = 0; i < replicas.size(); i++) {
+      ClusterMember m = replicas.get(i);
+      section.put("slave" + i, "ip=" + m.host() + ",port=" + m.respPort() + ",state=online,offset=" + offset + ",lag=0");
+    }
+    return section;
+  }
+
+  private static Map<String, String> replicaSection(Optional<ClusterMember> master, long offset) {
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("role", "slave");
+    master.ifPresentOrElse(m -> {
+      section.put("master_host", m.host());
+      section.put("master_port", Integer.toString(m.respPort()));
+      section.put("master_link_status", "up");
+    }, () -> section.put("master_link_status", "down"));
+    section.put("slave_repl_offset", Long.toString(offset));
+    return section;
+  }
+
+  /** The keys this node answers for as a Redis Cluster node ({@link MasterShards}), like DBSIZE. */
   private Map<String, String> keyspace() {
     long keys = 0;
     long expires = 0;
-    for (Shard shard : router.localShards()) {
+    for (Shard shard : MasterShards.of(router.localShards())) {
       // One lock for both counts, so they describe the same moment.
       long[] counts = shard.withStateMachine(sm -> new long[] {sm.keyspace().size(), sm.keyspace().expiringKeyCount()});
       keys += counts[0];
@@ -183,9 +206,9 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     return (newest > 0 ? newest : stats.startedAtMs()) / 1000;
   }
 
-  /** True when every local shard knows a leader: the node can serve or redirect every slot. */
+  /** True when every shard of the cluster has a known leader: the node can serve or redirect every slot. */
   boolean healthy() {
-    return router.localShards().stream().allMatch(shard -> topology.leaderOf(shard).isPresent());
+    return router.placement().shards().stream().allMatch(shard -> topology.leaderOf(shard).isPresent());
   }
 
   String statusJson() {
@@ -194,14 +217,21 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     String separator = "";
     for (Shard shard : router.localShards()) {
       json.append(separator).append("{\"shard\":\"").append(shard.id().id())
+          .append("\",\"slots\":\"").append(shard.id().slotStart()).append('-').append(shard.id().slotEnd())
           .append("\",\"role\":\"").append(shard.isLeader() ? "leader" : "follower")
           .append("\",\"leader\":\"").append(topology.leaderOf(shard).map(m -> m.name()).orElse(""))
+          .append("\",\"preferred_leader\":\"").append(preferredLeaderName(shard))
           .append("\",\"applied_index\":").append(shard.replica().lastAppliedIndex())
           .append(",\"snapshot_index\":").append(shard.lastSnapshotIndex())
           .append('}');
       separator = ",";
     }
     return json.append("]}\n").toString();
+  }
+
+  private String preferredLeaderName(Shard shard) {
+    return router.placement().shard(shard.id().id())
+        .flatMap(p -> topology.member(p.preferredLeader())).map(ClusterMember::name).orElse("");
   }
 
   String metricsText() {

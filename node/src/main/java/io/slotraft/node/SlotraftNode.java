@@ -11,14 +11,18 @@ import io.slotraft.node.grpc.ClientGrpcService;
 import io.slotraft.node.grpc.TopologyGrpcService;
 import io.slotraft.node.grpc.TopologyWatch;
 import io.slotraft.node.http.HttpEndpoints;
+import io.slotraft.node.leadership.LeaderBalancer;
+import io.slotraft.node.placement.Placement;
+import io.slotraft.node.placement.PlacementPlanner;
+import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
+import io.slotraft.node.raft.RemoteLeaders;
 import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.resp.RespServer;
 import io.slotraft.node.resp.RespServices;
 import io.slotraft.node.routing.LocalTopology;
-import io.slotraft.node.routing.SlotHash;
-import io.slotraft.node.routing.StaticShardRouter;
+import io.slotraft.node.routing.PlacedShardRouter;
 import io.slotraft.node.shard.BlockedClients;
 import io.slotraft.node.shard.ExpiryCycle;
 import io.slotraft.node.shard.Shard;
@@ -29,7 +33,10 @@ import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,8 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlotraftNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlotraftNode.class);
-  /** Until shards can split, one shard owns every slot. */
-  static final ShardId ONLY_SHARD = new ShardId("s1", 0, SlotHash.SLOT_COUNT - 1);
+  /** How often the leaders of shards with no replica here are asked again (they are also asked on a miss). */
+  private static final long REMOTE_LEADER_REFRESH_MS = 1_000;
 
   static final int MAX_GRPC_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
 
@@ -57,7 +64,8 @@ public final class SlotraftNode implements AutoCloseable {
   /** Checks whether blocked clients can go on, off the Raft apply thread. */
   private final ExecutorService blockedChecker = Executors.newSingleThreadExecutor(daemon("blocked-clients"));
   private RaftTransport transport;
-  private Shard shard;
+  private final List<Shard> shards = new ArrayList<>();
+  private RemoteLeaders remoteLeaders;
   private RespServer resp;
   private Server grpc;
   private TopologyWatch topologyWatch;
@@ -72,8 +80,14 @@ public final class SlotraftNode implements AutoCloseable {
     transport = new RaftTransport(self.host(), self.raftPort());
     transport.start();
 
-    StaticShardRouter router = new StaticShardRouter(List.of(startShard()));
-    LocalTopology topology = new LocalTopology(self, config.members(), router);
+    Placement placement = PlacementPlanner.plan(config.members().stream().map(ClusterMember::nodeId).toList(),
+        config.shards(), config.replicationFactor());
+    for (ShardPlacement assigned : placement.shardsOn(self.nodeId())) {
+      shards.add(startShard(assigned));
+    }
+    remoteLeaders = new RemoteLeaders(remoteGroups(placement));
+    PlacedShardRouter router = new PlacedShardRouter(placement, shards);
+    LocalTopology topology = new LocalTopology(self, config.members(), router, remoteLeaders);
     NodeRuntime runtime = new NodeRuntime(config, router, topology, clock);
     CommandCatalog catalog = Catalogs.standard(runtime);
     runtime.setCatalog(catalog);
@@ -88,6 +102,12 @@ public final class SlotraftNode implements AutoCloseable {
     SnapshotPolicy snapshotPolicy = new SnapshotPolicy(router::localShards, config.snapshotLogEntries());
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
+    timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
+    if (placement.shards().size() > 1) {
+      // With one shard any leader is as balanced as another: moving it would only interrupt clients.
+      timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, placement, self, config.members()),
+          LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
 
     topologyWatch = new TopologyWatch(runtime::cluster, TopologyWatch.DEFAULT_POLL_INTERVAL);
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
@@ -108,18 +128,36 @@ public final class SlotraftNode implements AutoCloseable {
     return this;
   }
 
-  private Shard startShard() throws IOException {
-    Shard created = new Shard(ONLY_SHARD, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
+  /** Starts (or restarts from its directory) this node's replica of one shard of the placement. */
+  private Shard startShard(ShardPlacement assigned) throws IOException {
+    ShardId id = ShardId.of(assigned);
+    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
-    List<String> peers = config.members().stream().map(ClusterMember::raftEndpoint).toList();
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());
-    RaftReplica replica = RaftReplica.start(transport, ONLY_SHARD.groupId(), config.self().raftEndpoint(), peers,
-        config.dataDir().resolve("shards").resolve(ONLY_SHARD.id()), options, created, snapshotWriter);
+    RaftReplica replica = RaftReplica.start(transport, id.groupId(), config.self().raftEndpoint(),
+        raftEndpoints(assigned), config.dataDir().resolve("shards").resolve(id.id()), options, created, snapshotWriter);
     created.attach(replica);
-    shard = created;
     return created;
+  }
+
+  /** The Raft peers of every shard with no replica here, by group id: where to ask for its leader. */
+  private Map<String, List<String>> remoteGroups(Placement placement) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (ShardPlacement shard : placement.shards()) {
+      if (!shard.hasReplicaOn(config.self().nodeId())) {
+        groups.put(ShardId.of(shard).groupId(), raftEndpoints(shard));
+      }
+    }
+    return groups;
+  }
+
+  private List<String> raftEndpoints(ShardPlacement shard) {
+    return shard.replicaNodeIds().stream()
+        .map(nodeId -> config.members().stream().filter(m -> m.nodeId().equals(nodeId)).findFirst().orElseThrow())
+        .map(ClusterMember::raftEndpoint)
+        .toList();
   }
 
   @Override
@@ -132,8 +170,11 @@ public final class SlotraftNode implements AutoCloseable {
     }
     closeQuietly(http);
     timers.shutdownNow();
-    if (shard != null && shard.replica() != null) {
-      shard.replica().close();
+    closeQuietly(remoteLeaders);
+    for (Shard shard : shards) {
+      if (shard.replica() != null) {
+        shard.replica().close();
+      }
     }
     closeQuietly(transport);
     snapshotWriter.shutdown();

@@ -62,4 +62,12 @@ class MainTest {
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().contains("cannot read config file"), outcome.err());
   }
+
+  @Test
+  void aShardCountOutOfRangeIsAUsageError() {
+    Outcome outcome = run("--name", "n1", "--data-dir", dir.toString(), "--shards", "0",
+        "--members", "n1@127.0.0.1:7001:7101:7201:7301");
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--shards must be a whole number from 1 to 16384, got '0'"), outcome.err());
+  }
 }

@@ -4,20 +4,21 @@ import io.slotraft.node.routing.SlotHash;
 
 /**
  * CLUSTER INFO: Redis Cluster's "name:value" lines. The state is ok when every slot belongs to a
- * served shard. No slot is ever reported failing: a shard between leaders answers TRYAGAIN and
- * elects a new one by itself, which is not the failure Redis's pfail/fail counters describe.
- * There is no gossip bus, so its message counters are 0.
+ * shard with a known leader. A shard between leaders answers TRYAGAIN and elects a new one by
+ * itself: its slots count as possibly failing (pfail), never as failed. There is no gossip bus, so
+ * its message counters are 0.
  */
 final class ClusterInfoFormat {
   private ClusterInfoFormat() {}
 
   static String render(ClusterRoles roles) {
     int assigned = roles.assignedSlots();
+    int led = roles.slotsWithLeader();
     long epoch = roles.view().epoch();
-    return line("cluster_state", assigned == SlotHash.SLOT_COUNT ? "ok" : "fail")
+    return line("cluster_state", assigned == SlotHash.SLOT_COUNT && led == SlotHash.SLOT_COUNT ? "ok" : "fail")
         + line("cluster_slots_assigned", assigned)
-        + line("cluster_slots_ok", assigned)
-        + line("cluster_slots_pfail", 0)
+        + line("cluster_slots_ok", led)
+        + line("cluster_slots_pfail", assigned - led)
         + line("cluster_slots_fail", 0)
         + line("cluster_known_nodes", roles.view().members().size())
         + line("cluster_size", roles.servingMasterCount())

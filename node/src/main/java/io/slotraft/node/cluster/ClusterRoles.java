@@ -16,8 +16,11 @@ import java.util.Optional;
  * see every slot covered (a command sent there gets TRYAGAIN or MOVED, never a wrong answer).
  *
  * <p>Per node, where Redis allows one role only: a node that is master of any shard is a master
- * serving those shards' slots; any other node is a replica of the master of the first shard (by
- * slot) it holds; a node holding no replica at all is a master without slots.
+ * serving those shards' slots. A node that is master of none is a replica only when every shard it
+ * holds has the same master, because then it really is that master's replica in Redis's sense
+ * (with one shard, every follower). Any other node (its shards led by several masters, or it holds
+ * none) is a master without slots: redis-cli --cluster, redis-benchmark and Lettuce accept that,
+ * and it does not claim a copy of another master's slots that it does not hold.
  */
 final class ClusterRoles {
   /** One shard with its master and the rest of its replicas, all of them known members. */
@@ -60,14 +63,15 @@ final class ClusterRoles {
     return masterOf(member).isEmpty();
   }
 
-  /** The master a non-master node replicates; empty for a master. */
+  /** The master a replica node replicates; empty for a master (see the class comment). */
   Optional<ClusterMember> masterOf(ClusterMember member) {
     if (shards.stream().anyMatch(s -> s.master().nodeId().equals(member.nodeId()))) {
       return Optional.empty();
     }
-    return shards.stream()
+    List<ClusterMember> masters = shards.stream()
         .filter(s -> s.replicas().stream().anyMatch(r -> r.nodeId().equals(member.nodeId())))
-        .map(ShardRoles::master).findFirst();
+        .map(ShardRoles::master).distinct().toList();
+    return masters.size() == 1 ? Optional.of(masters.get(0)) : Optional.empty();
   }
 
   /** The slot ranges a master serves, adjacent ranges joined, as {start, end} pairs. */
@@ -92,6 +96,12 @@ final class ClusterRoles {
     Map<String, ClusterMember> masters = new LinkedHashMap<>();
     shards.forEach(s -> masters.put(s.master().nodeId(), s.master()));
     return masters.size();
+  }
+
+  /** Slots whose shard has a known leader: the only ones served now (the rest answer TRYAGAIN). */
+  int slotsWithLeader() {
+    return shards.stream().filter(s -> s.shard().leaderNodeId() != null)
+        .mapToInt(s -> s.shard().slotEnd() - s.shard().slotStart() + 1).sum();
   }
 
   /** How many slots a served shard owns: Redis's cluster_slots_assigned. */

@@ -20,7 +20,11 @@ public enum ConfigKey {
   SNAPSHOT_INTERVAL_SECS("snapshot-interval-secs", "3600", "Take a snapshot at least this often (0: never by time)."),
   SNAPSHOT_LOG_ENTRIES("snapshot-log-entries", "500000", "Take a snapshot after this many applied entries (0: never by size)."),
   MAX_INFLIGHT_WRITES("max-inflight-writes", "8192", "Writes queued or in flight per shard before new ones get TRYAGAIN."),
-  RESP_THREADS("resp-threads", "2", "Netty worker threads for RESP connections.");
+  RESP_THREADS("resp-threads", "2", "Netty worker threads for RESP connections."),
+  SHARDS("shards", "1", "Shards (Raft groups) the 16384 slots are cut into, 1 to 16384; every node must be given the "
+      + "same number, and it cannot change once the cluster holds data."),
+  REPLICATION_FACTOR("replication-factor", "3", "Replicas of each shard, 1 to the number of members (the default "
+      + "3 becomes the member count when there are fewer members).");
 
   private final String key;
   private final String defaultValue;

@@ -1,6 +1,7 @@
 package io.slotraft.node.config;
 
 import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.placement.PlacementPlanner;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,16 @@ public final class ConfigLoader {
     return new NodeConfig(clusterName, self, members, Path.of(required(ConfigKey.DATA_DIR)),
         intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
-        intInRange(ConfigKey.RESP_THREADS, 1, 256));
+        intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
+        replicationFactor(members.size()));
+  }
+
+  /** The default of 3 shrinks to fit a smaller cluster; a factor set on purpose must fit. */
+  private int replicationFactor(int memberCount) throws ConfigException {
+    if (!values.containsKey(ConfigKey.REPLICATION_FACTOR)) {
+      return Math.min(Integer.parseInt(ConfigKey.REPLICATION_FACTOR.defaultValue()), memberCount);
+    }
+    return intInRange(ConfigKey.REPLICATION_FACTOR, 1, memberCount);
   }
 
   private static String describe(ClusterMember m) {

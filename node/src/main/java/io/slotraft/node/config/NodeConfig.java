@@ -17,4 +17,6 @@ public record NodeConfig(
     int snapshotIntervalSecs,
     long snapshotLogEntries,
     int maxInflightWrites,
-    int respThreads) {}
+    int respThreads,
+    int shards,
+    int replicationFactor) {}

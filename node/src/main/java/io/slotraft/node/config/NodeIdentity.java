@@ -13,9 +13,17 @@ import java.util.Properties;
  * The identity file in a node's data directory. Written on first start, checked on every start, so
  * that a node pointed at another node's (or another cluster's) data refuses to start instead of
  * joining Raft groups under a false name.
+ *
+ * <p>It also records the layout the data was written under (shard count, replication factor,
+ * member names in order), from which every node plans the same shards: a restart with another
+ * layout would find its keys in shards that no longer own their slots, so it is refused. Files
+ * written before shards existed have no layout; they were written with one shard.
  */
 public final class NodeIdentity {
   static final String FILE_NAME = "node-identity.properties";
+  private static final String SHARDS = "shards";
+  private static final String REPLICATION_FACTOR = "replication-factor";
+  private static final String MEMBER_NAMES = "member-names";
 
   private NodeIdentity() {}
 
@@ -58,6 +66,32 @@ public final class NodeIdentity {
       throw new ConfigException("data directory " + config.dataDir() + " belongs to node '" + name + "' of cluster '"
           + cluster + "', not to node '" + config.self().name() + "' of cluster '" + config.clusterName() + "'");
     }
+    checkLayout(config, stored);
+  }
+
+  private static void checkLayout(NodeConfig config, Properties stored) throws ConfigException {
+    String shards = stored.getProperty(SHARDS, "1");
+    if (!shards.equals(Integer.toString(config.shards()))) {
+      throw new ConfigException("data directory " + config.dataDir() + " was created with --shards " + shards
+          + ", not " + config.shards() + "; the shard count of a cluster cannot change (start every node with --shards "
+          + shards + ")");
+    }
+    String factor = stored.getProperty(REPLICATION_FACTOR);
+    if (factor != null && !factor.equals(Integer.toString(config.replicationFactor()))) {
+      throw new ConfigException("data directory " + config.dataDir() + " was created with --replication-factor "
+          + factor + ", not " + config.replicationFactor() + "; it cannot change (start every node with "
+          + "--replication-factor " + factor + ")");
+    }
+    String members = stored.getProperty(MEMBER_NAMES);
+    if (members != null && !members.equals(memberNames(config))) {
+      throw new ConfigException("data directory " + config.dataDir() + " was created with members " + members
+          + ", not " + memberNames(config) + "; shards are placed by the members and their order, which cannot change "
+          + "yet");
+    }
+  }
+
+  private static String memberNames(NodeConfig config) {
+    return String.join(",", config.members().stream().map(m -> m.name()).toList());
   }
 
   private static void write(NodeConfig config, Path file) throws IOException {
@@ -65,6 +99,9 @@ public final class NodeIdentity {
     identity.setProperty("cluster-name", config.clusterName());
     identity.setProperty("name", config.self().name());
     identity.setProperty("node-id", config.self().nodeId());
+    identity.setProperty(SHARDS, Integer.toString(config.shards()));
+    identity.setProperty(REPLICATION_FACTOR, Integer.toString(config.replicationFactor()));
+    identity.setProperty(MEMBER_NAMES, memberNames(config));
     Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
     try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
       identity.store(writer, "Slotraft node identity: do not edit");

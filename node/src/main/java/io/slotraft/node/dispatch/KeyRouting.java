@@ -24,8 +24,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Runs keyspace commands on the right shard, as Redis Cluster would: all keys of one command must
  * hash to one slot (else CROSSSLOT); the slot's shard must be led here (else MOVED to the leader,
- * or TRYAGAIN when no leader is known). Keyless commands (DBSIZE, SCAN, FLUSHALL ...) run on the
- * shards this node hosts.
+ * or TRYAGAIN when no leader is known), wherever that leader is, hosted here or not. Keyless commands
+ * (DBSIZE, SCAN, FLUSHALL ...) run on the shards this node leads ({@link KeylessFanOut}).
  */
 public final class KeyRouting {
   static final Reply READONLY_REPLICA = Replies.error("READONLY You can't write against a read only replica.");
@@ -34,10 +34,12 @@ public final class KeyRouting {
 
   private final ShardRouter router;
   private final LocalTopology topology;
+  private final KeylessFanOut keyless;
 
   public KeyRouting(ShardRouter router, LocalTopology topology) {
     this.router = router;
     this.topology = topology;
+    this.keyless = new KeylessFanOut(router);
   }
 
   /** This node's replica of the shard owning {@code slot}, if it hosts one. */
@@ -45,16 +47,16 @@ public final class KeyRouting {
     return router.localShard(slot);
   }
 
-  /** A shard for keyless work: today every node hosts exactly one. */
-  Shard keylessShard() {
-    return router.localShards().iterator().next();
+  /** A shard this node leads, for a transaction of keyless commands only; empty if it leads none. */
+  Optional<Shard> ledKeylessShard() {
+    return router.localShards().stream().filter(Shard::isLeader).findFirst();
   }
 
   /** @param client the write's place in its client's session (exactly-once retries), or null */
   CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args, ClientSequence client) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
-      return executeKeyless(spec, args);
+      return keyless.execute(spec, session, args, (failure, shard) -> onFailure(failure, spec.isWrite(), -1));
     }
     int slot = SlotHash.slot(keys.get(0));
     for (int i = 1; i < keys.size(); i++) {
@@ -64,7 +66,7 @@ public final class KeyRouting {
     }
     Optional<Shard> local = router.localShard(slot);
     if (local.isEmpty()) {
-      return CompletableFuture.completedFuture(new RoutingReply.TryAgain(slot, "slot " + slot + " is not served here"));
+      return CompletableFuture.completedFuture(redirect(slot));
     }
     Shard shard = local.get();
     if (shard.isLeader()) {
@@ -73,7 +75,7 @@ public final class KeyRouting {
     if (!spec.isWrite() && session.readOnlyReplicaReads()) {
       return CompletableFuture.completedFuture(shard.readLocal(spec, args));
     }
-    return CompletableFuture.completedFuture(redirect(shard, slot));
+    return CompletableFuture.completedFuture(redirect(slot));
   }
 
   private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot,
@@ -88,7 +90,7 @@ public final class KeyRouting {
     // A write with a client sequence is applied once however often it is sent: when its fate is
     // unknown, the client may simply send it again, so it gets a redirect rather than "uncertain".
     boolean mayHaveRun = spec.isWrite() && client == null;
-    return result.exceptionally(failure -> onFailure(failure, mayHaveRun, shard, slot));
+    return result.exceptionally(failure -> onFailure(failure, mayHaveRun, slot));
   }
 
   /**
@@ -106,39 +108,22 @@ public final class KeyRouting {
           .thenCompose(woken -> woken
               ? popOrWait(spec, args, shard, slot, watched, deadline)
               : CompletableFuture.completedFuture(reply));
-    }).exceptionally(failure -> onFailure(failure, spec, shard, slot));
-  }
-
-  private CompletableFuture<Reply> executeKeyless(CommandSpec spec, CommandArgs args) {
-    // One shard per node today; with many, keyless commands will fan out over the local shards.
-    Shard shard = keylessShard();
-    if (spec.isWrite()) {
-      if (!shard.isLeader()) {
-        return CompletableFuture.completedFuture(READONLY_REPLICA);
-      }
-      return shard.write(args.argv()).exceptionally(failure -> onFailure(failure, spec, shard, -1));
-    }
-    // ReadIndex also works on a follower (it asks the leader), so keyless reads stay linearizable.
-    return shard.read(spec, args).exceptionally(failure -> onFailure(failure, spec, shard, -1));
-  }
-
-  Reply onFailure(Throwable failure, CommandSpec spec, Shard shard, int slot) {
-    return onFailure(failure, spec.isWrite(), shard, slot);
+    }).exceptionally(failure -> onFailure(failure, spec.isWrite(), slot));
   }
 
   /** The reply for a command whose proposal or read failed; {@code write}: whether it may have changed anything. */
-  Reply onFailure(Throwable failure, boolean write, Shard shard, int slot) {
+  Reply onFailure(Throwable failure, boolean write, int slot) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof ProposalException proposal) {
       switch (proposal.kind()) {
         case NOT_LEADER:
-          return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+          return slot >= 0 ? redirect(slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
         case BUSY:
           return new RoutingReply.TryAgain(slot, "shard is busy, retry");
         case UNKNOWN:
           // A read never changed anything, so it can be redirected; a write's outcome is unknown.
           if (!write) {
-            return slot >= 0 ? redirect(shard, slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
+            return slot >= 0 ? redirect(slot) : new RoutingReply.TryAgain(slot, "leader changed, retry");
           }
           return UNCERTAIN;
         default:
@@ -148,13 +133,14 @@ public final class KeyRouting {
     return Replies.error("ERR " + cause.getMessage());
   }
 
-  Reply redirect(Shard shard, int slot) {
-    Optional<ClusterMember> leader = topology.leaderOf(shard);
+  /** To the leader of the slot's shard, wherever it is; TRYAGAIN while none is known (or it is still this node). */
+  Reply redirect(int slot) {
+    Optional<ClusterMember> leader = topology.leaderOfSlot(slot);
     if (leader.isEmpty() || leader.get().nodeId().equals(topology.self().nodeId())) {
       return new RoutingReply.TryAgain(slot, "no leader for slot " + slot + " yet, retry");
     }
     ClusterMember m = leader.get();
-    return new RoutingReply.Moved(slot, shard.id().id(), m.nodeId(), m.host(), m.respPort(), m.grpcPort(),
-        topology.epoch());
+    return new RoutingReply.Moved(slot, router.shardOfSlot(slot).shardId(), m.nodeId(), m.host(), m.respPort(),
+        m.grpcPort(), topology.epoch());
   }
 }

@@ -142,7 +142,7 @@ final class TransactionRunner {
     return shard.get().watchPoint().thenApply(point -> {
       keys.forEach(key -> multi.watch(KeyWatch.of(key, point)));
       return Replies.OK;
-    }).exceptionally(failure -> routing.onFailure(failure, false, shard.get(), slot));
+    }).exceptionally(failure -> routing.onFailure(failure, false, slot));
   }
 
   private CompletableFuture<Reply> exec(ClientSession session, MultiState multi) {
@@ -179,7 +179,7 @@ final class TransactionRunner {
         .thenCompose(reply -> reply instanceof Reply.Array applied
             ? runNodeSide(session, queued, applied.items())
             : done(reply)) // a null array: a watched key changed, nothing ran
-        .exceptionally(failure -> routing.onFailure(failure, true, shard.get(), slot));
+        .exceptionally(failure -> routing.onFailure(failure, true, slot));
   }
 
   private static final int ANY_SLOT = -1;
@@ -229,15 +229,12 @@ final class TransactionRunner {
   }
 
   private Optional<Shard> keylessLeader() {
-    Shard shard = routing.keylessShard();
-    return shard.isLeader() ? Optional.of(shard) : Optional.empty();
+    return routing.ledKeylessShard();
   }
 
-  /** MOVED to the slot's leader, or TRYAGAIN when there is none (or this node hosts no replica). */
+  /** MOVED to the slot's leader, or TRYAGAIN while there is none. */
   private Reply notLedHere(int slot) {
-    return routing.localShard(slot)
-        .map(shard -> routing.redirect(shard, slot))
-        .orElseGet(() -> new RoutingReply.TryAgain(slot, "slot " + slot + " is not served here"));
+    return routing.redirect(slot);
   }
 
   private static boolean sameSlot(List<byte[]> keys, int slot) {

@@ -26,6 +26,8 @@ import java.util.concurrent.Semaphore;
  */
 public final class RaftReplica implements AutoCloseable {
   private static final byte[] NO_CONTEXT = new byte[0];
+  /** At most this many threads per replica handle Raft RPC replies; one is kept (see nodeOptions). */
+  private static final int REPLY_THREADS_PER_REPLICA = 3;
 
   private final String groupId;
   private final RaftGroupService service;
@@ -87,6 +89,14 @@ public final class RaftReplica implements AutoCloseable {
     nodeOptions.setSharedVoteTimer(true);
     nodeOptions.setSharedStepDownTimer(true);
     nodeOptions.setSharedSnapshotTimer(true);
+    // Each replica's Raft client keeps a pool for RPC replies (votes, heartbeats) whose core size is a
+    // third of this, and a thread pool creates a new core thread on every task until it is full:
+    // with the default of 80, a node of 48 replicas grew over a thousand idle threads. Replies are
+    // short; replication itself runs on JRaft's shared append-entries executors.
+    nodeOptions.setRpcProcessorThreadPoolSize(REPLY_THREADS_PER_REPLICA);
+    // Bolt's background reconnection costs each replica's client a thread of its own; JRaft's
+    // replicator connects again by itself at its next heartbeat to a peer that came back.
+    nodeOptions.setEnableBoltReconnect(false);
     RaftOptions raftOptions = new RaftOptions();
     // An entry counts toward commit only once it is fsynced on a majority: acknowledged writes
     // survive a power cut of every node.
@@ -176,7 +186,26 @@ public final class RaftReplica implements AutoCloseable {
     return done;
   }
 
-  /** Asks the replica to hand leadership to {@code endpoint}; JRaft refuses right after an election. */
+  /**
+   * The voters (this one included) that answered the leader within its lease, by Raft endpoint;
+   * empty on a follower, which does not track its peers.
+   */
+  public List<String> alivePeerEndpoints() {
+    if (!node.isLeader()) {
+      return List.of();
+    }
+    try {
+      return node.listAlivePeers().stream().map(peer -> peer.getEndpoint().toString()).toList();
+    } catch (IllegalStateException e) {
+      return List.of(); // stepped down in between
+    }
+  }
+
+  /**
+   * Asks the replica to hand leadership to {@code endpoint}. JRaft refuses right after an election;
+   * once accepted, it waits for the target to have the whole log, then tells it to elect itself, or
+   * gives up and keeps leading after an election timeout.
+   */
   public boolean transferLeadershipTo(String endpoint) {
     return node.transferLeadershipTo(PeerId.parsePeer(endpoint)).isOk();
   }

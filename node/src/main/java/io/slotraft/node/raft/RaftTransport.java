@@ -13,6 +13,7 @@ public final class RaftTransport implements AutoCloseable {
   private final RpcServer rpcServer;
 
   public RaftTransport(String host, int port) {
+    LogStorageOptions.registerOnce();
     this.endpoint = new Endpoint(host, port);
     this.rpcServer = RaftRpcServerFactory.createRaftRpcServer(endpoint);
   }

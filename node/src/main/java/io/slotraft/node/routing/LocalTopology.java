@@ -3,9 +3,11 @@ package io.slotraft.node.routing;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.cluster.ClusterView;
 import io.slotraft.node.cluster.ShardView;
+import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
+import io.slotraft.node.raft.RemoteLeaders;
 import io.slotraft.node.shard.Shard;
-import java.util.ArrayList;
+import io.slotraft.node.shard.ShardId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds this node's {@link ClusterView} from the configured members and what its Raft replicas know
- * of their leaders and peers. Until the meta group exists the topology never changes, so the epoch
- * is fixed at 1.
+ * Builds this node's {@link ClusterView} from the placement and what Raft knows of each shard's
+ * leader: a shard with a replica here asks that replica; any other shard asks {@link RemoteLeaders}
+ * (which asks its peers, off the I/O threads). Until the meta group exists the topology never changes, so the
+ * epoch is fixed at 1.
  */
 public final class LocalTopology {
   static final long STATIC_EPOCH = 1;
@@ -24,19 +27,21 @@ public final class LocalTopology {
   private final List<ClusterMember> members;
   private final Map<String, ClusterMember> byRaftEndpoint;
   private final ShardRouter router;
+  private final RemoteLeaders remoteLeaders;
 
-  public LocalTopology(ClusterMember self, List<ClusterMember> members, ShardRouter router) {
+  public LocalTopology(ClusterMember self, List<ClusterMember> members, ShardRouter router, RemoteLeaders remoteLeaders) {
     this.self = self;
     this.members = List.copyOf(members);
     this.byRaftEndpoint = members.stream().collect(Collectors.toMap(ClusterMember::raftEndpoint, Function.identity()));
     this.router = router;
+    this.remoteLeaders = remoteLeaders;
   }
 
   public ClusterView view() {
-    List<ShardView> shards = new ArrayList<>();
-    for (Shard shard : router.localShards()) {
-      shards.add(shardView(shard));
-    }
+    List<ShardView> shards = router.placement().shards().stream()
+        .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(),
+            leaderOf(shard).map(ClusterMember::nodeId).orElse(null), shard.replicaNodeIds()))
+        .toList();
     return new ClusterView(STATIC_EPOCH, self, members, shards);
   }
 
@@ -57,13 +62,27 @@ public final class LocalTopology {
     return replica.leaderEndpoint().map(byRaftEndpoint::get);
   }
 
-  private ShardView shardView(Shard shard) {
-    RaftReplica replica = shard.replica();
-    List<String> replicas = replica == null
-        ? List.of()
-        : replica.peerEndpoints().stream().map(byRaftEndpoint::get).filter(m -> m != null)
-            .map(ClusterMember::nodeId).toList();
-    String leader = leaderOf(shard).map(ClusterMember::nodeId).orElse(null);
-    return new ShardView(shard.id().id(), shard.id().slotStart(), shard.id().slotEnd(), leader, replicas);
+  /** The member leading the shard that owns {@code slot}, wherever its replicas are. */
+  public Optional<ClusterMember> leaderOfSlot(int slot) {
+    return leaderOf(router.shardOfSlot(slot));
+  }
+
+  /** The shard's leader: from the local replica if there is one, else from its peers. */
+  public Optional<ClusterMember> leaderOf(ShardPlacement shard) {
+    Optional<Shard> local = router.localShard(shard.slotStart());
+    if (local.isPresent()) {
+      return leaderOf(local.get());
+    }
+    String groupId = ShardId.of(shard).groupId();
+    Optional<ClusterMember> leader = remoteLeaders.leaderOf(groupId).map(byRaftEndpoint::get);
+    if (leader.isEmpty()) {
+      remoteLeaders.refresh(groupId);
+    }
+    return leader;
+  }
+
+  /** The placement's member by node id; every replica of the placement is a member. */
+  public Optional<ClusterMember> member(String nodeId) {
+    return members.stream().filter(m -> m.nodeId().equals(nodeId)).findFirst();
   }
 }

@@ -52,6 +52,22 @@ class ClusterTopologyTest {
   }
 
   @Test
+  void aShardWithoutALeaderFailsTheClusterStateUntilOneIsElected() {
+    String info = ClusterInfoFormat.render(ClusterRoles.of(threeShards()));
+    assertTrue(info.startsWith("cluster_state:fail\r\ncluster_slots_assigned:16384\r\ncluster_slots_ok:10923\r\n"
+        + "cluster_slots_pfail:5461\r\n"), info);
+  }
+
+  @Test
+  void aNodeWhoseShardsAllFollowOneLeaderIsItsReplica() {
+    ClusterView view = view(N2, List.of(N1, N2, N3),
+        new ShardView("sA", 0, 8191, ID1, ALL), new ShardView("sB", 8192, 16383, ID1, ALL));
+    String nodes = ClusterNodesFormat.render(ClusterRoles.of(view), NOW);
+    assertTrue(nodes.contains(ID2 + " 127.0.0.1:7002@7202 myself,slave " + ID1 + " 0 0 9 connected\n"), nodes);
+    assertEquals("cluster_state:ok", line(ClusterInfoFormat.render(ClusterRoles.of(view)), "cluster_state"));
+  }
+
+  @Test
   void slotsListOneEntryPerShardInSlotOrderWithThatShardsReplicas() {
     String slots = ReplyText.of(ClusterSlotsFormat.render(ClusterRoles.of(threeShards())));
     assertEquals("[" + entry(0, 5460, ID1, ID2, ID3) + ", " + entry(5461, 10922, ID2, ID1, ID3) + ", "
@@ -85,7 +101,8 @@ class ClusterTopologyTest {
     String nodes = ClusterNodesFormat.render(ClusterRoles.of(view), NOW);
     assertEquals(ID1 + " 127.0.0.1:7001@7201 master - 0 " + NOW + " 9 connected 0-99 101-16383\n"
         + ID2 + " 127.0.0.1:7002@7202 master - 0 " + NOW + " 9 connected 100\n"
-        + ID3 + " 127.0.0.1:7003@7203 myself,slave " + ID1 + " 0 0 9 connected\n"
+        // n3 leads nothing and its shards have two masters: a master without slots, not half a replica.
+        + ID3 + " 127.0.0.1:7003@7203 myself,master - 0 0 9 connected\n"
         // n4 holds no replica: a master without slots, as a Redis node that joined but serves nothing.
         + ID4 + " 10.0.0.4:7004@7204 master - 0 " + NOW + " 9 connected\n", nodes);
     for (String line : nodes.split("\n")) {

@@ -77,6 +77,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shardsAndReplicationFactorDefaultToTodaysLayoutAndAreChecked() throws Exception {
+    NodeConfig config = new ConfigLoader().flags(flags("n1")).load();
+    assertEquals(1, config.shards());
+    assertEquals(3, config.replicationFactor());
+    Map<ConfigKey, String> twelve = new java.util.HashMap<>(flags("n1"));
+    twelve.put(ConfigKey.SHARDS, "12");
+    assertEquals(12, new ConfigLoader().flags(twelve).load().shards());
+    for (String bad : new String[] {"0", "16385", "many"}) {
+      Map<ConfigKey, String> wrong = new java.util.HashMap<>(flags("n1"));
+      wrong.put(ConfigKey.SHARDS, bad);
+      assertMessage(wrong, "--shards must be a whole number from 1 to 16384, got '" + bad + "' (flag --shards)");
+    }
+    Map<ConfigKey, String> tooMany = new java.util.HashMap<>(flags("n1"));
+    tooMany.put(ConfigKey.REPLICATION_FACTOR, "4");
+    assertMessage(tooMany, "--replication-factor must be a whole number from 1 to 3, got '4' (flag --replication-factor)");
+  }
+
+  @Test
+  void theDefaultReplicationFactorShrinksToASmallerCluster() throws Exception {
+    NodeConfig config = new ConfigLoader().flags(Map.of(ConfigKey.NAME, "n1", ConfigKey.DATA_DIR, dir.toString(),
+        ConfigKey.MEMBERS, "n1@127.0.0.1:7001:7101:7201:7301")).load();
+    assertEquals(1, config.replicationFactor());
+  }
+
+  @Test
   void unknownKeyInAFileIsRejected() throws Exception {
     Path file = dir.resolve("bad.properties");
     Files.writeString(file, "resp-prot=7001\n");

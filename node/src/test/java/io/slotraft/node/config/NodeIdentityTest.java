@@ -26,6 +26,25 @@ class NodeIdentityTest {
   }
 
   @Test
+  void aRestartWithAnotherShardCountIsRefused() throws Exception {
+    Path data = dir.resolve("n1");
+    NodeIdentity.claim(new ConfigLoader().flags(Map.of(ConfigKey.NAME, "n1", ConfigKey.MEMBERS, ConfigLoaderTest.MEMBERS,
+        ConfigKey.DATA_DIR, data.toString(), ConfigKey.SHARDS, "12")).load());
+    ConfigException error = assertThrows(ConfigException.class, () -> NodeIdentity.claim(config("n1", data)));
+    assertTrue(error.getMessage().contains("was created with --shards 12, not 1"), error.getMessage());
+  }
+
+  @Test
+  void aDirectoryFromBeforeShardsIsOneShard() throws Exception {
+    Path data = dir.resolve("old");
+    Files.createDirectories(data);
+    NodeConfig config = config("n1", data);
+    Files.writeString(data.resolve(NodeIdentity.FILE_NAME),
+        "cluster-name=slotraft\nname=n1\nnode-id=" + config.self().nodeId() + "\n");
+    assertDoesNotThrow(() -> NodeIdentity.claim(config));
+  }
+
+  @Test
   void anotherNodesDirectoryIsRefused() throws Exception {
     NodeIdentity.claim(config("n1", dir.resolve("shared")));
     ConfigException error = assertThrows(ConfigException.class, () -> NodeIdentity.claim(config("n2", dir.resolve("shared"))));

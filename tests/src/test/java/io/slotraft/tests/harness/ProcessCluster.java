@@ -108,6 +108,15 @@ public final class ProcessCluster implements AutoCloseable {
     return get(node, "/status").map(HttpResponse::body);
   }
 
+  /**
+   * How many shards each running node leads, from its /status, in node order (-1 for a node that
+   * does not answer). A cluster started with {@code --shards N} passes it in {@code extraFlags}.
+   */
+  public List<Integer> ledShardCounts() {
+    return nodes.stream().map(node -> !node.isAlive() ? -1 : status(node)
+        .map(s -> s.split("\"role\":\"leader\"", -1).length - 1).orElse(-1)).toList();
+  }
+
   /** The shard's applied index on a node, from its /status. */
   public long appliedIndex(NodeProcess node) {
     return status(node).map(s -> {

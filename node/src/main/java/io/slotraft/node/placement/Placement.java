@@ -1,0 +1,43 @@
+package io.slotraft.node.placement;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every shard of the cluster, in slot order, with its replicas. The shards' ranges are contiguous
+ * and cover slots 0 to 16383 exactly once, so {@link #shardOfSlot} always finds one.
+ */
+public record Placement(List<ShardPlacement> shards) {
+
+  public Placement {
+    shards = List.copyOf(shards);
+  }
+
+  public ShardPlacement shardOfSlot(int slot) {
+    // Ranges are contiguous and sorted: a binary search over their starts.
+    int low = 0;
+    int high = shards.size() - 1;
+    while (low < high) {
+      int middle = (low + high + 1) >>> 1;
+      if (shards.get(middle).slotStart() <= slot) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    ShardPlacement shard = shards.get(low);
+    if (!shard.owns(slot)) {
+      throw new IllegalArgumentException("slot " + slot + " is outside 0-16383");
+    }
+    return shard;
+  }
+
+  public Optional<ShardPlacement> shard(String shardId) {
+    return shards.stream().filter(s -> s.shardId().equals(shardId)).findFirst();
+  }
+
+  /** The shards with a replica on {@code nodeId}, in slot order. */
+  public List<ShardPlacement> shardsOn(String nodeId) {
+    return shards.stream().filter(s -> s.hasReplicaOn(nodeId)).toList();
+  }
+}
