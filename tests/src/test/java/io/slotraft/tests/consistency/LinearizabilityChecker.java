@@ -47,7 +47,7 @@ public final class LinearizabilityChecker<S> implements Checker {
         continue;
       }
       LinearizationSearch<S> search = new LinearizationSearch<>(model, key.getKey(), key.getValue());
-      results.add(search.run(budget.maxStepsPerKey(), deadline));
+      results.add(search.run(budget, deadline));
     }
     return results;
   }

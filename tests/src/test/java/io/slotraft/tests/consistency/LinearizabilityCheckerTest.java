@@ -225,6 +225,13 @@ class LinearizabilityCheckerTest {
         new LinearizabilityChecker<>(new RegisterModel(), new SearchBudget(5, Duration.ofSeconds(10)));
     Verdict verdict = tiny.check(history.history());
     assertEquals(Validity.UNKNOWN, verdict.validity(), verdict.toString());
+    assertTrue(verdict.anomalies().get(0).contains("step budget"), verdict.toString());
+
+    LinearizabilityChecker<RegisterModel.State> smallMemo =
+        new LinearizabilityChecker<>(new RegisterModel(), new SearchBudget(1000, Duration.ofSeconds(10), 500));
+    verdict = smallMemo.check(history.history());
+    assertEquals(Validity.UNKNOWN, verdict.validity(), verdict.toString());
+    assertTrue(verdict.anomalies().get(0).contains("memo budget"), verdict.toString());
     assertValid();
   }
 

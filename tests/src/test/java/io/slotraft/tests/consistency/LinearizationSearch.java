@@ -87,13 +87,20 @@ final class LinearizationSearch<S> {
     prev[tail] = previous;
   }
 
-  KeyResult run(long maxSteps, long deadlineNanos) {
+  /** A rough size of one memo entry: its bitset plus object headers, hash set node and references. */
+  private static long memoEntryBytes(int words) {
+    return 8L * words + 96;
+  }
+
+  KeyResult run(SearchBudget budget, long deadlineNanos) {
     int n = operations.size();
+    long maxSteps = budget.maxStepsPerKey();
     int requiredLeft = 0;
     for (boolean r : required) {
       requiredLeft += r ? 1 : 0;
     }
     long[] linearized = new long[(n + 63) / 64];
+    long maxMemoEntries = budget.maxMemoBytesPerKey() / memoEntryBytes(linearized.length);
     Set<Memo> seen = new HashSet<>();
     int[] stackCalls = new int[n];
     Object[] stackStates = new Object[n];
@@ -108,6 +115,9 @@ final class LinearizationSearch<S> {
       }
       if ((steps & 0xfff) == 0 && System.nanoTime() - deadlineNanos > 0) {
         return unknown(steps, "time budget spent");
+      }
+      if (seen.size() > maxMemoEntries) {
+        return unknown(steps, "memo budget of " + (budget.maxMemoBytesPerKey() >> 20) + " MiB spent");
       }
       if (isCall(entry)) {
         int op = entry >> 1;
