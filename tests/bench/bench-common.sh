@@ -8,7 +8,7 @@ install_redis_if_missing() {
   fi
 }
 
-port_busy() { ss -ltnH "sport = :$1" 2>/dev/null | grep -q .; }
+port_busy() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
 
 # The local cluster's ports are fixed, and another cluster on this machine may hold them: wait (up to
 # $1 seconds) rather than start nodes that would fail to bind, or talk to someone else's nodes.
@@ -38,12 +38,20 @@ free_port() { # first free port in [$1, $2]
   return 1
 }
 
-# Prints the RESP port of the node whose replica leads the shard (INFO replication says role:master).
+# True when the node on RESP port $1 leads the shard (INFO replication says role:master). The reply
+# is captured rather than piped into grep -q, which under pipefail could fail on redis-cli's SIGPIPE.
+is_leader() {
+  local replication
+  replication="$(redis-cli -p "$1" info replication 2>/dev/null)" || return 1
+  [[ "$replication" == *"role:master"* ]]
+}
+
+# Prints the RESP port of the node whose replica leads the shard.
 find_leader_port() {
   local attempt i
   for attempt in $(seq 1 50); do
     for i in 1 2 3; do
-      if redis-cli -p $((7000 + i)) info replication 2>/dev/null | grep -q '^role:master'; then
+      if is_leader $((7000 + i)); then
         echo $((7000 + i)); return 0
       fi
     done

@@ -78,7 +78,7 @@ slotraft_live_heap() {
 
 # A figure is only worth printing if the same replica led the shard from start to end.
 check_leader() {
-  redis-cli -p "$leader_port" info replication | grep -q '^role:master' &&
+  is_leader "$leader_port" &&
     [ "$(redis-cli -p "$leader_port" info server | tr -d '\r' | awk -F: '$1 == "process_id" {print $2}')" = "$leader_pid" ] ||
     { echo "the shard's leader moved away from port $leader_port during the run; run again" >&2; exit 1; }
 }

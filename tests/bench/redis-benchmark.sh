@@ -66,7 +66,7 @@ sleep 1
 read -r redis_fsync_set redis_fsync_get redis_fsync_zadd redis_fsync_zrange < <(ops "$redis_port")
 read -r slot_set slot_get slot_zadd slot_zrange < <(ops "$leader_port")
 # Had leadership moved, redis-benchmark would have counted quick -MOVED replies as requests served.
-redis-cli -p "$leader_port" info replication | grep -q '^role:master' ||
+is_leader "$leader_port" ||
   { echo "the shard's leader moved away from port $leader_port during the run; run again" >&2; exit 1; }
 
 printf '\nredis-benchmark -n %s -c 50 -P 16 (ops/s): -t set,get; -t zadd -r 100000; ZRANGE bench:zset1000 0 9\n' "$REQUESTS"
