@@ -129,7 +129,14 @@ start_node() {
     -Dlogging.path="$dir/logs" -jar "$JAR" \
     --name "n$i" --members "$(members)" --data-dir "$dir" --shards "$SHARDS" \
     >>"$dir/node.log" 2>&1 < /dev/null &
-  echo $! > "$(pid_file "$i")"
+  local child=$! deadline=$((SECONDS + START_TIMEOUT_SECS))
+  echo "$child" > "$(pid_file "$i")"
+  # Until the child execs, its command line is still this script's, which does not name the node's
+  # directory, so running_pid finds nothing: on a loaded machine start-node reported "exited while
+  # starting" for a node that then ran. Wait for the exec (or for the child to end).
+  while [ -z "$(running_pid "$i")" ] && kill -0 "$child" 2>/dev/null && [ $SECONDS -lt $deadline ]; do
+    sleep 0.05
+  done
 }
 
 http_get() { # port path

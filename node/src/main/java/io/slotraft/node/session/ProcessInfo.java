@@ -17,9 +17,11 @@ final class ProcessInfo {
   private ProcessInfo() {}
 
   /**
-   * used_memory is the live heap; used_memory_rss the heap the JVM has committed, the nearest
-   * the JVM gets to a resident size. maxmemory is 0 because Slotraft sets no key-eviction limit;
-   * the heap's own ceiling is shown as jvm_heap_max.
+   * used_memory is the heap in use: live objects plus garbage not yet collected, so it rises and
+   * falls with the collector (Redis's figure is exact at any moment); it is the live heap only just
+   * after a full GC, which is how tests/bench/memory-per-element.sh reads it. used_memory_rss is the
+   * heap the JVM has committed, the nearest the JVM gets to a resident size. maxmemory is 0 because
+   * Slotraft sets no key-eviction limit; the heap's own ceiling is shown as jvm_heap_max.
    */
   static Map<String, String> memory() {
     Runtime runtime = Runtime.getRuntime();
