@@ -64,6 +64,10 @@ class MetaIT {
       }
       cluster.awaitHealthy(Duration.ofSeconds(90));
       awaitMeta(cluster);
+      // Leaders settle on their preferred replicas a few seconds after a restart; reads wait for that
+      // rather than meet TRYAGAIN during a handover, which JedisCluster does not retry.
+      cluster.awaitTrue(() -> cluster.ledShardCounts().equals(List.of(4, 4, 4)), Duration.ofSeconds(60),
+          "4 leaders per node, have " + cluster.ledShardCounts());
 
       for (NodeProcess node : cluster.nodes()) {
         assertEquals(bootstrapIndex, cluster.statusField(node, "meta_bootstrap_index").orElseThrow(),
