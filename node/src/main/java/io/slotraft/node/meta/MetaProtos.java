@@ -40,9 +40,8 @@ public final class MetaProtos {
   }
 
   static ClusterTopology topology(ClusterPlan plan, long epoch) {
-    if (plan.getShardsCount() == 0 && plan.getNodesCount() == 0) {
-      return epoch == 0 ? ClusterTopology.NONE : new ClusterTopology(epoch, java.util.List.of(),
-          new Placement(java.util.List.of()), plan.getReplicationFactor());
+    if (epoch == 0 && plan.getShardsCount() == 0 && plan.getNodesCount() == 0) {
+      return ClusterTopology.NONE; // the one shared value, so that an empty meta equals MetaState.EMPTY
     }
     return new ClusterTopology(epoch,
         plan.getNodesList().stream().map(MetaProtos::member).toList(),
