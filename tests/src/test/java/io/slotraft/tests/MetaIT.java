@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -22,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.ClusterShardInfo;
 import redis.clients.jedis.resps.ClusterShardNodeInfo;
 
 /**
  * The meta group as a user meets it: a fresh cluster bootstraps meta once, a cluster whose every node
- * is SIGKILLed comes back to the same topology without a second bootstrap, and a five-node cluster
- * (meta on all five) places twelve shards as meta recorded them and serves every one.
+ * is SIGKILLed comes back to the same topology without a second bootstrap, a five-node cluster (meta
+ * on all five) places twelve shards as meta recorded them and serves every one, and a fourth node
+ * (no meta replica) reads meta from the others and follows it even when its own settings differ.
  */
 class MetaIT {
   private static final int SHARDS = 12;
@@ -105,6 +109,35 @@ class MetaIT {
     }
   }
 
+  @Test
+  void aNodeWithoutAMetaReplicaReadsMetaFromTheMembersAndFollowsItOverItsOwnSettings() throws Exception {
+    try (ProcessCluster cluster = ProcessCluster.start(root, 4, 25100, "--shards", "4")) {
+      awaitMeta(cluster);
+      NodeProcess fourth = cluster.node(3);
+      assertEquals("none", cluster.statusField(fourth, "meta_role").orElseThrow(), "meta is on n1-n3 only");
+      Map<String, Set<String>> topology = replicasByRange(cluster.node(0));
+      assertEquals(topology, replicasByRange(fourth));
+
+      // n4 comes back empty and configured for 8 shards: meta's 4 shards win, and n4 says so.
+      fourth.kill();
+      cluster.wipe(fourth);
+      cluster.startWithFlags(fourth, "--shards", "8");
+      cluster.awaitHealthy(Duration.ofSeconds(60));
+      awaitMeta(cluster);
+      assertTrue(fourth.log().contains("this node's configuration differs from the topology meta recorded; "
+          + "following meta: shards: meta has 4, configured 8"), cluster.logTails());
+      assertEquals(topology, replicasByRange(fourth));
+      Map<String, String> written = writeKeys(cluster, "four", 200);
+      try (JedisCluster jedis = new JedisCluster(Set.of(new HostAndPort("127.0.0.1", fourth.respPort())))) {
+        for (Map.Entry<String, String> entry : written.entrySet()) {
+          assertEquals(entry.getValue(), jedis.get(entry.getKey()), entry.getKey());
+        }
+      }
+      String check = JedisIT.redisCli(fourth.respPort(), "--cluster", "check", "127.0.0.1:" + fourth.respPort());
+      assertTrue(check.contains("[OK] All 16384 slots covered."), check);
+    }
+  }
+
   /** Every node follows a bootstrapped meta at epoch 1. */
   private static void awaitMeta(ProcessCluster cluster) {
     cluster.awaitTrue(() -> cluster.nodes().stream().allMatch(node ->
@@ -125,16 +158,49 @@ class MetaIT {
     }
   }
 
-  private static Map<String, String> writeKeys(ProcessCluster cluster, String prefix, int count) {
+  /**
+   * Writes through JedisCluster once every shard is led by its preferred replica (leaders move there
+   * after a start, and a write meeting the handover gets TRYAGAIN). A TRYAGAIN still met is resent:
+   * it means the write did not run, and JedisCluster leaves retrying it to the caller.
+   */
+  private static Map<String, String> writeKeys(ProcessCluster cluster, String prefix, int count)
+      throws InterruptedException {
+    awaitPreferredLeaders(cluster);
     Map<String, String> written = new LinkedHashMap<>();
     try (JedisCluster jedis = new JedisCluster(seeds(cluster))) {
       for (int i = 0; i < count; i++) {
         String key = prefix + ":" + i;
-        assertEquals("OK", jedis.set(key, "v" + i));
+        for (int attempt = 1; ; attempt++) {
+          try {
+            assertEquals("OK", jedis.set(key, "v" + i));
+            break;
+          } catch (JedisDataException e) {
+            if (!e.getMessage().startsWith("TRYAGAIN") || attempt == 20) {
+              throw e;
+            }
+            Thread.sleep(100);
+          }
+        }
         written.put(key, "v" + i);
       }
     }
     return written;
+  }
+
+  private static final Pattern SHARD_ROLE =
+      Pattern.compile("\\{\"shard\":\"[^\"]*\",\"slots\":\"[^\"]*\",\"role\":\"(\\w+)\",\"leader\":\"[^\"]*\",\"preferred_leader\":\"(\\w*)\"");
+
+  /** Every replica whose node is its shard's preferred leader leads it, by every node's /status. */
+  private static void awaitPreferredLeaders(ProcessCluster cluster) {
+    cluster.awaitTrue(() -> cluster.nodes().stream().allMatch(node -> cluster.status(node).map(status -> {
+      Matcher shard = SHARD_ROLE.matcher(status);
+      while (shard.find()) {
+        if (shard.group(2).equals(node.name()) && !shard.group(1).equals("leader")) {
+          return false;
+        }
+      }
+      return true;
+    }).orElse(false)), Duration.ofSeconds(60), "every shard led by its preferred leader");
   }
 
   private static long countInLogs(ProcessCluster cluster, String text) {

@@ -82,6 +82,11 @@ public final class ProcessCluster implements AutoCloseable {
     node.start(members, extraFlags);
   }
 
+  /** Starts a node with other flags than the cluster's, as an operator with a different config would. */
+  public void startWithFlags(NodeProcess node, String... flags) throws IOException {
+    node.start(members, List.of(flags));
+  }
+
   /** Deletes a stopped node's data directory: it must rejoin from its peers. */
   public void wipe(NodeProcess node) throws IOException {
     if (node.isAlive()) {
