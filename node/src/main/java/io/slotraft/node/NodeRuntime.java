@@ -277,6 +277,12 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     stats.perCommand().forEach((name, stat) ->
         text.append("slotraft_commands_total{command=\"").append(name).append("\"} ").append(stat.calls()).append('\n'));
     text.append("# TYPE slotraft_connected_clients gauge\nslotraft_connected_clients ").append(clients.size()).append('\n');
+    MetaState meta = metaStatus.state().get();
+    text.append("# TYPE slotraft_meta_epoch gauge\nslotraft_meta_epoch ").append(meta.epoch()).append('\n');
+    text.append("# TYPE slotraft_meta_applied_bootstraps gauge\nslotraft_meta_applied_bootstraps ")
+        .append(meta.appliedBootstraps()).append('\n');
+    text.append("# TYPE slotraft_meta_leader gauge\nslotraft_meta_leader ")
+        .append(metaStatus.role().get().equals("leader") ? 1 : 0).append('\n');
     text.append("# TYPE slotraft_shard_leader gauge\n# TYPE slotraft_shard_keys gauge\n# TYPE slotraft_shard_applied_index gauge\n");
     for (Shard shard : router.localShards()) {
       String label = "{shard=\"" + shard.id().id() + "\"}";
