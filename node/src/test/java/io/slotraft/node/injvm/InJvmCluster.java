@@ -1,0 +1,82 @@
+package io.slotraft.node.injvm;
+
+import io.slotraft.node.SlotraftNode;
+import io.slotraft.node.config.ConfigException;
+import io.slotraft.node.config.ConfigKey;
+import io.slotraft.node.config.ConfigLoader;
+import io.slotraft.node.config.NodeConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real nodes in this JVM: each with its own ports, data directory, Raft replicas and RESP server,
+ * configured exactly as a node process would be from its flags.
+ */
+final class InJvmCluster implements AutoCloseable {
+  private final List<SlotraftNode> nodes = new ArrayList<>();
+  private final List<Integer> respPorts = new ArrayList<>();
+
+  /** Starts {@code count} nodes hosting {@code shards} shards between them. */
+  static InJvmCluster start(Path root, int count, int shards) throws IOException, ConfigException {
+    System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
+    System.setProperty("logback.middleware.log.disable", "true");
+    System.setProperty("sofa.middleware.log.internal.level", "ERROR");
+    InJvmCluster cluster = new InJvmCluster();
+    List<String> members = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      int[] ports = freePorts(4);
+      members.add("n" + i + "@127.0.0.1:" + ports[0] + ":" + ports[1] + ":" + ports[2] + ":" + ports[3]);
+      cluster.respPorts.add(ports[0]);
+    }
+    try {
+      for (int i = 1; i <= count; i++) {
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        flags.put(ConfigKey.NAME, "n" + i);
+        flags.put(ConfigKey.MEMBERS, String.join(",", members));
+        flags.put(ConfigKey.DATA_DIR, root.resolve("n" + i).toString());
+        flags.put(ConfigKey.SHARDS, Integer.toString(shards));
+        flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
+        NodeConfig config = new ConfigLoader().flags(flags).load();
+        cluster.nodes.add(new SlotraftNode(config).start());
+      }
+    } catch (IOException | ConfigException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  List<Integer> respPorts() {
+    return respPorts;
+  }
+
+  private static int[] freePorts(int count) throws IOException {
+    int[] ports = new int[count];
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    }
+    return ports;
+  }
+
+  @Override
+  public void close() {
+    for (SlotraftNode node : nodes) {
+      node.close();
+    }
+  }
+}
