@@ -32,7 +32,8 @@ import redis.clients.jedis.resps.ClusterShardNodeInfo;
  * The meta group as a user meets it: a fresh cluster bootstraps meta once, a cluster whose every node
  * is SIGKILLed comes back to the same topology without a second bootstrap, a five-node cluster (meta
  * on all five) places twelve shards as meta recorded them and serves every one, and a fourth node
- * (no meta replica) reads meta from the others and follows it even when its own settings differ.
+ * (no meta replica) reads meta from the others and follows it even when its own settings differ;
+ * data directories from before meta bootstrap meta to the layout their data already has.
  */
 class MetaIT {
   private static final int SHARDS = 12;
@@ -135,6 +136,43 @@ class MetaIT {
       }
       String check = JedisIT.redisCli(fourth.respPort(), "--cluster", "check", "127.0.0.1:" + fourth.respPort());
       assertTrue(check.contains("[OK] All 16384 slots covered."), check);
+    }
+  }
+
+  @Test
+  void aClusterFromBeforeMetaBootstrapsMetaToTheLayoutItsDataHas() throws Exception {
+    try (ProcessCluster cluster = ProcessCluster.start(root, 3, 25300, "--shards", "6")) {
+      awaitMeta(cluster);
+      Map<String, Set<String>> topology = replicasByRange(cluster.node(0));
+      Map<String, String> written = writeKeys(cluster, "old", 200);
+      // Data directories as a build from before meta left them: shard replicas, no meta/.
+      for (NodeProcess node : cluster.nodes()) {
+        node.kill();
+        deleteTree(node.dataDir().resolve("meta"));
+      }
+      for (NodeProcess node : cluster.nodes()) {
+        cluster.start(node);
+      }
+      cluster.awaitHealthy(Duration.ofSeconds(90));
+      awaitMeta(cluster);
+      for (NodeProcess node : cluster.nodes()) {
+        assertEquals("1", cluster.statusField(node, "meta_applied_bootstraps").orElseThrow(), node.name());
+        assertEquals(topology, replicasByRange(node), node.name());
+      }
+      awaitPreferredLeaders(cluster);
+      try (JedisCluster jedis = new JedisCluster(seeds(cluster))) {
+        for (Map.Entry<String, String> entry : written.entrySet()) {
+          assertEquals(entry.getValue(), jedis.get(entry.getKey()), entry.getKey());
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(path);
+      }
     }
   }
 
