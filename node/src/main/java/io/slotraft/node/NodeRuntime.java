@@ -4,6 +4,7 @@ import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.cluster.ClusterView;
 import io.slotraft.node.config.NodeConfig;
+import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.persistence.SnapshotControl;
 import io.slotraft.node.routing.LocalTopology;
 import io.slotraft.node.routing.MasterShards;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** What the running node tells its commands and endpoints about itself: topology, stats, clients, facts. */
 final class NodeRuntime implements NodeServices, SnapshotControl {
@@ -34,6 +36,15 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   private final Set<ClientSession> clients = ConcurrentHashMap.newKeySet();
   private CommandCatalog catalog;
   private ConfigTable configTable;
+  private MetaStatus metaStatus;
+
+  /**
+   * What this node knows of meta, for INFO and /status.
+   *
+   * @param state meta's state: a meta member's own replica, else the last read from the meta members
+   * @param role this node's meta replica: leader, follower, or none
+   */
+  record MetaStatus(Supplier<MetaState> state, Supplier<String> role) {}
 
   NodeRuntime(NodeConfig config, ShardRouter router, LocalTopology topology, LongSupplier clock) {
     this.config = config;
@@ -46,6 +57,10 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   /** The catalog names this runtime's SAVE handler, so it is set once both exist. */
   void setCatalog(CommandCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  void setMetaStatus(MetaStatus metaStatus) {
+    this.metaStatus = metaStatus;
   }
 
   /** The CONFIG parameters; built once the snapshot policy they can change exists. */
@@ -115,7 +130,21 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     facts.put("persistence", persistence());
     facts.put("replication", replication());
     facts.put("keyspace", keyspace());
+    facts.put("cluster", metaFields());
     return facts;
+  }
+
+  /** INFO cluster's meta fields: which topology this node follows and that meta was bootstrapped once. */
+  private Map<String, String> metaFields() {
+    MetaState meta = metaStatus.state().get();
+    Map<String, String> section = new LinkedHashMap<>();
+    section.put("meta_epoch", Long.toString(meta.epoch()));
+    section.put("meta_bootstrapped", meta.bootstrapped() ? "1" : "0");
+    section.put("meta_bootstrap_index", Long.toString(meta.bootstrapIndex()));
+    section.put("meta_applied_bootstraps", Long.toString(meta.appliedBootstraps()));
+    section.put("meta_ignored_bootstraps", Long.toString(meta.ignoredBootstraps()));
+    section.put("meta_role", metaStatus.role().get());
+    return section;
   }
 
   private Map<String, String> persistence() {
@@ -212,8 +241,16 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
   }
 
   String statusJson() {
+    MetaState meta = metaStatus.state().get();
     StringBuilder json = new StringBuilder("{\"node\":\"").append(config.self().name())
-        .append("\",\"node_id\":\"").append(config.self().nodeId()).append("\",\"shards\":[");
+        .append("\",\"node_id\":\"").append(config.self().nodeId())
+        .append("\",\"meta_epoch\":").append(meta.epoch())
+        .append(",\"meta_bootstrapped\":").append(meta.bootstrapped())
+        .append(",\"meta_bootstrap_index\":").append(meta.bootstrapIndex())
+        .append(",\"meta_applied_bootstraps\":").append(meta.appliedBootstraps())
+        .append(",\"meta_ignored_bootstraps\":").append(meta.ignoredBootstraps())
+        .append(",\"meta_role\":\"").append(metaStatus.role().get())
+        .append("\",\"shards\":[");
     String separator = "";
     for (Shard shard : router.localShards()) {
       json.append(separator).append("{\"shard\":\"").append(shard.id().id())
@@ -240,6 +277,12 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     stats.perCommand().forEach((name, stat) ->
         text.append("slotraft_commands_total{command=\"").append(name).append("\"} ").append(stat.calls()).append('\n'));
     text.append("# TYPE slotraft_connected_clients gauge\nslotraft_connected_clients ").append(clients.size()).append('\n');
+    MetaState meta = metaStatus.state().get();
+    text.append("# TYPE slotraft_meta_epoch gauge\nslotraft_meta_epoch ").append(meta.epoch()).append('\n');
+    text.append("# TYPE slotraft_meta_applied_bootstraps gauge\nslotraft_meta_applied_bootstraps ")
+        .append(meta.appliedBootstraps()).append('\n');
+    text.append("# TYPE slotraft_meta_leader gauge\nslotraft_meta_leader ")
+        .append(metaStatus.role().get().equals("leader") ? 1 : 0).append('\n');
     text.append("# TYPE slotraft_shard_leader gauge\n# TYPE slotraft_shard_keys gauge\n# TYPE slotraft_shard_applied_index gauge\n");
     for (Shard shard : router.localShards()) {
       String label = "{shard=\"" + shard.id().id() + "\"}";

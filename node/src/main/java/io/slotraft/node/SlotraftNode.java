@@ -8,12 +8,20 @@ import io.slotraft.node.config.NodeConfig;
 import io.slotraft.node.dispatch.KeyRouting;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.grpc.ClientGrpcService;
+import io.slotraft.node.grpc.MetaGrpcService;
 import io.slotraft.node.grpc.TopologyGrpcService;
 import io.slotraft.node.grpc.TopologyWatch;
 import io.slotraft.node.http.HttpEndpoints;
+import io.slotraft.node.meta.BootstrapPlan;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaMembers;
+import io.slotraft.node.metagroup.LocalMetaSource;
+import io.slotraft.node.metagroup.MetaBootstrapper;
+import io.slotraft.node.metagroup.MetaReplica;
+import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.metagroup.RemoteMetaSource;
+import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.leadership.LeaderBalancer;
-import io.slotraft.node.placement.Placement;
-import io.slotraft.node.placement.PlacementPlanner;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
@@ -33,7 +41,7 @@ import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +54,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running node: its Raft transport and shard replicas, and the RESP, gRPC and HTTP ports in front
- * of them. Start order is inside-out (Raft first, client ports last) so that no client reaches a
- * half-built node; {@link #close()} goes the other way.
+ * One running node: its Raft transport, its meta replica if it is a meta member, the shard replicas
+ * meta assigns to it, and the RESP, gRPC and HTTP ports in front of them. Start order is inside-out
+ * (Raft, meta, then the replicas of meta's topology, client ports last) so that no client reaches a
+ * half-built node or one routing by a topology meta has not recorded; {@link #close()} goes the
+ * other way.
  */
 public final class SlotraftNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlotraftNode.class);
   /** How often the leaders of shards with no replica here are asked again (they are also asked on a miss). */
   private static final long REMOTE_LEADER_REFRESH_MS = 1_000;
+  /** How often the node reconciles to meta: starts replicas meta assigns here, takes a new epoch. */
+  private static final long RECONCILE_INTERVAL_MS = 1_000;
+  /** How often a meta leader checks whether meta still needs its Bootstrap. */
+  private static final long BOOTSTRAP_CHECK_MS = 500;
 
   static final int MAX_GRPC_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
 
@@ -63,8 +77,14 @@ public final class SlotraftNode implements AutoCloseable {
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
   /** Checks whether blocked clients can go on, off the Raft apply thread. */
   private final ExecutorService blockedChecker = Executors.newSingleThreadExecutor(daemon("blocked-clients"));
+  /** Reconciling may block on meta and on starting replicas: its own thread, off the shared timers. */
+  private final ScheduledExecutorService reconcileTimer =
+      Executors.newSingleThreadScheduledExecutor(daemon("meta-reconciler"));
   private RaftTransport transport;
-  private final List<Shard> shards = new ArrayList<>();
+  private MetaReplica metaReplica;
+  private MetaSource metaSource;
+  private ReplicaReconciler reconciler;
+  private PlacedShardRouter router;
   private RemoteLeaders remoteLeaders;
   private RespServer resp;
   private Server grpc;
@@ -80,15 +100,29 @@ public final class SlotraftNode implements AutoCloseable {
     transport = new RaftTransport(self.host(), self.raftPort());
     transport.start();
 
-    Placement placement = PlacementPlanner.plan(config.members().stream().map(ClusterMember::nodeId).toList(),
-        config.shards(), config.replicationFactor());
-    for (ShardPlacement assigned : placement.shardsOn(self.nodeId())) {
-      shards.add(startShard(assigned));
-    }
-    remoteLeaders = new RemoteLeaders(remoteGroups(placement));
-    PlacedShardRouter router = new PlacedShardRouter(placement, shards);
-    LocalTopology topology = new LocalTopology(self, config.members(), router, remoteLeaders);
+    List<ClusterMember> metaMembers = MetaMembers.of(config.members());
+    ClusterTopology configuredPlan = BootstrapPlan.fromConfig(config.members(), config.shards(),
+        config.replicationFactor());
+    metaSource = startMeta(metaMembers, configuredPlan);
+
+    remoteLeaders = new RemoteLeaders(Map.of());
+    router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
+    LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
+    reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, this::startShard, (meta, localShards) -> {
+      // Members first: a leader named by a shard of the new placement must resolve to a member.
+      topology.update(meta.epoch(), meta.members());
+      router.update(meta.placement(), localShards);
+      remoteLeaders.updateGroups(remoteGroups(meta));
+    });
+    // Client ports open only once this node serves meta's topology, never a guess of its own.
+    ClusterTopology meta = reconciler.awaitFirstPass(Duration.ofSeconds(config.metaWaitSecs()), metaMembers);
+    reconcileTimer.scheduleWithFixedDelay(reconciler, RECONCILE_INTERVAL_MS, RECONCILE_INTERVAL_MS,
+        TimeUnit.MILLISECONDS);
+
     NodeRuntime runtime = new NodeRuntime(config, router, topology, clock);
+    runtime.setMetaStatus(new NodeRuntime.MetaStatus(
+        () -> metaReplica != null ? metaReplica.lastApplied() : reconciler.lastRead(),
+        () -> metaReplica == null ? "none" : metaReplica.isLeader() ? "leader" : "follower"));
     CommandCatalog catalog = Catalogs.standard(runtime);
     runtime.setCatalog(catalog);
     NodeCommandDispatcher dispatcher =
@@ -103,33 +137,54 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
     timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
-    if (placement.shards().size() > 1) {
+    if (meta.placement().shards().size() > 1) {
       // With one shard any leader is as balanced as another: moving it would only interrupt clients.
-      timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, placement, self, config.members()),
+      timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self, topology::member),
           LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     topologyWatch = new TopologyWatch(runtime::cluster, TopologyWatch.DEFAULT_POLL_INTERVAL);
-    grpc = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
+    NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
         .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch))
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
-        .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES)
-        .build()
-        .start();
+        .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
+    if (metaReplica != null) {
+      grpcBuilder.addService(new MetaGrpcService(metaReplica::readLinearizable));
+    }
+    grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
         new RespServices(dispatcher, kinds::isWrite, runtime.stats(), runtime.clientSet()));
     resp.start();
     http = new HttpEndpoints(self.host(), self.httpPort(),
         new HttpEndpoints.Content(runtime::healthy, runtime::statusJson, runtime::metricsText));
     http.start();
-    LOG.info("node {} ({}) serving RESP {}:{}, gRPC {}, Raft {}, HTTP {}", self.name(), self.nodeId(), self.host(),
-        self.respPort(), self.grpcPort(), self.raftPort(), self.httpPort());
+    LOG.info("node {} ({}) serving RESP {}:{}, gRPC {}, Raft {}, HTTP {}; meta epoch {}, {} replicas here", self.name(),
+        self.nodeId(), self.host(), self.respPort(), self.grpcPort(), self.raftPort(), self.httpPort(), meta.epoch(),
+        router.localShards().size());
     return this;
   }
 
-  /** Starts (or restarts from its directory) this node's replica of one shard of the placement. */
-  private Shard startShard(ShardPlacement assigned) throws IOException {
+  /**
+   * Meta members start their meta replica (and, while meta is empty, propose Bootstrap when they
+   * lead it) and read meta from it; every other node reads it from the meta members.
+   */
+  private MetaSource startMeta(List<ClusterMember> metaMembers, ClusterTopology configuredPlan) throws IOException {
+    ClusterMember self = config.self();
+    if (!MetaMembers.includes(config.members(), self.nodeId())) {
+      LOG.info("meta runs on {}; this node reads it from them", metaMembers.stream().map(ClusterMember::name).toList());
+      return new RemoteMetaSource(metaMembers, self.nodeId());
+    }
+    metaReplica = MetaReplica.start(transport, self, metaMembers, config.dataDir().resolve("meta"),
+        config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    timers.scheduleWithFixedDelay(new MetaBootstrapper(metaReplica, configuredPlan, self.nodeId()), 0,
+        BOOTSTRAP_CHECK_MS, TimeUnit.MILLISECONDS);
+    LOG.info("this node holds a replica of meta (members {})", metaMembers.stream().map(ClusterMember::name).toList());
+    return new LocalMetaSource(metaReplica);
+  }
+
+  /** Starts (or restarts from its directory) this node's replica of one shard meta assigns here. */
+  private Shard startShard(ShardPlacement assigned, ClusterTopology meta) throws IOException {
     ShardId id = ShardId.of(assigned);
     Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
@@ -137,27 +192,21 @@ public final class SlotraftNode implements AutoCloseable {
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());
     RaftReplica replica = RaftReplica.start(transport, id.groupId(), config.self().raftEndpoint(),
-        raftEndpoints(assigned), config.dataDir().resolve("shards").resolve(id.id()), options, created, snapshotWriter);
+        meta.raftEndpoints(assigned), config.dataDir().resolve("shards").resolve(id.id()), options, created,
+        snapshotWriter);
     created.attach(replica);
     return created;
   }
 
   /** The Raft peers of every shard with no replica here, by group id: where to ask for its leader. */
-  private Map<String, List<String>> remoteGroups(Placement placement) {
+  private Map<String, List<String>> remoteGroups(ClusterTopology meta) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    for (ShardPlacement shard : placement.shards()) {
+    for (ShardPlacement shard : meta.placement().shards()) {
       if (!shard.hasReplicaOn(config.self().nodeId())) {
-        groups.put(ShardId.of(shard).groupId(), raftEndpoints(shard));
+        groups.put(ShardId.of(shard).groupId(), meta.raftEndpoints(shard));
       }
     }
     return groups;
-  }
-
-  private List<String> raftEndpoints(ShardPlacement shard) {
-    return shard.replicaNodeIds().stream()
-        .map(nodeId -> config.members().stream().filter(m -> m.nodeId().equals(nodeId)).findFirst().orElseThrow())
-        .map(ClusterMember::raftEndpoint)
-        .toList();
   }
 
   @Override
@@ -170,16 +219,31 @@ public final class SlotraftNode implements AutoCloseable {
     }
     closeQuietly(http);
     timers.shutdownNow();
+    // A pass may be starting a replica: let it finish, so that no replica starts after the transport closes.
+    reconcileTimer.shutdown();
+    awaitQuietly(reconcileTimer);
+    closeQuietly(metaSource);
     closeQuietly(remoteLeaders);
-    for (Shard shard : shards) {
-      if (shard.replica() != null) {
-        shard.replica().close();
+    if (router != null) {
+      for (Shard shard : router.localShards()) {
+        if (shard.replica() != null) {
+          shard.replica().close();
+        }
       }
     }
+    closeQuietly(metaReplica);
     closeQuietly(transport);
     snapshotWriter.shutdown();
     blockedChecker.shutdownNow();
     LOG.info("node {} stopped", config.self().name());
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

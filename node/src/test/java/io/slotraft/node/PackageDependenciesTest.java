@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the layering honest by reading the sources: JRaft only in {@code raft}; the pure core
- * (keyspace, catalog, command, hyperloglog, statemachine, reply, placement) free of sockets, threads, clocks
+ * (keyspace, catalog, command, hyperloglog, statemachine, reply, placement, meta) free of sockets, threads, clocks
  * and Raft.
  */
 class PackageDependenciesTest {
   private static final Path SOURCES = Path.of("src/main/java/io/slotraft/node");
   private static final List<String> PURE = List.of("keyspace", "catalog", "command", "hyperloglog", "statemachine", "reply", "placement",
-      "routing/SlotHash.java");
+      "meta", "reconcile/ReplicaPlan.java", "routing/SlotHash.java");
   private static final List<String> IMPURE_WORDS = List.of("import com.alipay", "import io.netty", "import io.grpc",
       "import java.net", "System.currentTimeMillis", "System.nanoTime", "new Thread", "java.util.concurrent.Executor",
       "Instant.now", "new Random(", "Math.random", "ThreadLocalRandom");

@@ -24,7 +24,10 @@ public enum ConfigKey {
   SHARDS("shards", "1", "Shards (Raft groups) the 16384 slots are cut into, 1 to 16384; every node must be given the "
       + "same number, and it cannot change once the cluster holds data."),
   REPLICATION_FACTOR("replication-factor", "3", "Replicas of each shard, 1 to the number of members (the default "
-      + "3 becomes the member count when there are fewer members).");
+      + "3 becomes the member count when there are fewer members)."),
+  META_WAIT_SECS("meta-wait-secs", "300", "How long a starting node waits for the meta group's topology before it "
+      + "gives up; meta answers once a majority of its members (the first 3 of --members, or 5 when there are 5 or "
+      + "more) is up.");
 
   private final String key;
   private final String defaultValue;

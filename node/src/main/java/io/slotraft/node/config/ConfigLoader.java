@@ -85,7 +85,7 @@ public final class ConfigLoader {
         intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
         intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
-        replicationFactor(members.size()));
+        replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400));
   }
 
   /** The default of 3 shrinks to fit a smaller cluster; a factor set on purpose must fit. */

@@ -19,4 +19,5 @@ public record NodeConfig(
     int maxInflightWrites,
     int respThreads,
     int shards,
-    int replicationFactor) {}
+    int replicationFactor,
+    int metaWaitSecs) {}

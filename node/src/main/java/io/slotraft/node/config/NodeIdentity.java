@@ -15,9 +15,11 @@ import java.util.Properties;
  * joining Raft groups under a false name.
  *
  * <p>It also records the layout the data was written under (shard count, replication factor,
- * member names in order), from which every node plans the same shards: a restart with another
- * layout would find its keys in shards that no longer own their slots, so it is refused. Files
- * written before shards existed have no layout; they were written with one shard.
+ * member names in order). Meta records the plan these settings give once, at bootstrap, and is the
+ * truth from then on; this check stops the mistake early and plainly (a restart with another layout
+ * is refused), and it is what makes a cluster from before meta bootstrap meta to the layout its
+ * data already has. Files written before shards existed have no layout; they were written with one
+ * shard.
  */
 public final class NodeIdentity {
   static final String FILE_NAME = "node-identity.properties";

@@ -6,8 +6,8 @@ import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.shard.Shard;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +19,20 @@ public final class LeaderBalancer implements Runnable {
   public static final long INTERVAL_MS = 3_000;
 
   private final Supplier<Collection<Shard>> shards;
-  private final Placement placement;
+  private final Supplier<Placement> placement;
   private final ClusterMember self;
-  private final List<ClusterMember> members;
+  private final Function<String, Optional<ClusterMember>> members;
 
-  public LeaderBalancer(Supplier<Collection<Shard>> shards, Placement placement, ClusterMember self,
-      List<ClusterMember> members) {
+  /**
+   * @param placement meta's current placement (whose preferred leaders are the targets)
+   * @param members meta's members by node id
+   */
+  public LeaderBalancer(Supplier<Collection<Shard>> shards, Supplier<Placement> placement, ClusterMember self,
+      Function<String, Optional<ClusterMember>> members) {
     this.shards = shards;
     this.placement = placement;
     this.self = self;
-    this.members = List.copyOf(members);
+    this.members = members;
   }
 
   @Override
@@ -47,8 +51,8 @@ public final class LeaderBalancer implements Runnable {
     if (replica == null || !shard.isLeader()) {
       return;
     }
-    Optional<ClusterMember> preferred = placement.shard(shard.id().id()).map(ShardPlacement::preferredLeader)
-        .flatMap(this::member);
+    Optional<ClusterMember> preferred = placement.get().shard(shard.id().id()).map(ShardPlacement::preferredLeader)
+        .flatMap(members);
     if (preferred.isEmpty() || preferred.get().nodeId().equals(self.nodeId())) {
       return;
     }
@@ -59,9 +63,5 @@ public final class LeaderBalancer implements Runnable {
     if (replica.transferLeadershipTo(target)) {
       LOG.info("[{}] handing leadership to its preferred leader {}", shard.id().id(), preferred.get().name());
     }
-  }
-
-  private Optional<ClusterMember> member(String nodeId) {
-    return members.stream().filter(m -> m.nodeId().equals(nodeId)).findFirst();
   }
 }

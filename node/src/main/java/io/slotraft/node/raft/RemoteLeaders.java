@@ -30,10 +30,12 @@ public final class RemoteLeaders implements AutoCloseable {
   /** Per peer asked; a dead peer on a live host refuses the connection at once. */
   private static final int ASK_TIMEOUT_MS = 500;
 
-  private final Map<String, List<String>> peersByGroup;
+  private volatile Map<String, List<String>> peersByGroup;
   private final Map<String, String> leaders = new ConcurrentHashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final CliClientServiceImpl cli = new CliClientServiceImpl();
+  /** The CLI client costs threads: started only once some group is remote. */
+  private boolean cliStarted;
   private final ExecutorService asker = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "remote-leaders");
     thread.setDaemon(true);
@@ -42,14 +44,25 @@ public final class RemoteLeaders implements AutoCloseable {
 
   /** @param peersByGroup for each remote group id, its peers' Raft endpoints ({@code host:port}) */
   public RemoteLeaders(Map<String, List<String>> peersByGroup) {
-    this.peersByGroup = Map.copyOf(peersByGroup);
-    if (!peersByGroup.isEmpty()) {
+    this.peersByGroup = Map.of();
+    updateGroups(peersByGroup);
+  }
+
+  /**
+   * The remote groups from now on (a new meta topology). Leaders of groups no longer remote are
+   * forgotten; the rest are kept until the next refresh.
+   */
+  public synchronized void updateGroups(Map<String, List<String>> groups) {
+    if (!groups.isEmpty() && !cliStarted) {
       CliOptions options = new CliOptions();
       options.setTimeoutMs(ASK_TIMEOUT_MS);
       options.setMaxRetry(0);
       options.setRpcProcessorThreadPoolSize(3);
       cli.init(options);
+      cliStarted = true;
     }
+    this.peersByGroup = Map.copyOf(groups);
+    leaders.keySet().retainAll(groups.keySet());
   }
 
   /** The leader's Raft endpoint as last learned; empty until learned, or when no peer knew one. */
@@ -72,7 +85,11 @@ public final class RemoteLeaders implements AutoCloseable {
   }
 
   private void ask(String groupId) {
-    for (String peer : peersByGroup.get(groupId)) {
+    List<String> peers = peersByGroup.get(groupId);
+    if (peers == null) {
+      return; // no longer remote
+    }
+    for (String peer : peers) {
       Optional<String> leader = askPeer(groupId, peer);
       if (leader.isPresent()) {
         String previous = leaders.put(groupId, leader.get());
@@ -108,9 +125,9 @@ public final class RemoteLeaders implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     asker.shutdownNow();
-    if (!peersByGroup.isEmpty()) {
+    if (cliStarted) {
       cli.shutdown();
     }
   }

@@ -15,34 +15,46 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds this node's {@link ClusterView} from the placement and what Raft knows of each shard's
- * leader: a shard with a replica here asks that replica; any other shard asks {@link RemoteLeaders}
- * (which asks its peers, off the I/O threads). Until the meta group exists the topology never changes, so the
- * epoch is fixed at 1.
+ * Builds this node's {@link ClusterView} from meta's topology (members and epoch here, shards and
+ * ranges in the router) and what Raft knows of each shard's leader: a shard with a replica here asks
+ * that replica; any other shard asks {@link RemoteLeaders} (which asks its peers, off the I/O
+ * threads). The node hands it each new meta topology through {@link #update}.
  */
 public final class LocalTopology {
-  static final long STATIC_EPOCH = 1;
+  /** Meta's members at one epoch, with the index Raft leader endpoints are resolved by. */
+  private record Members(long epoch, List<ClusterMember> list, Map<String, ClusterMember> byRaftEndpoint) {
+    static Members of(long epoch, List<ClusterMember> members) {
+      return new Members(epoch, List.copyOf(members),
+          members.stream().collect(Collectors.toMap(ClusterMember::raftEndpoint, Function.identity())));
+    }
+  }
 
   private final ClusterMember self;
-  private final List<ClusterMember> members;
-  private final Map<String, ClusterMember> byRaftEndpoint;
   private final ShardRouter router;
   private final RemoteLeaders remoteLeaders;
+  private volatile Members members;
 
-  public LocalTopology(ClusterMember self, List<ClusterMember> members, ShardRouter router, RemoteLeaders remoteLeaders) {
+  /** @param epoch the topology epoch {@code members} belong to (meta's; 0 before the node has read meta) */
+  public LocalTopology(ClusterMember self, long epoch, List<ClusterMember> members, ShardRouter router,
+      RemoteLeaders remoteLeaders) {
     this.self = self;
-    this.members = List.copyOf(members);
-    this.byRaftEndpoint = members.stream().collect(Collectors.toMap(ClusterMember::raftEndpoint, Function.identity()));
+    this.members = Members.of(epoch, members);
     this.router = router;
     this.remoteLeaders = remoteLeaders;
   }
 
+  /** Meta's members and epoch from now on; the router gets the shards of the same topology. */
+  public void update(long epoch, List<ClusterMember> members) {
+    this.members = Members.of(epoch, members);
+  }
+
   public ClusterView view() {
+    Members current = members;
     List<ShardView> shards = router.placement().shards().stream()
         .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(),
             leaderOf(shard).map(ClusterMember::nodeId).orElse(null), shard.replicaNodeIds()))
         .toList();
-    return new ClusterView(STATIC_EPOCH, self, members, shards);
+    return new ClusterView(current.epoch(), self, current.list(), shards);
   }
 
   public ClusterMember self() {
@@ -50,7 +62,7 @@ public final class LocalTopology {
   }
 
   public long epoch() {
-    return STATIC_EPOCH;
+    return members.epoch();
   }
 
   /** The member leading {@code shard}, as its local replica last heard. */
@@ -59,7 +71,7 @@ public final class LocalTopology {
     if (replica == null) {
       return Optional.empty();
     }
-    return replica.leaderEndpoint().map(byRaftEndpoint::get);
+    return replica.leaderEndpoint().map(members.byRaftEndpoint()::get);
   }
 
   /** The member leading the shard that owns {@code slot}, wherever its replicas are. */
@@ -74,7 +86,7 @@ public final class LocalTopology {
       return leaderOf(local.get());
     }
     String groupId = ShardId.of(shard).groupId();
-    Optional<ClusterMember> leader = remoteLeaders.leaderOf(groupId).map(byRaftEndpoint::get);
+    Optional<ClusterMember> leader = remoteLeaders.leaderOf(groupId).map(members.byRaftEndpoint()::get);
     if (leader.isEmpty()) {
       remoteLeaders.refresh(groupId);
     }
@@ -83,6 +95,6 @@ public final class LocalTopology {
 
   /** The placement's member by node id; every replica of the placement is a member. */
   public Optional<ClusterMember> member(String nodeId) {
-    return members.stream().filter(m -> m.nodeId().equals(nodeId)).findFirst();
+    return members.list().stream().filter(m -> m.nodeId().equals(nodeId)).findFirst();
   }
 }

@@ -4,7 +4,6 @@ import io.slotraft.node.SlotraftNode;
 import io.slotraft.node.config.ConfigException;
 import io.slotraft.node.config.ConfigKey;
 import io.slotraft.node.config.ConfigLoader;
-import io.slotraft.node.config.NodeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +12,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Real nodes in this JVM: each with its own ports, data directory, Raft replicas and RESP server,
@@ -34,20 +37,31 @@ final class InJvmCluster implements AutoCloseable {
       members.add("n" + i + "@127.0.0.1:" + ports[0] + ":" + ports[1] + ":" + ports[2] + ":" + ports[3]);
       cluster.respPorts.add(ports[0]);
     }
+    for (int i = 1; i <= count; i++) {
+      Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+      flags.put(ConfigKey.NAME, "n" + i);
+      flags.put(ConfigKey.MEMBERS, String.join(",", members));
+      flags.put(ConfigKey.DATA_DIR, root.resolve("n" + i).toString());
+      flags.put(ConfigKey.SHARDS, Integer.toString(shards));
+      flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
+      cluster.nodes.add(new SlotraftNode(new ConfigLoader().flags(flags).load()));
+    }
+    // All at once, as processes start: a node's start returns only once meta has a topology, and
+    // meta needs a majority of its members running, so starting one after another would wait forever.
+    ExecutorService starter = Executors.newFixedThreadPool(count);
     try {
-      for (int i = 1; i <= count; i++) {
-        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
-        flags.put(ConfigKey.NAME, "n" + i);
-        flags.put(ConfigKey.MEMBERS, String.join(",", members));
-        flags.put(ConfigKey.DATA_DIR, root.resolve("n" + i).toString());
-        flags.put(ConfigKey.SHARDS, Integer.toString(shards));
-        flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
-        NodeConfig config = new ConfigLoader().flags(flags).load();
-        cluster.nodes.add(new SlotraftNode(config).start());
+      List<Future<SlotraftNode>> starting = new ArrayList<>();
+      for (SlotraftNode node : cluster.nodes) {
+        starting.add(starter.submit(node::start));
       }
-    } catch (IOException | ConfigException | RuntimeException e) {
+      for (Future<SlotraftNode> node : starting) {
+        node.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
       cluster.close();
-      throw e;
+      throw new IOException("the in-JVM cluster did not start: " + e.getMessage(), e);
+    } finally {
+      starter.shutdown();
     }
     return cluster;
   }

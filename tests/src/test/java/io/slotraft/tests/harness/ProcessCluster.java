@@ -44,15 +44,28 @@ public final class ProcessCluster implements AutoCloseable {
    * on a fixed port once made a test see writes "lost" that were never written there.
    */
   public static ProcessCluster startThree(Path root, int preferredBasePort, String... extraFlags) throws Exception {
-    ProcessCluster cluster = new ProcessCluster(root, 3, FreePorts.block(preferredBasePort, 30), List.of(extraFlags));
+    return start(root, 3, preferredBasePort, extraFlags);
+  }
+
+  /** Like {@link #startThree}, with {@code nodeCount} nodes. */
+  public static ProcessCluster start(Path root, int nodeCount, int preferredBasePort, String... extraFlags)
+      throws Exception {
+    ProcessCluster cluster = new ProcessCluster(root, nodeCount, FreePorts.block(preferredBasePort, 10 * nodeCount),
+        List.of(extraFlags));
     for (NodeProcess node : cluster.nodes) {
       node.start(cluster.members, cluster.extraFlags);
     }
-    cluster.awaitHealthy(Duration.ofSeconds(60));
-    for (NodeProcess node : cluster.nodes) {
-      if (!node.isAlive()) {
-        throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+    try {
+      cluster.awaitHealthy(Duration.ofSeconds(60));
+      for (NodeProcess node : cluster.nodes) {
+        if (!node.isAlive()) {
+          throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+        }
       }
+    } catch (AssertionError e) {
+      // The caller never gets the cluster to close: stop the nodes that did start, or they outlive the test.
+      cluster.close();
+      throw e;
     }
     return cluster;
   }
@@ -67,6 +80,11 @@ public final class ProcessCluster implements AutoCloseable {
 
   public void start(NodeProcess node) throws IOException {
     node.start(members, extraFlags);
+  }
+
+  /** Starts a node with other flags than the cluster's, as an operator with a different config would. */
+  public void startWithFlags(NodeProcess node, String... flags) throws IOException {
+    node.start(members, List.of(flags));
   }
 
   /** Deletes a stopped node's data directory: it must rejoin from its peers. */
@@ -115,6 +133,14 @@ public final class ProcessCluster implements AutoCloseable {
   public List<Integer> ledShardCounts() {
     return nodes.stream().map(node -> !node.isAlive() ? -1 : status(node)
         .map(s -> s.split("\"role\":\"leader\"", -1).length - 1).orElse(-1)).toList();
+  }
+
+  /** A number or boolean field of a node's /status, e.g. {@code meta_epoch}; empty when it does not answer. */
+  public Optional<String> statusField(NodeProcess node, String field) {
+    return status(node).flatMap(s -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":\"?([^,\"}]*)").matcher(s);
+      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    });
   }
 
   /** The shard's applied index on a node, from its /status. */

@@ -1,0 +1,26 @@
+package io.slotraft.node.meta;
+
+/**
+ * Everything the meta group holds, immutable: one value per applied log index.
+ *
+ * @param bootstrapped whether a Bootstrap has taken effect; from then on {@link #topology} is the truth
+ * @param topology {@link ClusterTopology#NONE} until bootstrapped
+ * @param bootstrapIndex the meta log index of the Bootstrap that took effect, 0 before
+ * @param appliedBootstraps Bootstraps that took effect: 0 or 1; the counter exists so that tests and
+ *     operators can see "exactly once" rather than infer it
+ * @param ignoredBootstraps Bootstraps that arrived after the first and changed nothing
+ * @param appliedIndex the last meta log index applied into this state
+ */
+public record MetaState(boolean bootstrapped, ClusterTopology topology, long bootstrapIndex, long appliedBootstraps,
+    long ignoredBootstraps, long appliedIndex) {
+
+  public static final MetaState EMPTY = new MetaState(false, ClusterTopology.NONE, 0, 0, 0, 0);
+
+  public long epoch() {
+    return topology.epoch();
+  }
+
+  MetaState atIndex(long index) {
+    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, index);
+  }
+}

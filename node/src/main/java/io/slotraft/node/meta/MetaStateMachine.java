@@ -1,0 +1,64 @@
+package io.slotraft.node.meta;
+
+import io.slotraft.proto.v1.Bootstrap;
+import io.slotraft.proto.v1.MetaCommand;
+import java.util.Optional;
+
+/**
+ * Meta's pure, deterministic state machine: committed meta log entries in, the next {@link
+ * MetaState} out. No clocks, threads or I/O, so every meta replica holds the same state after the
+ * same entries, and tests run it without Raft.
+ *
+ * <p>Bootstrap is applied only while not bootstrapped. Several can reach the log (a leader that
+ * proposed and lost leadership before learning the outcome, a new leader that proposes again, a
+ * whole cluster restarted with a different config): the first applied one wins and every later one
+ * is a no-op that says so. That is what makes bootstrap happen once.
+ */
+public final class MetaStateMachine {
+  private MetaState state = MetaState.EMPTY;
+
+  public MetaState state() {
+    return state;
+  }
+
+  /** Replaces the whole state, as a snapshot load does. */
+  public void restore(MetaState snapshot) {
+    state = snapshot;
+  }
+
+  /**
+   * Applies the entry committed at {@code index}.
+   *
+   * @throws MetaCommandException when the entry cannot be read; the caller must stop applying
+   */
+  public MetaOutcome apply(long index, byte[] entry) {
+    MetaCommand command = MetaEntries.decode(entry);
+    MetaOutcome outcome = switch (command.getBodyCase()) {
+      case BOOTSTRAP -> bootstrap(index, command.getBootstrap());
+      case BODY_NOT_SET -> throw new IllegalStateException("decode lets no empty command through");
+    };
+    state = state.atIndex(index);
+    return outcome;
+  }
+
+  private MetaOutcome bootstrap(long index, Bootstrap bootstrap) {
+    if (state.bootstrapped()) {
+      state = new MetaState(true, state.topology(), state.bootstrapIndex(), state.appliedBootstraps(),
+          state.ignoredBootstraps() + 1, state.appliedIndex());
+      return new MetaOutcome(false, "Bootstrap at index " + index + " from " + bootstrap.getProposerNodeId()
+          + " ignored: meta was bootstrapped at index " + state.bootstrapIndex() + " (epoch " + state.epoch() + ")");
+    }
+    // Bootstrap always yields epoch 1, whatever the proposal says: the first recorded topology.
+    ClusterTopology plan = MetaProtos.topology(bootstrap.getPlan(), 1);
+    Optional<String> problem = PlanCheck.problem(plan);
+    if (problem.isPresent()) {
+      return new MetaOutcome(false, "Bootstrap at index " + index + " from " + bootstrap.getProposerNodeId()
+          + " refused: " + problem.get());
+    }
+    state = new MetaState(true, plan, index, state.appliedBootstraps() + 1, state.ignoredBootstraps(),
+        state.appliedIndex());
+    return new MetaOutcome(true, "bootstrapped at index " + index + " by " + bootstrap.getProposerNodeId() + ": "
+        + plan.placement().shards().size() + " shards x " + plan.replicationFactor() + " replicas on "
+        + plan.members().size() + " nodes, epoch 1");
+  }
+}

@@ -1,0 +1,175 @@
+package io.slotraft.node.reconcile;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.ConfigAgreement;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.shard.Shard;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings this node to meta's topology, one pass at a time: read meta, start the replicas it assigns
+ * here that are not running ({@link ReplicaPlan}), and publish the topology and the running replicas
+ * to routing. The node runs one blocking pass before it opens its client ports, then a pass every
+ * second on its own thread, so a replica that failed to start is tried again and a new epoch is
+ * picked up. Passes never run concurrently.
+ */
+public final class ReplicaReconciler implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaReconciler.class);
+  /** How often meta is asked again while the node waits for it at start. */
+  private static final long WAIT_RETRY_MS = 250;
+  private static final long WAIT_LOG_EVERY_MS = 10_000;
+
+  /** Starts (or restarts from its directory) this node's replica of one shard. */
+  @FunctionalInterface
+  public interface ReplicaStarter {
+    Shard start(ShardPlacement shard, ClusterTopology topology) throws IOException;
+  }
+
+  /** Told after a pass that changed the topology or the running replicas; called on the pass's thread. */
+  @FunctionalInterface
+  public interface TopologyListener {
+    void changed(ClusterTopology topology, List<Shard> localShards);
+  }
+
+  private final ClusterMember self;
+  private final ClusterTopology configured;
+  private final MetaSource meta;
+  private final ReplicaStarter starter;
+  private final TopologyListener listener;
+  /** This node's replicas by shard id, in start order; touched only by passes. */
+  private final Map<String, Shard> running = new LinkedHashMap<>();
+  private final Set<String> reportedUnassigned = new HashSet<>();
+  private ClusterTopology published = ClusterTopology.NONE;
+  private volatile MetaState lastRead = MetaState.EMPTY;
+
+  /** @param configured the plan this node's own settings would bootstrap, to report disagreement */
+  public ReplicaReconciler(ClusterMember self, ClusterTopology configured, MetaSource meta, ReplicaStarter starter,
+      TopologyListener listener) {
+    this.self = self;
+    this.configured = configured;
+    this.meta = meta;
+    this.starter = starter;
+    this.listener = listener;
+  }
+
+  /**
+   * The first pass, before the node serves: waits until meta has a topology, then starts every
+   * replica it assigns here.
+   *
+   * @throws IllegalStateException when meta has no topology within {@code timeout}, or does not list
+   *     this node
+   */
+  public synchronized ClusterTopology awaitFirstPass(Duration timeout, List<ClusterMember> metaMembers) {
+    long start = System.nanoTime();
+    long nextLog = 0;
+    while (true) {
+      Optional<MetaState> state = meta.read();
+      if (state.isPresent() && state.get().bootstrapped()) {
+        lastRead = state.get();
+        ClusterTopology topology = state.get().topology();
+        if (topology.member(self.nodeId()).isEmpty()) {
+          throw new IllegalStateException("node " + self.name() + " (" + self.nodeId() + ") is not a member of the "
+              + "cluster meta recorded (" + names(topology.members()) + "); adding nodes is not supported yet");
+        }
+        reportDisagreement(topology);
+        pass(topology);
+        return topology;
+      }
+      long waitedMs = (System.nanoTime() - start) / 1_000_000;
+      if (waitedMs >= timeout.toMillis()) {
+        throw new IllegalStateException("no topology from meta after " + timeout.toSeconds() + " s (asked "
+            + meta.describe() + "): meta answers once a majority of its members " + names(metaMembers)
+            + " is running and they reach each other on their Raft ports; raise --meta-wait-secs to wait longer");
+      }
+      if (waitedMs >= nextLog) {
+        LOG.info("waiting for meta's topology before serving (asking {}; {} of at most {} s waited)", meta.describe(),
+            waitedMs / 1000, timeout.toSeconds());
+        nextLog = waitedMs + WAIT_LOG_EVERY_MS;
+      }
+      sleep(WAIT_RETRY_MS);
+    }
+  }
+
+  /** One background pass; failures are logged and the next pass tries again. */
+  @Override
+  public synchronized void run() {
+    try {
+      Optional<MetaState> state = meta.read();
+      if (state.isEmpty() || !state.get().bootstrapped()) {
+        return; // meta unreachable for now: keep serving the last topology
+      }
+      lastRead = state.get();
+      if (state.get().epoch() != published.epoch()) {
+        reportDisagreement(state.get().topology());
+      }
+      pass(state.get().topology());
+    } catch (RuntimeException e) {
+      LOG.warn("reconciling with meta failed: {}", e.toString());
+    }
+  }
+
+  /** The meta state of the last successful read, for /status and INFO. */
+  public MetaState lastRead() {
+    return lastRead;
+  }
+
+  private void pass(ClusterTopology topology) {
+    ReplicaPlan plan = ReplicaPlan.of(topology.placement(), self.nodeId(), running.keySet());
+    boolean started = false;
+    for (ShardPlacement shard : plan.toStart()) {
+      try {
+        running.put(shard.shardId(), starter.start(shard, topology));
+        started = true;
+      } catch (IOException | RuntimeException e) {
+        LOG.error("[{}] cannot start this node's replica (next pass tries again): {}", shard.shardId(), e.toString());
+      }
+    }
+    if (started) {
+      LOG.info("running {} replicas as meta assigns them at epoch {}", running.size(), topology.epoch());
+    }
+    for (String shardId : plan.unassigned()) {
+      if (reportedUnassigned.add(shardId)) {
+        // Only a move could take a replica away, and moves are not built yet; keep it running.
+        LOG.warn("[{}] meta assigns no replica of this shard to this node any more; it keeps running until "
+            + "replica removal exists", shardId);
+      }
+    }
+    if (started || !topology.equals(published)) {
+      published = topology;
+      listener.changed(topology, List.copyOf(running.values()));
+    }
+  }
+
+  private void reportDisagreement(ClusterTopology topology) {
+    List<String> differences = ConfigAgreement.differences(topology, configured);
+    if (!differences.isEmpty()) {
+      LOG.warn("this node's configuration differs from the topology meta recorded; following meta: {}",
+          String.join("; ", differences));
+    }
+  }
+
+  private static List<String> names(List<ClusterMember> members) {
+    return members.stream().map(ClusterMember::name).toList();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for meta", e);
+    }
+  }
+}
