@@ -92,7 +92,7 @@ public final class SlotraftNode implements AutoCloseable {
     CommandCatalog catalog = Catalogs.standard(runtime);
     runtime.setCatalog(catalog);
     NodeCommandDispatcher dispatcher =
-        new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology), clock);
+        new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology, timers, maxLeaderWaitMs()), clock);
     ClientGrpcService.CommandKinds kinds = argv -> {
       var spec = catalog.lookup(new String(argv.get(0), StandardCharsets.UTF_8));
       return spec != null && spec.isWrite();
@@ -126,6 +126,15 @@ public final class SlotraftNode implements AutoCloseable {
     LOG.info("node {} ({}) serving RESP {}:{}, gRPC {}, Raft {}, HTTP {}", self.name(), self.nodeId(), self.host(),
         self.respPort(), self.grpcPort(), self.raftPort(), self.httpPort());
     return this;
+  }
+
+  /**
+   * How long a Redis client's command waits for its shard to have a leader before TRYAGAIN: an
+   * election takes one to two election timeouts and a vote; five cover it on a loaded machine, and
+   * stay below the 5-60 s command timeouts Redis clients are usually given.
+   */
+  private long maxLeaderWaitMs() {
+    return 5L * config.electionTimeoutMs();
   }
 
   /** Starts (or restarts from its directory) this node's replica of one shard of the placement. */

@@ -45,16 +45,22 @@ public final class ProcessCluster implements AutoCloseable {
    */
   public static ProcessCluster startThree(Path root, int preferredBasePort, String... extraFlags) throws Exception {
     ProcessCluster cluster = new ProcessCluster(root, 3, FreePorts.block(preferredBasePort, 30), List.of(extraFlags));
-    for (NodeProcess node : cluster.nodes) {
-      node.start(cluster.members, cluster.extraFlags);
-    }
-    cluster.awaitHealthy(Duration.ofSeconds(60));
-    for (NodeProcess node : cluster.nodes) {
-      if (!node.isAlive()) {
-        throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+    try {
+      for (NodeProcess node : cluster.nodes) {
+        node.start(cluster.members, cluster.extraFlags);
       }
+      cluster.awaitHealthy(Duration.ofSeconds(60));
+      for (NodeProcess node : cluster.nodes) {
+        if (!node.isAlive()) {
+          throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+        }
+      }
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      // The caller never gets the cluster to close: the nodes that did start would outlive the run.
+      cluster.close();
+      throw e;
     }
-    return cluster;
   }
 
   public List<NodeProcess> nodes() {
