@@ -127,6 +127,8 @@ class ClusterWorkloadIT {
           phases.get(0).get(i), phases.get(1).get(i) - phases.get(0).get(i), victim.name(),
           phases.get(2).get(i) - phases.get(1).get(i), phases.get(3).get(i) - phases.get(2).get(i),
           load.failures(), load.acknowledgedWrites().size());
+      System.out.printf("FIGURE cluster workload: %s slowest operation: %s%n", load.name(), load.slowestOperation());
+      System.out.printf("ClusterWorkloadIT: %s operations over 1 s: %s%n", load.name(), load.slowOperations());
     }
     System.out.printf("FIGURE cluster workload: every one of %d shards served writes again %d ms after SIGKILL of %s%n",
         SHARDS, servingMs, victim.name());

@@ -28,6 +28,13 @@ public abstract class ClientLoad implements AutoCloseable {
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private long startedNanos;
+  /** The operation each thread is running, and since when (nanoTime). */
+  private final ThreadLocal<String> operation = new ThreadLocal<>();
+  private final ThreadLocal<Long> operationStarted = new ThreadLocal<>();
+  private volatile String slowest = "none";
+  private volatile long slowestNanos;
+  /** Operations that took over a second, the first few: what, how long, when. */
+  private final List<String> slowOperations = new CopyOnWriteArrayList<>();
 
   protected ClientLoad(String name, int threadCount) {
     this.name = name;
@@ -79,9 +86,41 @@ public abstract class ClientLoad implements AutoCloseable {
     }
   }
 
+  /** Marks the start of an operation, to find the slowest one. */
+  protected final void begin(String name) {
+    operation.set(name);
+    operationStarted.set(System.nanoTime());
+  }
+
   /** Counts one operation that the server answered (through the library's retries). */
   protected final void succeeded() {
     operations.incrementAndGet();
+    Long started = operationStarted.get();
+    if (started != null) {
+      long now = System.nanoTime();
+      long took = now - started;
+      if (took > 1_000_000_000L && slowOperations.size() < 20) {
+        slowOperations.add(String.format("%s %d ms from +%d ms", operation.get(), took / 1_000_000,
+            (started - startedNanos) / 1_000_000));
+      }
+      synchronized (this) {
+        if (took > slowestNanos) {
+          slowestNanos = took;
+          slowest = String.format("%s took %d ms, from +%d ms", operation.get(), took / 1_000_000,
+              (started - startedNanos) / 1_000_000);
+        }
+      }
+    }
+  }
+
+  /** The first few operations that took over a second: what, how long, and when they started. */
+  public final List<String> slowOperations() {
+    return List.copyOf(slowOperations);
+  }
+
+  /** The slowest answered operation: what, how long, and when it started (ms after the load started). */
+  public final String slowestOperation() {
+    return slowest;
   }
 
   protected final void acknowledged(String key, String value) {

@@ -78,10 +78,12 @@ public final class LettuceClusterLoad extends ClientLoad {
   protected void step(int thread, long round) {
     String key = "lettuce:" + thread + ":" + round;
     String value = "l" + round;
+    begin("SET");
     redis.set(key, value);
     acknowledged(key, value);
     succeeded();
     long earlier = round / 2;
+    begin("GET");
     read("lettuce:" + thread + ":" + earlier, "l" + earlier, redis.get("lettuce:" + thread + ":" + earlier));
     succeeded();
   }

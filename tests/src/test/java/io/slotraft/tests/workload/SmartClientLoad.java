@@ -38,22 +38,26 @@ public final class SmartClientLoad extends ClientLoad {
   protected void step(int thread, long round) {
     String key = "smart:" + thread + ":" + round;
     String value = "s" + round;
+    begin("SET");
     redis.set(key, value);
     acknowledged(key, value);
     succeeded();
 
     String counter = counterKey(thread);
     AtomicLong acked = incrsAcknowledged.computeIfAbsent(counter, k -> new AtomicLong());
+    begin("INCR");
     long after = redis.incr(counter);
     read(counter, Long.toString(acked.get() + 1), Long.toString(after));
     acked.set(after);
     succeeded();
 
     long earlier = round / 2;
+    begin("GET");
     read("smart:" + thread + ":" + earlier, "s" + earlier, redis.get("smart:" + thread + ":" + earlier));
     succeeded();
 
     if (round % 4 == 3) {
+      begin("MGET");
       List<String> values = redis.mget("smart:" + thread + ":" + round, "smart:" + thread + ":" + (round - 1),
           "smart:" + thread + ":" + (round - 2));
       read("mget smart:" + thread + ":" + round + "..", List.of("s" + round, "s" + (round - 1), "s" + (round - 2)).toString(),
