@@ -126,7 +126,7 @@ public final class SlotraftNode implements AutoCloseable {
     CommandCatalog catalog = Catalogs.standard(runtime);
     runtime.setCatalog(catalog);
     NodeCommandDispatcher dispatcher =
-        new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology), clock);
+        new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology, timers, maxLeaderWaitMs()), clock);
     ClientGrpcService.CommandKinds kinds = argv -> {
       var spec = catalog.lookup(new String(argv.get(0), StandardCharsets.UTF_8));
       return spec != null && spec.isWrite();
@@ -163,6 +163,15 @@ public final class SlotraftNode implements AutoCloseable {
         self.nodeId(), self.host(), self.respPort(), self.grpcPort(), self.raftPort(), self.httpPort(), meta.epoch(),
         router.localShards().size());
     return this;
+  }
+
+  /**
+   * How long a Redis client's command waits for its shard to have a leader before TRYAGAIN: an
+   * election takes one to two election timeouts and a vote; five cover it on a loaded machine, and
+   * stay below the 5-60 s command timeouts Redis clients are usually given.
+   */
+  private long maxLeaderWaitMs() {
+    return 5L * config.electionTimeoutMs();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.slotraft.client.routing;
 
 import io.grpc.Channel;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.client.SlotraftException;
@@ -32,6 +33,12 @@ public final class ChannelPool implements AutoCloseable {
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
     }
 
+    /**
+     * The node's channel. One that is waiting to reconnect (its node was down) is asked to reconnect
+     * now: gRPC waits 1 s growing to 2 min between attempts and fails calls at once meanwhile, so a
+     * node back after a restart would stay unreachable for as long. The caller's own backoff paces
+     * these requests.
+     */
     public Channel channel(Endpoint endpoint) {
         ensureOpen();
         ManagedChannel channel = channels.computeIfAbsent(endpoint, factory);
@@ -40,7 +47,18 @@ public final class ChannelPool implements AutoCloseable {
             channel.shutdownNow();
             ensureOpen();
         }
+        reconnectNowIfWaiting(channel);
         return channel;
+    }
+
+    private static void reconnectNowIfWaiting(ManagedChannel channel) {
+        try {
+            if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+                channel.resetConnectBackoff();
+            }
+        } catch (UnsupportedOperationException e) {
+            // A channel from a custom factory that does not track its state: it reconnects as it does.
+        }
     }
 
     /**

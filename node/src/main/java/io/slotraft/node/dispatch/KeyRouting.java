@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs keyspace commands on the right shard, as Redis Cluster would: all keys of one command must
@@ -35,11 +36,22 @@ public final class KeyRouting {
   private final ShardRouter router;
   private final LocalTopology topology;
   private final KeylessFanOut keyless;
+  private final LeaderWait leaderWait;
 
+  /** Without a timer: TRYAGAIN is answered at once, to every client. */
   public KeyRouting(ShardRouter router, LocalTopology topology) {
+    this(router, topology, null, 0);
+  }
+
+  /**
+   * @param timers runs the checks of commands held while their shard has no leader
+   * @param maxLeaderWaitMs how long a Redis client's command waits for a leader before TRYAGAIN
+   */
+  public KeyRouting(ShardRouter router, LocalTopology topology, ScheduledExecutorService timers, long maxLeaderWaitMs) {
     this.router = router;
     this.topology = topology;
     this.keyless = new KeylessFanOut(router);
+    this.leaderWait = new LeaderWait(timers, timers == null ? 0 : maxLeaderWaitMs);
   }
 
   /** This node's replica of the shard owning {@code slot}, if it hosts one. */
@@ -52,8 +64,26 @@ public final class KeyRouting {
     return router.localShards().stream().filter(Shard::isLeader).findFirst();
   }
 
-  /** @param client the write's place in its client's session (exactly-once retries), or null */
+  /**
+   * Runs the command, or answers where it must go. A session that {@link ClientSession#holdsWhileLeaderless()
+   * holds while leaderless} (a Redis client) does not get TRYAGAIN while an election or transfer is
+   * under way: its command waits for the leader ({@link LeaderWait}). Blocking commands are never held
+   * (their timeout would start again).
+   *
+   * @param client the write's place in its client's session (exactly-once retries), or null
+   */
   CompletableFuture<Reply> execute(CommandSpec spec, ClientSession session, CommandArgs args, ClientSequence client) {
+    CompletableFuture<Reply> reply = route(spec, session, args, client);
+    if (!session.holdsWhileLeaderless() || spec.has(CommandFlag.BLOCKING)) {
+      return reply;
+    }
+    return reply.thenCompose(first -> first instanceof RoutingReply.TryAgain
+        ? leaderWait.hold(first, () -> route(spec, session, args, client), session::disconnected)
+        : CompletableFuture.completedFuture(first));
+  }
+
+  private CompletableFuture<Reply> route(CommandSpec spec, ClientSession session, CommandArgs args,
+      ClientSequence client) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
       return keyless.execute(spec, session, args, (failure, shard) -> onFailure(failure, spec.isWrite(), -1));

@@ -58,6 +58,8 @@ public final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     this.ctx = ctx;
     session = new ClientSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()),
         System.currentTimeMillis());
+    // Redis clients give up on TRYAGAIN, so their commands wait out an election (bounded).
+    session.setHoldsWhileLeaderless(true);
     queue = new CommandQueue(session, services.dispatcher(), services.classifier(), ctx.executor(),
         this::answeredLater, services.maxInFlight());
     services.clients().add(session);
@@ -68,6 +70,7 @@ public final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     closing = true;
+    session.markDisconnected();
     services.clients().remove(session);
     queue.abandon();
     super.channelInactive(ctx);

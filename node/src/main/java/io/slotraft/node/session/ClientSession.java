@@ -25,6 +25,8 @@ public final class ClientSession {
   private volatile boolean noTouch;
   private volatile String libraryName;
   private volatile String libraryVersion;
+  private volatile boolean holdsWhileLeaderless;
+  private volatile boolean disconnected;
   private final MultiState multi = new MultiState();
 
   public ClientSession(String remoteAddress, String localAddress, long createdAtMs) {
@@ -141,6 +143,28 @@ public final class ClientSession {
 
   public void setLibraryVersion(String value) {
     this.libraryVersion = value;
+  }
+
+  /**
+   * Whether a keyed command that meets a shard without a leader waits for one (bounded) rather than
+   * being answered TRYAGAIN: set for Redis clients, which do not retry TRYAGAIN; the smart client
+   * (gRPC) retries it itself. Fixed by the front end when the connection opens.
+   */
+  public boolean holdsWhileLeaderless() {
+    return holdsWhileLeaderless;
+  }
+
+  public void setHoldsWhileLeaderless(boolean value) {
+    this.holdsWhileLeaderless = value;
+  }
+
+  /** True once the connection is closed: commands still held for it are dropped, never run. */
+  public boolean disconnected() {
+    return disconnected;
+  }
+
+  public void markDisconnected() {
+    this.disconnected = true;
   }
 
   /** MULTI, its queued commands and WATCHed keys. */

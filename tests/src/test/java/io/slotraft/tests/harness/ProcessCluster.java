@@ -52,22 +52,22 @@ public final class ProcessCluster implements AutoCloseable {
       throws Exception {
     ProcessCluster cluster = new ProcessCluster(root, nodeCount, FreePorts.block(preferredBasePort, 10 * nodeCount),
         List.of(extraFlags));
-    for (NodeProcess node : cluster.nodes) {
-      node.start(cluster.members, cluster.extraFlags);
-    }
     try {
+      for (NodeProcess node : cluster.nodes) {
+        node.start(cluster.members, cluster.extraFlags);
+      }
       cluster.awaitHealthy(Duration.ofSeconds(60));
       for (NodeProcess node : cluster.nodes) {
         if (!node.isAlive()) {
           throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
         }
       }
-    } catch (AssertionError e) {
-      // The caller never gets the cluster to close: stop the nodes that did start, or they outlive the test.
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      // The caller never gets the cluster to close: the nodes that did start would outlive the run.
       cluster.close();
       throw e;
     }
-    return cluster;
   }
 
   public List<NodeProcess> nodes() {
