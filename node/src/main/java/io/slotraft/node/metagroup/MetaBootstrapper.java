@@ -3,6 +3,7 @@ package io.slotraft.node.metagroup;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetaBootstrapper implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(MetaBootstrapper.class);
+  /**
+   * How long one attempt (a ReadIndex, then maybe a proposal) may take before the next run may try
+   * again. Without it, one callback that never came would leave {@link #inFlight} set and meta never
+   * bootstrapped: a node start once waited out its whole meta timeout that way in a loaded test run.
+   */
+  static final long ATTEMPT_TIMEOUT_MS = 10_000;
 
   private final MetaReplica meta;
   private final ClusterTopology configuredPlan;
@@ -35,6 +42,7 @@ public final class MetaBootstrapper implements Runnable {
     // that a Bootstrap already in the log is seen and not proposed again (it would be a no-op anyway).
     meta.readLinearizable()
         .thenCompose(state -> state.bootstrapped() ? CompletableFuture.completedFuture(null) : propose())
+        .orTimeout(ATTEMPT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .whenComplete((outcome, failure) -> {
           inFlight.set(false);
           if (failure != null) {
