@@ -47,6 +47,10 @@ final class TransactionRunner {
   static final Reply NO_LEADER_HERE = Replies.error(
       "TRYAGAIN this node does not lead the shard the transaction would run on; retry on its leader");
 
+  /** What {@link #transactionSlot} answers for a transaction with no keys, or keys of several slots. */
+  private static final int ANY_SLOT = -1;
+  private static final int CROSS_SLOT = -2;
+
   /** What Redis runs at once even inside MULTI; everything else is queued. */
   private static final Set<String> RUN_INSIDE_MULTI = Set.of("exec", "discard", "multi", "watch", "quit", "reset");
 
@@ -181,9 +185,6 @@ final class TransactionRunner {
             : done(reply)) // a null array: a watched key changed, nothing ran
         .exceptionally(failure -> routing.onFailure(failure, true, slot));
   }
-
-  private static final int ANY_SLOT = -1;
-  private static final int CROSS_SLOT = -2;
 
   /** The one slot of every key of the transaction (queued and watched); ANY_SLOT when it has none. */
   private static int transactionSlot(List<QueuedCommand> commands, List<KeyWatch> watches) {
