@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
-import io.slotraft.tests.harness.Slots;
+import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.workload.ClientLoad;
 import io.slotraft.tests.workload.JedisClusterLoad;
 import io.slotraft.tests.workload.LettuceClusterLoad;
@@ -25,12 +25,8 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /**
  * Three client libraries at once against three nodes with twelve shards (each node leads four),
@@ -50,7 +46,6 @@ import redis.clients.jedis.exceptions.JedisMovedDataException;
  */
 class ClusterWorkloadIT {
   private static final int SHARDS = 12;
-  private static final int SLOTS_PER_SHARD = 16384 / SHARDS;
   private static final List<Integer> EVEN = List.of(4, 4, 4);
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -94,8 +89,8 @@ class ClusterWorkloadIT {
       long killedAt = System.nanoTime();
       System.out.printf("ClusterWorkloadIT: SIGKILL of %s at +%d ms%n", victim.name(), millisSince(loadStartedAt));
       victim.kill();
-      List<String> probes = oneKeyPerShard();
-      cluster.awaitTrue(() -> everyShardWrites(probes, victim, probed), Duration.ofSeconds(60),
+      List<String> probes = ShardProbes.oneKeyPerShard(SHARDS);
+      cluster.awaitTrue(() -> ShardProbes.everyShardWrites(cluster, probes, victim, key -> probed.put(key, "after-kill")), Duration.ofSeconds(60),
           "every shard writable after SIGKILL of " + victim.name());
       servingMs = millisSince(killedAt);
       List<Integer> led = cluster.ledShardCounts();
@@ -187,45 +182,6 @@ class ClusterWorkloadIT {
 
   private static long millisSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000;
-  }
-
-  /** A key well inside each shard's range (shard k owns slots from about k * 16384 / 12). */
-  private static List<String> oneKeyPerShard() {
-    Map<Integer, String> byShard = new LinkedHashMap<>();
-    for (int i = 0; byShard.size() < SHARDS; i++) {
-      String key = "probe:" + i;
-      int slot = Slots.of(key);
-      if (slot % SLOTS_PER_SHARD > 2 && slot % SLOTS_PER_SHARD < SLOTS_PER_SHARD - 2) {
-        byShard.putIfAbsent(slot / SLOTS_PER_SHARD, key);
-      }
-    }
-    return List.copyOf(byShard.values());
-  }
-
-  /** One write per shard through a live node, following one MOVED; true when all succeed. */
-  private static boolean everyShardWrites(List<String> keys, NodeProcess dead, Map<String, String> probed) {
-    NodeProcess entry = cluster.nodes().stream().filter(n -> n != dead).findFirst().orElseThrow();
-    for (String key : keys) {
-      if (!writeFollowingMoved(entry.respPort(), key)) {
-        return false;
-      }
-      probed.put(key, "after-kill");
-    }
-    return true;
-  }
-
-  private static boolean writeFollowingMoved(int port, String key) {
-    try (Jedis jedis = new Jedis("127.0.0.1", port, 2000)) {
-      return "OK".equals(jedis.set(key, "after-kill"));
-    } catch (JedisMovedDataException moved) {
-      try (Jedis leader = new Jedis(moved.getTargetNode().getHost(), moved.getTargetNode().getPort(), 2000)) {
-        return "OK".equals(leader.set(key, "after-kill"));
-      } catch (RuntimeException e) {
-        return false; // moved to the dead node, or TRYAGAIN there
-      }
-    } catch (JedisDataException | JedisConnectionException e) {
-      return false; // TRYAGAIN while electing
-    }
   }
 
   private static Set<HostAndPort> seeds() {

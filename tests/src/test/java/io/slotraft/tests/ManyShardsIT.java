@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.harness.Slots;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -136,10 +136,10 @@ class ManyShardsIT {
   @Order(6)
   void aKilledNodesShardsServeAgainAndItLeadsItsShareOnceBack() throws Exception {
     NodeProcess victim = cluster.node(2);
-    List<String> oneKeyPerShard = oneKeyPerShard();
+    List<String> oneKeyPerShard = ShardProbes.oneKeyPerShard(SHARDS);
     long killedAt = System.nanoTime();
     victim.kill();
-    cluster.awaitTrue(() -> everyShardWrites(oneKeyPerShard, victim), Duration.ofSeconds(30),
+    cluster.awaitTrue(() -> ShardProbes.everyShardWrites(cluster, oneKeyPerShard, victim, key -> written.put(key, "after-kill")), Duration.ofSeconds(30),
         "every shard writable after SIGKILL of " + victim.name());
     long servingMs = (System.nanoTime() - killedAt) / 1_000_000;
     System.out.printf("ManyShardsIT: every one of %d shards served writes again %d ms after SIGKILL of %s%n",
@@ -165,46 +165,6 @@ class ManyShardsIT {
   private static void awaitEvenLeaders(Duration timeout) {
     cluster.awaitTrue(() -> cluster.ledShardCounts().equals(List.of(4, 4, 4)), timeout,
         "4 leaders per node, have " + cluster.ledShardCounts());
-  }
-
-  /** A key whose slot is in each shard's range (shard k owns slots of about k * 16384 / 12 on). */
-  private static List<String> oneKeyPerShard() {
-    Map<Integer, String> byShard = new LinkedHashMap<>();
-    for (int i = 0; byShard.size() < SHARDS; i++) {
-      String key = "probe:" + i;
-      int slot = Slots.of(key);
-      // Keys well inside a range, so that rounding of range ends cannot put one in the next shard.
-      if (slot % SLOTS_PER_SHARD > 2 && slot % SLOTS_PER_SHARD < SLOTS_PER_SHARD - 2) {
-        byShard.putIfAbsent(slot / SLOTS_PER_SHARD, key);
-      }
-    }
-    return List.copyOf(byShard.values());
-  }
-
-  /** One write per shard, through any live node, following one MOVED; all must succeed. */
-  private static boolean everyShardWrites(List<String> keys, NodeProcess dead) {
-    NodeProcess entry = cluster.nodes().stream().filter(n -> n != dead).findFirst().orElseThrow();
-    for (String key : keys) {
-      if (!writeFollowingMoved(entry.respPort(), key)) {
-        return false;
-      }
-      written.put(key, "after-kill");
-    }
-    return true;
-  }
-
-  private static boolean writeFollowingMoved(int port, String key) {
-    try (Jedis jedis = new Jedis("127.0.0.1", port, 2000)) {
-      return "OK".equals(jedis.set(key, "after-kill"));
-    } catch (redis.clients.jedis.exceptions.JedisMovedDataException moved) {
-      try (Jedis leader = new Jedis(moved.getTargetNode().getHost(), moved.getTargetNode().getPort(), 2000)) {
-        return "OK".equals(leader.set(key, "after-kill"));
-      } catch (RuntimeException e) {
-        return false; // moved to the dead node, or TRYAGAIN there
-      }
-    } catch (JedisDataException | redis.clients.jedis.exceptions.JedisConnectionException e) {
-      return false; // TRYAGAIN while electing
-    }
   }
 
   private static Set<HostAndPort> seeds() {

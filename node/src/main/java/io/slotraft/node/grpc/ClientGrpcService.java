@@ -40,7 +40,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
 
   @Override
   public void execute(CommandRequest request, StreamObserver<CommandResponse> responses) {
-    dispatch(session(), request).whenComplete((reply, failure) -> {
+    dispatch(session(), request, argv(request)).whenComplete((reply, failure) -> {
       responses.onNext(ReplyProtos.response(failure == null ? reply : Replies.error("ERR internal error"),
           epoch.getAsLong()));
       responses.onCompleted();
@@ -53,10 +53,16 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
     List<CompletableFuture<Reply>> replies = new ArrayList<>(request.getCommandsCount());
     CompletableFuture<Void> previousKind = CompletableFuture.completedFuture(null);
     List<CommandRequest> commands = request.getCommandsList();
+    // Each command's argv is built once, for telling its kind and for running it.
+    List<List<byte[]>> argvs = new ArrayList<>(commands.size());
+    boolean[] isWrite = new boolean[commands.size()];
+    for (int i = 0; i < isWrite.length; i++) {
+      argvs.add(argv(commands.get(i)));
+      isWrite[i] = kinds.isWrite(argvs.get(i));
+    }
     for (int start = 0; start < commands.size(); ) {
-      boolean isWrite = kinds.isWrite(argv(commands.get(start)));
       int end = start + 1;
-      while (end < commands.size() && kinds.isWrite(argv(commands.get(end))) == isWrite) {
+      while (end < commands.size() && isWrite[end] == isWrite[start]) {
         end++;
       }
       // One callback dispatches the whole run of same-kind commands, in the batch's order: futures
@@ -65,13 +71,13 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
       for (int i = start; i < end; i++) {
         run.add(new CompletableFuture<>());
       }
-      List<CommandRequest> runCommands = commands.subList(start, end);
+      int first = start;
       // whenComplete, not thenRun: a failed command earlier must not leave the rest unanswered.
       previousKind.whenComplete((ready, earlierFailure) -> {
-        for (int i = 0; i < runCommands.size(); i++) {
+        for (int i = 0; i < run.size(); i++) {
           CompletableFuture<Reply> slot = run.get(i);
           try {
-            dispatch(session, runCommands.get(i)).whenComplete((reply, failure) -> {
+            dispatch(session, commands.get(first + i), argvs.get(first + i)).whenComplete((reply, failure) -> {
               if (failure == null) {
                 slot.complete(reply);
               } else {
@@ -100,9 +106,9 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
   }
 
   /** Runs one request, with its client sequence when it carries one (a write the client may retry). */
-  private CompletableFuture<Reply> dispatch(ClientSession session, CommandRequest request) {
+  private CompletableFuture<Reply> dispatch(ClientSession session, CommandRequest request, List<byte[]> argv) {
     if (!request.hasSequence()) {
-      return dispatcher.dispatch(session, argv(request));
+      return dispatcher.dispatch(session, argv);
     }
     RequestSequence sequence = request.getSequence();
     ClientSequence client;
@@ -111,7 +117,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(Replies.error("ERR invalid request sequence: " + e.getMessage()));
     }
-    return dispatcher.dispatch(session, argv(request), client);
+    return dispatcher.dispatch(session, argv, client);
   }
 
   private ClientSession session() {

@@ -2,8 +2,8 @@ package io.slotraft.node.grpc;
 
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.cluster.ClusterView;
+import io.slotraft.node.cluster.MemberProtos;
 import io.slotraft.node.cluster.ShardView;
-import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.ShardInfo;
 import io.slotraft.proto.v1.Topology;
 import java.util.Comparator;
@@ -19,24 +19,12 @@ final class TopologyProtos {
   static Topology topology(ClusterView view) {
     Topology.Builder topology = Topology.newBuilder().setEpoch(view.epoch());
     for (ClusterMember member : view.members()) {
-      topology.addNodes(address(member));
+      topology.addNodes(MemberProtos.toProto(member));
     }
     view.shards().stream()
         .sorted(Comparator.comparingInt(ShardView::slotStart).thenComparing(ShardView::shardId))
         .forEach(shard -> topology.addShards(shard(shard)));
     return topology.build();
-  }
-
-  static NodeAddress address(ClusterMember member) {
-    return NodeAddress.newBuilder()
-        .setNodeId(member.nodeId())
-        .setName(member.name())
-        .setHost(member.host())
-        .setRespPort(member.respPort())
-        .setGrpcPort(member.grpcPort())
-        .setRaftPort(member.raftPort())
-        .setHttpPort(member.httpPort())
-        .build();
   }
 
   private static ShardInfo shard(ShardView shard) {

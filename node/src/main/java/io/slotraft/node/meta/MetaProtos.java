@@ -1,11 +1,10 @@
 package io.slotraft.node.meta;
 
-import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.cluster.MemberProtos;
 import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.ClusterPlan;
 import io.slotraft.proto.v1.MetaShard;
-import io.slotraft.proto.v1.NodeAddress;
 
 /** Meta's values to and from their protobuf forms (meta.proto), field for field and in order. */
 public final class MetaProtos {
@@ -30,7 +29,7 @@ public final class MetaProtos {
 
   static ClusterPlan plan(ClusterTopology topology) {
     ClusterPlan.Builder plan = ClusterPlan.newBuilder().setReplicationFactor(topology.replicationFactor());
-    topology.members().forEach(member -> plan.addNodes(address(member)));
+    topology.members().forEach(member -> plan.addNodes(MemberProtos.toProto(member)));
     topology.placement().shards().forEach(shard -> plan.addShards(MetaShard.newBuilder()
         .setShardId(shard.shardId())
         .setSlotStart(shard.slotStart())
@@ -44,27 +43,10 @@ public final class MetaProtos {
       return ClusterTopology.NONE; // the one shared value, so that an empty meta equals MetaState.EMPTY
     }
     return new ClusterTopology(epoch,
-        plan.getNodesList().stream().map(MetaProtos::member).toList(),
+        plan.getNodesList().stream().map(MemberProtos::fromProto).toList(),
         new Placement(plan.getShardsList().stream()
             .map(s -> new ShardPlacement(s.getShardId(), s.getSlotStart(), s.getSlotEnd(), s.getReplicaNodeIdsList()))
             .toList()),
         plan.getReplicationFactor());
-  }
-
-  private static NodeAddress address(ClusterMember member) {
-    return NodeAddress.newBuilder()
-        .setNodeId(member.nodeId())
-        .setName(member.name())
-        .setHost(member.host())
-        .setRespPort(member.respPort())
-        .setGrpcPort(member.grpcPort())
-        .setRaftPort(member.raftPort())
-        .setHttpPort(member.httpPort())
-        .build();
-  }
-
-  private static ClusterMember member(NodeAddress address) {
-    return new ClusterMember(address.getNodeId(), address.getName(), address.getHost(), address.getRespPort(),
-        address.getGrpcPort(), address.getRaftPort(), address.getHttpPort());
   }
 }
