@@ -2,7 +2,7 @@ package io.slotraft.client;
 
 import com.google.protobuf.ByteString;
 import io.slotraft.client.routing.Endpoint;
-import io.slotraft.client.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.NodeAddress;

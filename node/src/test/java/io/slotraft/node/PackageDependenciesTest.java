@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
   private static final Path SOURCES = Path.of("src/main/java/io/slotraft/node");
   private static final List<String> PURE = List.of("keyspace", "catalog", "command", "hyperloglog", "statemachine", "reply", "placement",
-      "meta", "reconcile/ReplicaPlan.java", "routing/SlotHash.java");
+      "meta", "reconcile/ReplicaPlan.java");
   private static final List<String> IMPURE_WORDS = List.of("import com.alipay", "import io.netty", "import io.grpc",
       "import java.net", "System.currentTimeMillis", "System.nanoTime", "new Thread", "java.util.concurrent.Executor",
       "Instant.now", "new Random(", "Math.random", "ThreadLocalRandom");

@@ -11,6 +11,7 @@ import io.slotraft.client.SlotraftClient;
 import io.slotraft.client.api.sync.SlotraftCommands;
 import io.slotraft.client.reply.KeyValue;
 import io.slotraft.client.reply.Reply;
+import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.GetTopologyRequest;
 import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.ShardInfo;
@@ -136,7 +137,7 @@ class SmartClientIT {
       List<KeyValue> pairs = new ArrayList<>();
       keys.forEach(key -> pairs.add(KeyValue.of(key, "v" + key)));
       Set<Integer> slots = new HashSet<>();
-      keys.forEach(key -> slots.add(io.slotraft.client.routing.SlotHash.slot(key.getBytes())));
+      keys.forEach(key -> slots.add(SlotHash.slot(key.getBytes())));
       assertTrue(slots.size() > 90, "the keys span many slots: " + slots.size());
 
       assertEquals("OK", redis.mset(pairs));

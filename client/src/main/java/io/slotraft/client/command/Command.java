@@ -5,7 +5,7 @@ import io.slotraft.client.SlotraftCommandException;
 import io.slotraft.client.SlotraftException;
 import io.slotraft.client.reply.Reply;
 import io.slotraft.client.retry.RetrySafety;
-import io.slotraft.client.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.CommandRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

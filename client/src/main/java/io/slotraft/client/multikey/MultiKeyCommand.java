@@ -4,7 +4,7 @@ import io.slotraft.client.SlotraftCommandException;
 import io.slotraft.client.command.Command;
 import io.slotraft.client.command.Decoders;
 import io.slotraft.client.reply.Reply;
-import io.slotraft.client.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

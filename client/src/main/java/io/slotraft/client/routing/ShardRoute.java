@@ -1,5 +1,6 @@
 package io.slotraft.client.routing;
 
+import io.slotraft.proto.SlotHash;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.slotraft.client.routing;
 
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

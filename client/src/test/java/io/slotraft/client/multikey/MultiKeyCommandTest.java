@@ -10,7 +10,7 @@ import io.slotraft.client.command.KeyCommandBuilder;
 import io.slotraft.client.command.StringCommandBuilder;
 import io.slotraft.client.reply.KeyValue;
 import io.slotraft.client.reply.Reply;
-import io.slotraft.client.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.CommandRequest;
 import java.util.ArrayList;
 import java.util.Arrays;

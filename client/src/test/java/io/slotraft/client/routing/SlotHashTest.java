@@ -2,6 +2,7 @@ package io.slotraft.client.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slotraft.proto.SlotHash;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

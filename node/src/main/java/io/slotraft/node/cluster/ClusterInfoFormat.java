@@ -1,6 +1,6 @@
 package io.slotraft.node.cluster;
 
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 
 /**
  * CLUSTER INFO: Redis Cluster's "name:value" lines. The state is ok when every slot belongs to a

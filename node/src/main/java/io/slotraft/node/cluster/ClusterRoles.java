@@ -1,6 +1,6 @@
 package io.slotraft.node.cluster;
 
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

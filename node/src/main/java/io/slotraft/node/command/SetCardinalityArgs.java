@@ -7,7 +7,7 @@ import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.reply.RoutingReply;
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 
 /**
  * SINTERCARD's arguments: numkeys, the keys, and LIMIT. Its catalog entry can only declare the

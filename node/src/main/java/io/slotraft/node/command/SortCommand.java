@@ -13,7 +13,7 @@ import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.reply.RoutingReply;
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

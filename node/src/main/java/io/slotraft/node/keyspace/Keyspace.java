@@ -1,6 +1,6 @@
 package io.slotraft.node.keyspace;
 
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

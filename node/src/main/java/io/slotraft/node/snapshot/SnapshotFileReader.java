@@ -1,7 +1,7 @@
 package io.slotraft.node.snapshot;
 
 import io.slotraft.node.keyspace.Keyspace;
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.SnapshotManifest;
 import java.io.IOException;
 import java.nio.file.Files;

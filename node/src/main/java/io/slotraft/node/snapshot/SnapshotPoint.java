@@ -1,6 +1,6 @@
 package io.slotraft.node.snapshot;
 
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 
 /**
  * Where in its shard's history a snapshot stands: the last applied log entry, the state machine's

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.session.TestNode;
+import io.slotraft.proto.SlotHash;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class ClusterCommandsTest {
   void keysInSlotComeFromTheNodesOwnReplica() {
     node.putKey("user:1");
     node.putKey("user:1x");
-    int slot = io.slotraft.node.routing.SlotHash.slot("user:1".getBytes());
+    int slot = SlotHash.slot("user:1".getBytes());
     assertEquals(":1", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", Integer.toString(slot)));
     assertEquals("[\"user:1\"]", node.text(session, "CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "10"));
     assertEquals("[]", node.text(session, "CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "0"));

@@ -9,7 +9,7 @@ import io.slotraft.node.Catalogs;
 import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeySpec;
-import io.slotraft.node.routing.SlotHash;
+import io.slotraft.proto.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

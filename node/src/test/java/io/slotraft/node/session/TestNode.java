@@ -13,6 +13,7 @@ import io.slotraft.node.cluster.ShardView;
 import io.slotraft.node.reply.ErrorReplies;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
+import io.slotraft.proto.SlotHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -113,12 +114,12 @@ public final class TestNode implements NodeServices {
 
   @Override
   public long countKeysInSlot(int slot) {
-    return keys.stream().filter(k -> io.slotraft.node.routing.SlotHash.slot(k) == slot).count();
+    return keys.stream().filter(k -> SlotHash.slot(k) == slot).count();
   }
 
   @Override
   public java.util.List<byte[]> keysInSlot(int slot, int count) {
-    return keys.stream().filter(k -> io.slotraft.node.routing.SlotHash.slot(k) == slot).limit(count).toList();
+    return keys.stream().filter(k -> SlotHash.slot(k) == slot).limit(count).toList();
   }
 
   private final java.util.concurrent.atomic.AtomicLong mutableSetting = new java.util.concurrent.atomic.AtomicLong(100);

@@ -1,8 +1,11 @@
-package io.slotraft.node.routing;
+package io.slotraft.proto;
 
 /**
  * Redis Cluster's key-to-slot function: CRC16/XMODEM of the key, or of its hash tag (the bytes
- * between the first '{' and the next '}', when not empty), modulo 16384.
+ * between the first '{' and the next '}', when not empty), modulo 16384. Part of the contract
+ * between nodes and clients, so it lives here once: the node routes by it and the smart client
+ * sends each command straight to its slot's leader by it (a mismatch would cost a redirect per
+ * command).
  */
 public final class SlotHash {
   public static final int SLOT_COUNT = 16384;
@@ -35,7 +38,8 @@ public final class SlotHash {
     return crc16(key, start, end) & (SLOT_COUNT - 1);
   }
 
-  static int crc16(byte[] bytes, int from, int to) {
+  /** CRC16/XMODEM (polynomial 0x1021, initial 0) of {@code bytes[from..to)}. */
+  public static int crc16(byte[] bytes, int from, int to) {
     int crc = 0;
     for (int i = from; i < to; i++) {
       crc = ((crc << 8) ^ TABLE[((crc >>> 8) ^ bytes[i]) & 0xFF]) & 0xFFFF;
