@@ -155,7 +155,7 @@ final class TransactionRunner {
     }
     boolean dirty = multi.isDirty();
     List<QueuedCommand> queued = multi.queued();
-    List<KeyWatch> watches = List.copyOf(multi.watches());
+    List<KeyWatch> watches = multi.watches();
     multi.end(); // whatever happens next, the transaction and its watches are over
     if (dirty) {
       return done(EXECABORT);

@@ -5,7 +5,6 @@ import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.statemachine.KeyWatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ public final class MultiState {
     watches.putIfAbsent(ByteBuffer.wrap(watch.key()), watch);
   }
 
-  public Collection<KeyWatch> watches() {
+  /** A copy: EXEC keeps it after {@link #end} clears the transaction. */
+  public List<KeyWatch> watches() {
     return List.copyOf(watches.values());
   }
 

@@ -3,6 +3,7 @@ package io.slotraft.node.statemachine;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,9 @@ public final class ClientSessions {
       return firstUnanswered;
     }
 
-    /** A copy of the remembered replies, ascending by sequence. */
+    /** The remembered replies, ascending by sequence; read-only. */
     public Map<Long, Reply> replies() {
-      return new TreeMap<>(replies);
+      return Collections.unmodifiableMap(replies);
     }
   }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A mixed workload of one client library on a few threads, until {@link #stop()}. Each thread runs
@@ -132,6 +134,23 @@ public abstract class ClientLoad implements AutoCloseable {
     if (!expected.equals(actual)) {
       wrongReads.add(key + ": read " + actual + ", acknowledged " + expected);
     }
+  }
+
+  /**
+   * The step every client's load shares: SET a key of its own ({@code <prefix>:<thread>:<round>}
+   * to {@code <tag><round>}), then GET one it wrote earlier and check the value.
+   */
+  protected final void setThenReadEarlier(String prefix, String tag, int thread, long round,
+      BiConsumer<String, String> set, Function<String, String> get) {
+    begin("SET");
+    set.accept(prefix + ":" + thread + ":" + round, tag + round);
+    acknowledged(prefix + ":" + thread + ":" + round, tag + round);
+    succeeded();
+    long earlier = round / 2;
+    String earlierKey = prefix + ":" + thread + ":" + earlier;
+    begin("GET");
+    read(earlierKey, tag + earlier, get.apply(earlierKey));
+    succeeded();
   }
 
   public final long operations() {

@@ -23,16 +23,7 @@ public final class JedisClusterLoad extends ClientLoad {
 
   @Override
   protected void step(int thread, long round) {
-    String key = "jedis:" + thread + ":" + round;
-    String value = "j" + round;
-    begin("SET");
-    jedis.set(key, value);
-    acknowledged(key, value);
-    succeeded();
-    long earlier = round / 2;
-    begin("GET");
-    read("jedis:" + thread + ":" + earlier, "j" + earlier, jedis.get("jedis:" + thread + ":" + earlier));
-    succeeded();
+    setThenReadEarlier("jedis", "j", thread, round, jedis::set, jedis::get);
   }
 
   @Override

@@ -76,16 +76,7 @@ public final class LettuceClusterLoad extends ClientLoad {
 
   @Override
   protected void step(int thread, long round) {
-    String key = "lettuce:" + thread + ":" + round;
-    String value = "l" + round;
-    begin("SET");
-    redis.set(key, value);
-    acknowledged(key, value);
-    succeeded();
-    long earlier = round / 2;
-    begin("GET");
-    read("lettuce:" + thread + ":" + earlier, "l" + earlier, redis.get("lettuce:" + thread + ":" + earlier));
-    succeeded();
+    setThenReadEarlier("lettuce", "l", thread, round, redis::set, redis::get);
   }
 
   @Override

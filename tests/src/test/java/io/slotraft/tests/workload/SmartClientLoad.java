@@ -36,12 +36,7 @@ public final class SmartClientLoad extends ClientLoad {
 
   @Override
   protected void step(int thread, long round) {
-    String key = "smart:" + thread + ":" + round;
-    String value = "s" + round;
-    begin("SET");
-    redis.set(key, value);
-    acknowledged(key, value);
-    succeeded();
+    setThenReadEarlier("smart", "s", thread, round, redis::set, redis::get);
 
     String counter = counterKey(thread);
     AtomicLong acked = incrsAcknowledged.computeIfAbsent(counter, k -> new AtomicLong());
@@ -49,11 +44,6 @@ public final class SmartClientLoad extends ClientLoad {
     long after = redis.incr(counter);
     read(counter, Long.toString(acked.get() + 1), Long.toString(after));
     acked.set(after);
-    succeeded();
-
-    long earlier = round / 2;
-    begin("GET");
-    read("smart:" + thread + ":" + earlier, "s" + earlier, redis.get("smart:" + thread + ":" + earlier));
     succeeded();
 
     if (round % 4 == 3) {
