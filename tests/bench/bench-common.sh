@@ -72,3 +72,15 @@ start_redis() { # port dir: a redis-server without persistence; sets REDIS_PID
   echo "redis-server did not start on port $1" >&2
   return 1
 }
+
+bench_workspace() { # prefix: a temp dir in $DATA and $CLUSTER set; the cluster and redis-server stop, the dir goes, on exit
+  DATA="$(mktemp -d "/tmp/$1.XXXXXX")"
+  CLUSTER="$REPO/deploy/local-cluster.sh"
+  trap bench_cleanup EXIT INT TERM
+}
+
+bench_cleanup() {
+  "$CLUSTER" stop --data-dir "$DATA/cluster" >/dev/null 2>&1 || true
+  [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null || true
+  rm -rf "$DATA"
+}

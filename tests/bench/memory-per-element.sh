@@ -47,14 +47,7 @@ install_redis_if_missing
 command -v jcmd >/dev/null || { echo "jcmd (from the JDK) is needed to take a full GC in the node" >&2; exit 2; }
 wait_for_cluster_ports "$WAIT_PORTS"
 
-DATA="$(mktemp -d /tmp/slotraft-memory.XXXXXX)"
-CLUSTER="$REPO/deploy/local-cluster.sh"
-cleanup() {
-  "$CLUSTER" stop --data-dir "$DATA/cluster" >/dev/null 2>&1 || true
-  [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null || true
-  rm -rf "$DATA"
-}
-trap cleanup EXIT INT TERM
+bench_workspace slotraft-memory
 
 JAVA_TOOL_OPTIONS="-Djraft.max_collector_size_per_thread=0" "$CLUSTER" start --data-dir "$DATA/cluster" >/dev/null
 leader_port="$(find_leader_port)"

@@ -24,14 +24,7 @@ done
 install_redis_if_missing
 wait_for_cluster_ports "$WAIT_PORTS"
 
-DATA="$(mktemp -d /tmp/slotraft-bench.XXXXXX)"
-CLUSTER="$REPO/deploy/local-cluster.sh"
-cleanup() {
-  "$CLUSTER" stop --data-dir "$DATA/cluster" >/dev/null 2>&1 || true
-  [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null || true
-  rm -rf "$DATA"
-}
-trap cleanup EXIT INT TERM
+bench_workspace slotraft-bench
 
 ops() { # prints "SET GET ZADD ZRANGE" ops/s from redis-benchmark -q --csv output
   local flags=(-h 127.0.0.1 -p "$1" -n "$REQUESTS" -c 50 -P 16 -q --csv)
