@@ -15,10 +15,17 @@ import io.slotraft.node.http.HttpEndpoints;
 import io.slotraft.node.meta.BootstrapPlan;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaMembers;
+import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.LocalMetaSource;
 import io.slotraft.node.metagroup.MetaBootstrapper;
 import io.slotraft.node.metagroup.MetaReplica;
+import io.slotraft.node.metagroup.MetaMemberChannels;
+import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.metagroup.ProposalOutcome;
+import io.slotraft.node.reconcile.NodeReporter;
+import io.slotraft.proto.v1.MetaCommand;
+import java.util.concurrent.CompletableFuture;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.leadership.LeaderBalancer;
@@ -82,7 +89,10 @@ public final class SlotraftNode implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(daemon("meta-reconciler"));
   private RaftTransport transport;
   private MetaReplica metaReplica;
+  private MetaMemberChannels metaChannels;
   private MetaSource metaSource;
+  /** Runs the blocking calls that forward meta proposals to the meta members. */
+  private final ExecutorService metaForwarding = Executors.newSingleThreadExecutor(daemon("meta-forwarding"));
   private ReplicaReconciler reconciler;
   private PlacedShardRouter router;
   private RemoteLeaders remoteLeaders;
@@ -101,6 +111,7 @@ public final class SlotraftNode implements AutoCloseable {
     transport.start();
 
     List<ClusterMember> metaMembers = MetaMembers.of(config.members());
+    metaChannels = new MetaMemberChannels(metaMembers);
     ClusterTopology configuredPlan = BootstrapPlan.fromConfig(config.members(), config.shards(),
         config.replicationFactor());
     metaSource = startMeta(metaMembers, configuredPlan);
@@ -137,6 +148,9 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
     timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
+    MetaProposer metaProposer = new MetaProposer(metaReplica, metaChannels, self.nodeId(), metaForwarding);
+    timers.scheduleWithFixedDelay(new NodeReporter(self.nodeId(), router::localShards, metaProposer, clock), 0,
+        NodeReporter.INTERVAL_MS, TimeUnit.MILLISECONDS);
     if (meta.placement().shards().size() > 1) {
       // With one shard any leader is as balanced as another: moving it would only interrupt clients.
       timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self, topology::member),
@@ -148,10 +162,18 @@ public final class SlotraftNode implements AutoCloseable {
         .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch))
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
+        .addService(new MetaGrpcService(this::readMeta, new MetaGrpcService.Proposals() {
+          @Override
+          public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
+            return metaProposer.propose(command);
+          }
+
+          @Override
+          public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
+            return metaProposer.proposeAsLeader(command);
+          }
+        }))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
-    if (metaReplica != null) {
-      grpcBuilder.addService(new MetaGrpcService(metaReplica::readLinearizable));
-    }
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
         new RespServices(dispatcher, kinds::isWrite, runtime.stats(), runtime.clientSet()));
@@ -182,7 +204,7 @@ public final class SlotraftNode implements AutoCloseable {
     ClusterMember self = config.self();
     if (!MetaMembers.includes(config.members(), self.nodeId())) {
       LOG.info("meta runs on {}; this node reads it from them", metaMembers.stream().map(ClusterMember::name).toList());
-      return new RemoteMetaSource(metaMembers, self.nodeId());
+      return new RemoteMetaSource(metaChannels, self.nodeId());
     }
     metaReplica = MetaReplica.start(transport, self, metaMembers, config.dataDir().resolve("meta"),
         config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
@@ -190,6 +212,18 @@ public final class SlotraftNode implements AutoCloseable {
         BOOTSTRAP_CHECK_MS, TimeUnit.MILLISECONDS);
     LOG.info("this node holds a replica of meta (members {})", metaMembers.stream().map(ClusterMember::name).toList());
     return new LocalMetaSource(metaReplica);
+  }
+
+  /**
+   * Meta's state after a ReadIndex: from this node's meta replica, or asked of the meta members (off
+   * the caller's thread: that read blocks).
+   */
+  private CompletableFuture<MetaState> readMeta() {
+    if (metaReplica != null) {
+      return metaReplica.readLinearizable();
+    }
+    return CompletableFuture.supplyAsync(() -> metaSource.read()
+        .orElseThrow(() -> new IllegalStateException("no meta member answered")), metaForwarding);
   }
 
   /** Starts (or restarts from its directory) this node's replica of one shard meta assigns here. */
@@ -232,6 +266,8 @@ public final class SlotraftNode implements AutoCloseable {
     reconcileTimer.shutdown();
     awaitQuietly(reconcileTimer);
     closeQuietly(metaSource);
+    metaForwarding.shutdownNow();
+    closeQuietly(metaChannels);
     closeQuietly(remoteLeaders);
     if (router != null) {
       for (Shard shard : router.localShards()) {

@@ -1,24 +1,46 @@
 package io.slotraft.node.grpc;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.slotraft.node.meta.MetaProtos;
 import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.proto.v1.GetMetaStateRequest;
+import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaServiceGrpc;
+import io.slotraft.proto.v1.ProposeReply;
+import io.slotraft.proto.v1.ProposeRequest;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The internal {@code MetaService} of a meta member: nodes without a meta replica read meta here.
- * Served only by meta members, next to (not part of) the client API.
+ * The internal {@code MetaService}, next to (not part of) the client API, on every node: other nodes
+ * and the admin CLI read meta here and propose changes to it. A meta member reads its own replica;
+ * any other node asks the meta members.
  */
 public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
-  private final Supplier<CompletableFuture<MetaState>> linearizableRead;
 
-  /** @param linearizableRead this member's meta state after a ReadIndex */
-  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead) {
+  /** Where proposals go; {@link io.slotraft.node.metagroup.MetaProposer} on a node. */
+  public interface Proposals {
+    /** Proposes through whichever meta member leads. */
+    CompletableFuture<ProposalOutcome> propose(MetaCommand command);
+
+    /** Proposes only if this node leads meta; a forwarded command goes no further. */
+    CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command);
+  }
+
+  private final Supplier<CompletableFuture<MetaState>> linearizableRead;
+  private final Proposals proposals;
+
+  /**
+   * @param linearizableRead meta's state after a ReadIndex on some meta replica
+   * @param proposals where Propose calls go
+   */
+  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, Proposals proposals) {
     this.linearizableRead = linearizableRead;
+    this.proposals = proposals;
   }
 
   @Override
@@ -26,12 +48,38 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
     linearizableRead.get().whenComplete((state, failure) -> {
       if (failure != null) {
         responses.onError(Status.UNAVAILABLE
-            .withDescription("this meta member cannot read meta now (" + failure.getMessage() + "); ask another")
+            .withDescription("this node cannot read meta now (" + cause(failure).getMessage() + "); ask another")
             .asRuntimeException());
       } else {
         responses.onNext(MetaProtos.state(state));
         responses.onCompleted();
       }
     });
+  }
+
+  @Override
+  public void propose(ProposeRequest request, StreamObserver<ProposeReply> responses) {
+    if (!request.hasCommand()) {
+      responses.onError(Status.INVALID_ARGUMENT.withDescription("ProposeRequest has no command").asRuntimeException());
+      return;
+    }
+    CompletableFuture<ProposalOutcome> outcome = request.getForwarded()
+        ? proposals.proposeAsLeader(request.getCommand())
+        : proposals.propose(request.getCommand());
+    outcome.whenComplete((applied, failure) -> {
+      if (failure != null) {
+        Throwable cause = cause(failure);
+        responses.onError(cause instanceof StatusRuntimeException status ? status
+            : Status.UNAVAILABLE.withDescription(String.valueOf(cause.getMessage())).asRuntimeException());
+      } else {
+        responses.onNext(ProposeReply.newBuilder().setChanged(applied.changed())
+            .setDescription(applied.description()).setEpoch(applied.epoch()).build());
+        responses.onCompleted();
+      }
+    });
+  }
+
+  private static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }

@@ -3,21 +3,60 @@ package io.slotraft.node.meta;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.slotraft.proto.v1.Bootstrap;
 import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.SetPreferredLeader;
 
 /** Encodes meta's log entries ({@code MetaCommand} in meta.proto) and decodes them with a version check. */
 public final class MetaEntries {
   /** The newest entry layout this build writes and reads. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+  /** Bootstrap entries keep the first layout, so that a node of the first build still reads them. */
+  private static final int BOOTSTRAP_VERSION = 1;
+  /** SetPreferredLeader and NodeReport: an older build must stop rather than skip them. */
+  private static final int CHANGES_VERSION = 2;
 
   private MetaEntries() {}
 
   /** A Bootstrap entry recording {@code plan} (its epoch is ignored: bootstrap always yields epoch 1). */
   public static byte[] bootstrap(ClusterTopology plan, String proposerNodeId) {
     return MetaCommand.newBuilder()
-        .setFormatVersion(FORMAT_VERSION)
+        .setFormatVersion(BOOTSTRAP_VERSION)
         .setBootstrap(Bootstrap.newBuilder().setPlan(MetaProtos.plan(plan)).setProposerNodeId(proposerNodeId))
         .build()
         .toByteArray();
+  }
+
+  /** The command that makes {@code nodeId} the preferred leader of {@code shardId}. */
+  public static MetaCommand setPreferredLeader(String shardId, String nodeId) {
+    return MetaCommand.newBuilder()
+        .setFormatVersion(CHANGES_VERSION)
+        .setSetPreferredLeader(SetPreferredLeader.newBuilder().setShardId(shardId).setNodeId(nodeId))
+        .build();
+  }
+
+  /** The command that records {@code report}. */
+  public static MetaCommand nodeReport(MemberReport report) {
+    return MetaCommand.newBuilder()
+        .setFormatVersion(CHANGES_VERSION)
+        .setNodeReport(MetaProtos.report(report))
+        .build();
+  }
+
+  /**
+   * The log entry for a command that arrived over gRPC ({@code MetaService.Propose}), checked the way
+   * {@link #decode} will check it on every replica. A command decode would refuse must never reach
+   * the log: every meta replica would stop at it. Bootstrap is refused too: only a meta leader's own
+   * configuration bootstraps.
+   *
+   * @throws MetaCommandException with the reason, for the caller
+   */
+  public static byte[] proposable(MetaCommand command) {
+    byte[] entry = command.toByteArray();
+    MetaCommand checked = decode(entry);
+    if (checked.getBodyCase() == MetaCommand.BodyCase.BOOTSTRAP) {
+      throw new MetaCommandException("Bootstrap cannot be proposed from outside: meta bootstraps from its leader's "
+          + "configuration");
+    }
+    return entry;
   }
 
   static MetaCommand decode(byte[] entry) {
@@ -35,6 +74,11 @@ public final class MetaEntries {
       // A version this build knows with a body it does not: written by a newer build that forgot to
       // raise the version. Skipping it would fork the topology.
       throw new MetaCommandException("meta log entry has a command this build does not know; upgrade this node");
+    }
+    if (command.getFormatVersion() < CHANGES_VERSION && command.getBodyCase() != MetaCommand.BodyCase.BOOTSTRAP) {
+      // A version-1 reader would stop at this body: the writer under-declared the layout it needs.
+      throw new MetaCommandException("meta log entry declares format version " + command.getFormatVersion()
+          + " but carries " + command.getBodyCase() + ", which needs version " + CHANGES_VERSION);
     }
     return command;
   }

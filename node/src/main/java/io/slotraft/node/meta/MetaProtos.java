@@ -5,6 +5,10 @@ import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.ClusterPlan;
 import io.slotraft.proto.v1.MetaShard;
+import io.slotraft.proto.v1.NodeReport;
+import io.slotraft.proto.v1.ShardReport;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Meta's values to and from their protobuf forms (meta.proto), field for field and in order. */
 public final class MetaProtos {
@@ -19,12 +23,30 @@ public final class MetaProtos {
         .setAppliedBootstraps(state.appliedBootstraps())
         .setIgnoredBootstraps(state.ignoredBootstraps())
         .setAppliedIndex(state.appliedIndex())
+        .addAllReports(state.reports().values().stream().map(MetaProtos::report).toList())
         .build();
   }
 
   public static MetaState state(io.slotraft.proto.v1.MetaState proto) {
+    Map<String, MemberReport> reports = new TreeMap<>();
+    proto.getReportsList().forEach(report -> reports.put(report.getNodeId(), report(report)));
     return new MetaState(proto.getBootstrapped(), topology(proto.getPlan(), proto.getEpoch()),
-        proto.getBootstrapIndex(), proto.getAppliedBootstraps(), proto.getIgnoredBootstraps(), proto.getAppliedIndex());
+        proto.getBootstrapIndex(), proto.getAppliedBootstraps(), proto.getIgnoredBootstraps(), proto.getAppliedIndex(),
+        reports);
+  }
+
+  public static NodeReport report(MemberReport report) {
+    NodeReport.Builder proto = NodeReport.newBuilder().setNodeId(report.nodeId())
+        .setReportedAtMs(report.reportedAtMs());
+    report.shards().forEach(shard -> proto.addShards(
+        ShardReport.newBuilder().setShardId(shard.shardId()).setLeader(shard.leader())));
+    return proto.build();
+  }
+
+  public static MemberReport report(NodeReport proto) {
+    return new MemberReport(proto.getNodeId(), proto.getReportedAtMs(), proto.getShardsList().stream()
+        .map(shard -> new MemberReport.ReportedShard(shard.getShardId(), shard.getLeader()))
+        .toList());
   }
 
   static ClusterPlan plan(ClusterTopology topology) {

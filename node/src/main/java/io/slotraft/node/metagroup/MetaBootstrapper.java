@@ -57,6 +57,6 @@ public final class MetaBootstrapper implements Runnable {
     LOG.info("meta has no topology yet: proposing Bootstrap with this node's configuration ({} shards x {} replicas "
         + "on {} nodes)", configuredPlan.placement().shards().size(), configuredPlan.replicationFactor(),
         configuredPlan.members().size());
-    return meta.propose(MetaEntries.bootstrap(configuredPlan, selfNodeId));
+    return meta.propose(MetaEntries.bootstrap(configuredPlan, selfNodeId)).thenApply(ProposalOutcome::description);
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -67,10 +68,18 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
     return replica.readBarrier().thenApply(ignored -> applied);
   }
 
-  /** Proposes a meta command; completes with the outcome's description once applied here. */
-  CompletableFuture<String> propose(byte[] command) {
-    return replica.propose(command).thenApply(replies -> replies.isEmpty() || !(replies.get(0) instanceof Reply.Simple s)
-        ? "applied" : s.text());
+  /**
+   * Proposes a meta command (an entry {@link io.slotraft.node.meta.MetaEntries} wrote or checked);
+   * completes with its outcome once applied here, or fails when this replica is not the leader or
+   * loses leadership first.
+   */
+  CompletableFuture<ProposalOutcome> propose(byte[] command) {
+    return replica.propose(command).thenApply(MetaReplica::outcome);
+  }
+
+  /** The meta group's leader as this replica last heard, by Raft endpoint. */
+  public Optional<String> leaderEndpoint() {
+    return replica == null ? Optional.empty() : replica.leaderEndpoint();
   }
 
   public boolean isLeader() {
@@ -89,12 +98,25 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
       throw new EntryCodec.UnreadableEntryException(e.getMessage());
     }
     applied = machine.state();
-    if (outcome.changed()) {
+    if (outcome.routine()) {
+      LOG.debug("meta: {}", outcome.description());
+    } else if (outcome.changed()) {
       LOG.info("meta: {}", outcome.description());
     } else {
       LOG.warn("meta: {}", outcome.description());
     }
-    return List.of(Replies.simple(outcome.description()));
+    // The proposer's future receives these replies: the outcome, in the shape outcome() reads.
+    return List.of(Replies.array(Replies.bool(outcome.changed()), Replies.simple(outcome.description()),
+        Replies.integer(applied.epoch())));
+  }
+
+  private static ProposalOutcome outcome(List<Reply> replies) {
+    if (replies.size() == 1 && replies.get(0) instanceof Reply.Array array && array.items().size() == 3
+        && array.items().get(0) instanceof Reply.Bool changed && array.items().get(1) instanceof Reply.Simple text
+        && array.items().get(2) instanceof Reply.Int epoch) {
+      return new ProposalOutcome(changed.value(), text.text(), epoch.value());
+    }
+    throw new IllegalStateException("meta apply answered " + replies + ", not an outcome");
   }
 
   @Override

@@ -1,14 +1,11 @@
 package io.slotraft.node.metagroup;
 
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.meta.MetaProtos;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaServiceGrpc;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,31 +20,28 @@ public final class RemoteMetaSource implements MetaSource {
   /** Per member asked: a member that is down refuses at once; one that is up answers in milliseconds. */
   private static final long ASK_TIMEOUT_MS = 2_000;
 
-  private final List<ClusterMember> metaMembers;
-  private final List<ManagedChannel> channels;
+  private final MetaMemberChannels members;
   private final String selfNodeId;
   private int next;
 
-  public RemoteMetaSource(List<ClusterMember> metaMembers, String selfNodeId) {
-    this.metaMembers = List.copyOf(metaMembers);
-    this.channels = metaMembers.stream()
-        .map(m -> (ManagedChannel) NettyChannelBuilder.forAddress(m.host(), m.grpcPort()).usePlaintext().build())
-        .toList();
+  /** @param members the channels to ask; the caller closes them */
+  public RemoteMetaSource(MetaMemberChannels members, String selfNodeId) {
+    this.members = members;
     this.selfNodeId = selfNodeId;
   }
 
   @Override
   public synchronized Optional<MetaState> read() {
-    for (int attempt = 0; attempt < channels.size(); attempt++) {
-      int index = (next + attempt) % channels.size();
+    for (int attempt = 0; attempt < members.size(); attempt++) {
+      int index = (next + attempt) % members.size();
       try {
-        io.slotraft.proto.v1.MetaState answer = MetaServiceGrpc.newBlockingStub(channels.get(index))
+        io.slotraft.proto.v1.MetaState answer = MetaServiceGrpc.newBlockingStub(members.channel(index))
             .withDeadlineAfter(ASK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId(selfNodeId).build());
         next = index;
         return Optional.of(MetaProtos.state(answer));
       } catch (StatusRuntimeException e) {
-        LOG.debug("meta member {} did not answer: {}", metaMembers.get(index).name(), e.getStatus());
+        LOG.debug("meta member {} did not answer: {}", members.member(index).name(), e.getStatus());
       }
     }
     return Optional.empty();
@@ -55,11 +49,11 @@ public final class RemoteMetaSource implements MetaSource {
 
   @Override
   public String describe() {
-    return "meta members " + metaMembers.stream().map(ClusterMember::name).toList() + " over gRPC";
+    return "meta members " + members.members().stream().map(ClusterMember::name).toList() + " over gRPC";
   }
 
   @Override
   public void close() {
-    channels.forEach(ManagedChannel::shutdownNow);
+    // The channels belong to the node, which closes them.
   }
 }

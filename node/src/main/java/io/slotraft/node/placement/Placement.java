@@ -36,6 +36,14 @@ public record Placement(List<ShardPlacement> shards) {
     return shards.stream().filter(s -> s.shardId().equals(shardId)).findFirst();
   }
 
+  /** This placement with the shard of the same id replaced by {@code changed}. */
+  public Placement with(ShardPlacement changed) {
+    if (shard(changed.shardId()).isEmpty()) {
+      throw new IllegalArgumentException("no shard " + changed.shardId());
+    }
+    return new Placement(shards.stream().map(s -> s.shardId().equals(changed.shardId()) ? changed : s).toList());
+  }
+
   /** The shards with a replica on {@code nodeId}, in slot order. */
   public List<ShardPlacement> shardsOn(String nodeId) {
     return shards.stream().filter(s -> s.hasReplicaOn(nodeId)).toList();

@@ -1,5 +1,6 @@
 package io.slotraft.node.placement;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,5 +29,16 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
 
   public boolean hasReplicaOn(String nodeId) {
     return replicaNodeIds.contains(nodeId);
+  }
+
+  /** This shard with {@code nodeId}, which must hold a replica, first; the others keep their order. */
+  public ShardPlacement withPreferredLeader(String nodeId) {
+    if (!hasReplicaOn(nodeId)) {
+      throw new IllegalArgumentException("shard " + shardId + " has no replica on " + nodeId);
+    }
+    List<String> reordered = new ArrayList<>(replicaNodeIds.size());
+    reordered.add(nodeId);
+    replicaNodeIds.stream().filter(id -> !id.equals(nodeId)).forEach(reordered::add);
+    return new ShardPlacement(shardId, slotStart, slotEnd, reordered);
   }
 }

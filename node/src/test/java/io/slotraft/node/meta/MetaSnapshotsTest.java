@@ -33,6 +33,23 @@ class MetaSnapshotsTest {
   }
 
   @Test
+  void preferredLeaderChangesAndReportsRoundTrip() throws IOException {
+    MetaStateMachine meta = new MetaStateMachine();
+    meta.apply(1, MetaEntries.bootstrap(MetaStateMachineTest.plan(3, 6), "a"));
+    var shard = meta.state().topology().placement().shards().get(4);
+    meta.apply(2, MetaEntries.setPreferredLeader(shard.shardId(), shard.replicaNodeIds().get(1)).toByteArray());
+    for (int i = 0; i < 3; i++) {
+      String nodeId = MetaStateMachineTest.members(3).get(i).nodeId();
+      meta.apply(3 + i, MetaEntries.nodeReport(new MemberReport(nodeId, 100 + i,
+          java.util.List.of(new MemberReport.ReportedShard(shard.shardId(), i == 1)))).toByteArray());
+    }
+    MetaState loaded = MetaSnapshots.decode(MetaSnapshots.encode(meta.state()));
+    assertEquals(meta.state(), loaded);
+    assertEquals(2, loaded.epoch());
+    assertEquals(3, loaded.reports().size());
+  }
+
+  @Test
   void aFlippedByteIsCaughtByTheChecksum() {
     MetaStateMachine meta = new MetaStateMachine();
     meta.apply(2, MetaEntries.bootstrap(MetaStateMachineTest.plan(3, 12), "a"));

@@ -110,4 +110,86 @@ class MetaStateMachineTest {
     assertThrows(MetaCommandException.class, () -> meta.apply(1, new byte[] {(byte) 0xff, 1, 2}));
     assertEquals(MetaState.EMPTY, meta.state(), "nothing applied");
   }
+
+  private static MetaStateMachine bootstrapped(int nodes, int shards) {
+    MetaStateMachine meta = new MetaStateMachine();
+    meta.apply(1, MetaEntries.bootstrap(plan(nodes, shards), "n1-id"));
+    return meta;
+  }
+
+  private static byte[] entry(MetaCommand command) {
+    return command.toByteArray();
+  }
+
+  @Test
+  void setPreferredLeaderPutsTheReplicaFirstKeepsTheOthersInOrderAndRaisesTheEpochByOne() {
+    MetaStateMachine meta = bootstrapped(3, 6);
+    ShardPlacement before = meta.state().topology().placement().shards().get(2);
+    String third = before.replicaNodeIds().get(2);
+    MetaOutcome outcome = meta.apply(2, entry(MetaEntries.setPreferredLeader(before.shardId(), third)));
+    assertTrue(outcome.changed(), outcome.description());
+    assertEquals(2, meta.state().epoch());
+    ShardPlacement after = meta.state().topology().placement().shard(before.shardId()).orElseThrow();
+    assertEquals(List.of(third, before.replicaNodeIds().get(0), before.replicaNodeIds().get(1)),
+        after.replicaNodeIds());
+    assertEquals(before.slotStart(), after.slotStart());
+    for (ShardPlacement other : meta.state().topology().placement().shards()) {
+      if (!other.shardId().equals(before.shardId())) {
+        assertEquals(plan(3, 6).placement().shard(other.shardId()).orElseThrow(), other, "other shards untouched");
+      }
+    }
+    assertEquals(plan(3, 6).members(), meta.state().topology().members());
+    assertEquals(2, meta.state().appliedIndex());
+  }
+
+  @Test
+  void setPreferredLeaderThatChangesNothingOrBreaksTheRulesIsANoOpThatKeepsTheEpoch() {
+    MetaStateMachine meta = bootstrapped(4, 4);
+    ShardPlacement shard = meta.state().topology().placement().shards().get(0);
+    String outsider = members(4).stream().map(ClusterMember::nodeId).filter(id -> !shard.hasReplicaOn(id))
+        .findFirst().orElseThrow();
+    MetaOutcome already = meta.apply(2, entry(MetaEntries.setPreferredLeader(shard.shardId(), shard.preferredLeader())));
+    assertFalse(already.changed());
+    assertTrue(already.description().contains("already so"), already.description());
+    MetaOutcome notAReplica = meta.apply(3, entry(MetaEntries.setPreferredLeader(shard.shardId(), outsider)));
+    assertFalse(notAReplica.changed());
+    assertTrue(notAReplica.description().contains("has no replica on that node"), notAReplica.description());
+    MetaOutcome noShard = meta.apply(4, entry(MetaEntries.setPreferredLeader("no-such-shard", outsider)));
+    assertFalse(noShard.changed());
+    assertTrue(noShard.description().contains("there is no shard no-such-shard"), noShard.description());
+    assertEquals(1, meta.state().epoch());
+    assertEquals(plan(4, 4).placement(), meta.state().topology().placement());
+    assertEquals(4, meta.state().appliedIndex());
+
+    MetaStateMachine empty = new MetaStateMachine();
+    assertFalse(empty.apply(1, entry(MetaEntries.setPreferredLeader("s1", "x"))).changed());
+    assertFalse(empty.state().bootstrapped());
+  }
+
+  @Test
+  void aMembersReportIsKeptLatestFirstWithoutTouchingTheTopologyOrTheEpoch() {
+    MetaStateMachine meta = bootstrapped(3, 3);
+    String n2 = members(3).get(1).nodeId();
+    MemberReport first = new MemberReport(n2, 1_000, List.of(new MemberReport.ReportedShard("s1", true)));
+    MemberReport second = new MemberReport(n2, 2_000, List.of(new MemberReport.ReportedShard("s1", false),
+        new MemberReport.ReportedShard("s2", true)));
+    MetaOutcome outcome = meta.apply(2, entry(MetaEntries.nodeReport(first)));
+    assertTrue(outcome.routine());
+    meta.apply(3, entry(MetaEntries.nodeReport(second)));
+    assertEquals(java.util.Map.of(n2, second), meta.state().reports());
+    assertEquals(1, meta.state().epoch());
+    assertEquals(plan(3, 3), meta.state().topology());
+
+    MetaOutcome stranger = meta.apply(4, entry(MetaEntries.nodeReport(new MemberReport("stranger", 1, List.of()))));
+    assertFalse(stranger.changed());
+    assertEquals(1, meta.state().reports().size(), "a non-member's report is not kept");
+  }
+
+  @Test
+  void aVersionOneEntryCarryingANewerCommandStopsApplyingRatherThanSkip() {
+    MetaStateMachine meta = bootstrapped(3, 3);
+    byte[] underDeclared = MetaEntries.setPreferredLeader("s1", "x").toBuilder().setFormatVersion(1).build()
+        .toByteArray();
+    assertThrows(MetaCommandException.class, () -> meta.apply(2, underDeclared));
+  }
 }

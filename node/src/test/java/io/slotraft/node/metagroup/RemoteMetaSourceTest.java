@@ -40,19 +40,19 @@ class RemoteMetaSourceTest {
     return meta.state();
   }
 
-  private static ClusterMember member(String name, int grpcPort) {
+  static ClusterMember member(String name, int grpcPort) {
     return new ClusterMember(String.format("%040x", name.hashCode()), name, "127.0.0.1", 1, grpcPort, 3, 4);
   }
 
   /** A meta member answering with what {@code reads} gives; returns its gRPC port. */
   private int metaMember(Supplier<CompletableFuture<MetaState>> reads) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new MetaGrpcService(reads)).build().start();
+        .addService(new MetaGrpcService(reads, MetaProposerTest.refusingProposals())).build().start();
     servers.add(server);
     return server.getPort();
   }
 
-  private static int closedPort() throws IOException {
+  static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -64,8 +64,9 @@ class RemoteMetaSourceTest {
     int down = closedPort();
     int noQuorum = metaMember(() -> CompletableFuture.failedFuture(new IllegalStateException("no leader")));
     int healthy = metaMember(() -> CompletableFuture.completedFuture(state));
-    try (RemoteMetaSource source = new RemoteMetaSource(
-        List.of(member("n1", down), member("n2", noQuorum), member("n3", healthy)), "asker")) {
+    try (MetaMemberChannels channels = new MetaMemberChannels(
+            List.of(member("n1", down), member("n2", noQuorum), member("n3", healthy)));
+        RemoteMetaSource source = new RemoteMetaSource(channels, "asker")) {
       assertEquals(state, source.read().orElseThrow());
       assertEquals(state, source.read().orElseThrow(), "again, starting with the member that answered");
     }
@@ -74,8 +75,9 @@ class RemoteMetaSourceTest {
   @Test
   void answersNothingWhenNoMemberCanReadMeta() throws IOException {
     int noQuorum = metaMember(() -> CompletableFuture.failedFuture(new IllegalStateException("no leader")));
-    try (RemoteMetaSource source = new RemoteMetaSource(List.of(member("n1", closedPort()), member("n2", noQuorum)),
-        "asker")) {
+    try (MetaMemberChannels channels = new MetaMemberChannels(List.of(member("n1", closedPort()),
+            member("n2", noQuorum)));
+        RemoteMetaSource source = new RemoteMetaSource(channels, "asker")) {
       assertTrue(source.read().isEmpty());
     }
   }

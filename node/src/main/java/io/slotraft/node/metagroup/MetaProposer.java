@@ -1,0 +1,141 @@
+package io.slotraft.node.metagroup;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.MetaCommandException;
+import io.slotraft.node.meta.MetaEntries;
+import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.MetaServiceGrpc;
+import io.slotraft.proto.v1.ProposeReply;
+import io.slotraft.proto.v1.ProposeRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets a meta command into meta's log from any node: a node whose meta replica leads proposes it
+ * there; any other node forwards it to the meta members ({@code MetaService.Propose} with {@code
+ * forwarded} set), the one it believes leads first. A forwarded command is proposed only by a
+ * leader and never forwarded again, so a proposal makes at most one hop.
+ *
+ * <p>Futures fail with a gRPC {@link StatusRuntimeException}: INVALID_ARGUMENT for a command meta
+ * must not see, FAILED_PRECONDITION for a forwarded command that reached a non-leader, UNAVAILABLE
+ * when no meta member could take it (no quorum, or none reachable). A command that timed out may
+ * still be applied; the commands proposed this way are safe to send again.
+ */
+public final class MetaProposer {
+  private static final Logger LOG = LoggerFactory.getLogger(MetaProposer.class);
+  /** One meta proposal commits in milliseconds; more means no quorum now. */
+  public static final long PROPOSE_TIMEOUT_MS = 5_000;
+
+  private final MetaReplica local;
+  private final MetaMemberChannels members;
+  private final String selfNodeId;
+  private final Executor forwarding;
+  private volatile int lastAnswered;
+
+  /**
+   * @param local this node's meta replica, or null on a node that holds none
+   * @param members channels to every meta member (this node included when it is one)
+   * @param forwarding where the blocking forwarding calls run
+   */
+  public MetaProposer(MetaReplica local, MetaMemberChannels members, String selfNodeId, Executor forwarding) {
+    this.local = local;
+    this.members = members;
+    this.selfNodeId = selfNodeId;
+    this.forwarding = forwarding;
+  }
+
+  /** Proposes {@code command} through whichever meta member leads; the admin CLI's and reports' way in. */
+  public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
+    byte[] entry;
+    try {
+      entry = MetaEntries.proposable(command);
+    } catch (MetaCommandException e) {
+      return CompletableFuture.failedFuture(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+    }
+    if (local != null && local.isLeader()) {
+      return proposeHere(entry);
+    }
+    return CompletableFuture.supplyAsync(() -> forward(command), forwarding);
+  }
+
+  /** A command forwarded by another node: proposed here if this replica leads meta, else refused. */
+  public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
+    byte[] entry;
+    try {
+      entry = MetaEntries.proposable(command);
+    } catch (MetaCommandException e) {
+      return CompletableFuture.failedFuture(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+    }
+    if (local == null || !local.isLeader()) {
+      String leader = local == null ? "this node holds no meta replica" : local.leaderEndpoint()
+          .map(endpoint -> "meta's leader is at Raft endpoint " + endpoint).orElse("meta has no leader now");
+      return CompletableFuture.failedFuture(Status.FAILED_PRECONDITION
+          .withDescription("not the meta leader (" + leader + ")").asRuntimeException());
+    }
+    return proposeHere(entry);
+  }
+
+  private CompletableFuture<ProposalOutcome> proposeHere(byte[] entry) {
+    return local.propose(entry)
+        .orTimeout(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Status.UNAVAILABLE
+            .withDescription("meta did not apply the command (" + failure + "); it may still; try again")
+            .asRuntimeException()));
+  }
+
+  private ProposalOutcome forward(MetaCommand command) {
+    ProposeRequest request = ProposeRequest.newBuilder().setCommand(command).setForwarded(true)
+        .setAskingNodeId(selfNodeId).build();
+    List<String> refusals = new ArrayList<>();
+    for (int index : askingOrder()) {
+      ClusterMember member = members.member(index);
+      try {
+        ProposeReply reply = MetaServiceGrpc.newBlockingStub(members.channel(index))
+            .withDeadlineAfter(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .propose(request);
+        lastAnswered = index;
+        return new ProposalOutcome(reply.getChanged(), reply.getDescription(), reply.getEpoch());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+          throw e; // the command itself is wrong: every member would say so
+        }
+        LOG.debug("meta member {} did not take a proposal: {}", member.name(), e.getStatus());
+        refusals.add(member.name() + ": " + e.getStatus().getCode()
+            + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
+      }
+    }
+    throw Status.UNAVAILABLE.withDescription("no meta member took the command: " + String.join("; ", refusals))
+        .asRuntimeException();
+  }
+
+  /** The member this replica believes leads first, then the one that answered last, then the rest. */
+  private List<Integer> askingOrder() {
+    List<Integer> order = new ArrayList<>();
+    Optional<String> leader = local == null ? Optional.empty() : local.leaderEndpoint();
+    for (int i = 0; i < members.size(); i++) {
+      if (leader.isPresent() && members.member(i).raftEndpoint().equals(leader.get())) {
+        order.add(i);
+      }
+    }
+    int last = lastAnswered;
+    if (last < members.size() && !order.contains(last)) {
+      order.add(last);
+    }
+    for (int i = 0; i < members.size(); i++) {
+      if (!order.contains(i)) {
+        order.add(i);
+      }
+    }
+    // This node's own replica does not lead (else propose() would not forward): asking it is a wasted hop.
+    order.removeIf(i -> members.member(i).nodeId().equals(selfNodeId));
+    return order;
+  }
+}
