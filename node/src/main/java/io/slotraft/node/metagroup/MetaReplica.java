@@ -106,15 +106,15 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
       LOG.warn("meta: {}", outcome.description());
     }
     // The proposer's future receives these replies: the outcome, in the shape outcome() reads.
-    return List.of(Replies.array(Replies.bool(outcome.changed()), Replies.simple(outcome.description()),
+    return List.of(Replies.array(Replies.integer(outcome.changed() ? 1 : 0), Replies.simple(outcome.description()),
         Replies.integer(applied.epoch())));
   }
 
   private static ProposalOutcome outcome(List<Reply> replies) {
     if (replies.size() == 1 && replies.get(0) instanceof Reply.Array array && array.items().size() == 3
-        && array.items().get(0) instanceof Reply.Bool changed && array.items().get(1) instanceof Reply.Simple text
+        && array.items().get(0) instanceof Reply.Int changed && array.items().get(1) instanceof Reply.Simple text
         && array.items().get(2) instanceof Reply.Int epoch) {
-      return new ProposalOutcome(changed.value(), text.text(), epoch.value());
+      return new ProposalOutcome(changed.value() == 1, text.text(), epoch.value());
     }
     throw new IllegalStateException("meta apply answered " + replies + ", not an outcome");
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 final class InJvmCluster implements AutoCloseable {
   private final List<SlotraftNode> nodes = new ArrayList<>();
   private final List<Integer> respPorts = new ArrayList<>();
+  private final List<Integer> grpcPorts = new ArrayList<>();
 
   /** Starts {@code count} nodes hosting {@code shards} shards between them. */
   static InJvmCluster start(Path root, int count, int shards) throws IOException, ConfigException {
@@ -36,6 +37,7 @@ final class InJvmCluster implements AutoCloseable {
       int[] ports = freePorts(4);
       members.add("n" + i + "@127.0.0.1:" + ports[0] + ":" + ports[1] + ":" + ports[2] + ":" + ports[3]);
       cluster.respPorts.add(ports[0]);
+      cluster.grpcPorts.add(ports[1]);
     }
     for (int i = 1; i <= count; i++) {
       Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
@@ -68,6 +70,10 @@ final class InJvmCluster implements AutoCloseable {
 
   List<Integer> respPorts() {
     return respPorts;
+  }
+
+  List<Integer> grpcPorts() {
+    return grpcPorts;
   }
 
   private static int[] freePorts(int count) throws IOException {

@@ -14,9 +14,17 @@ public final class Repo {
   }
 
   public static Path nodeJar() {
-    Path jar = root().resolve("node/target/slotraft-node.jar");
+    return built("node/target/slotraft-node.jar");
+  }
+
+  public static Path adminJar() {
+    return built("cluster-admin/target/slotraft-admin.jar");
+  }
+
+  private static Path built(String relative) {
+    Path jar = root().resolve(relative);
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the tests through 'mvn verify' so the node is packaged first");
+      throw new IllegalStateException(jar + " is missing: run the tests through 'mvn verify' so it is packaged first");
     }
     return jar;
   }

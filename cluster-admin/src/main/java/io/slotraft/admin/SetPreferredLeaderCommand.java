@@ -1,0 +1,97 @@
+package io.slotraft.admin;
+
+import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.MetaShard;
+import io.slotraft.proto.v1.NodeAddress;
+import io.slotraft.proto.v1.ProposeReply;
+import io.slotraft.proto.v1.SetPreferredLeader;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slotraft-admin set-preferred-leader SHARD NODE}: makes one of a shard's replicas the one
+ * that leads it whenever it is up. Meta records it (a new epoch); the shard's leader then hands
+ * leadership over, and clients follow. Waits until the node reports leading the shard.
+ */
+@Command(name = "set-preferred-leader", mixinStandardHelpOptions = true,
+    description = "Make NODE (name or id) the preferred leader of SHARD and wait until it leads it.")
+final class SetPreferredLeaderCommand implements Callable<Integer> {
+  /** Meta entries in the MetaCommand layout that carries SetPreferredLeader (meta.proto). */
+  private static final int FORMAT_VERSION = 2;
+  private static final long POLL_MS = 250;
+
+  @Mixin
+  private NodeMixin node;
+
+  @Parameters(index = "0", paramLabel = "SHARD", description = "Shard id, as `status` lists it (e.g. s3).")
+  private String shardId;
+
+  @Parameters(index = "1", paramLabel = "NODE", description = "Node name (e.g. n2) or id; must hold a replica.")
+  private String nodeName;
+
+  @Option(names = "--wait-secs", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long to wait for NODE to lead SHARD; 0 returns once meta records it (default: "
+          + "${DEFAULT-VALUE}).")
+  private int waitSecs;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (waitSecs < 0) {
+      throw new AdminException("--wait-secs must be 0 or more, not " + waitSecs);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (MetaClient meta = new MetaClient(node.address)) {
+      MetaView view = new MetaView(meta.state());
+      MetaShard shard = view.shard(shardId);
+      NodeAddress target = view.node(nodeName);
+      if (!shard.getReplicaNodeIdsList().contains(target.getNodeId())) {
+        throw new AdminException(target.getName() + " holds no replica of " + shardId + "; its replicas are on "
+            + shard.getReplicaNodeIdsList().stream().map(view::name).toList());
+      }
+      if (shard.getReplicaNodeIds(0).equals(target.getNodeId())) {
+        out.println(target.getName() + " is already the preferred leader of " + shardId + " (epoch "
+            + view.state().getEpoch() + ")");
+      } else {
+        ProposeReply reply = meta.propose(MetaCommand.newBuilder().setFormatVersion(FORMAT_VERSION)
+            .setSetPreferredLeader(SetPreferredLeader.newBuilder().setShardId(shardId).setNodeId(target.getNodeId()))
+            .build());
+        if (!reply.getChanged()) {
+          throw new AdminException("meta did not change: " + reply.getDescription());
+        }
+        out.println(target.getName() + " is now the preferred leader of " + shardId + " (epoch " + reply.getEpoch()
+            + ")");
+      }
+      out.flush();
+      return waitSecs == 0 ? 0 : awaitLeader(meta, target);
+    }
+  }
+
+  private int awaitLeader(MetaClient meta, NodeAddress target) throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    while (true) {
+      Optional<String> leader = new MetaView(meta.state()).reportedLeader(shardId);
+      double waited = (System.nanoTime() - start) / 1e9;
+      if (leader.isPresent() && leader.get().equals(target.getNodeId())) {
+        out.printf("%s leads %s (reported after %.1f s)%n", target.getName(), shardId, waited);
+        out.flush();
+        return 0;
+      }
+      if (waited >= waitSecs) {
+        throw new AdminException("meta records the change, but " + target.getName() + " did not report leading "
+            + shardId + " within " + waitSecs + " s; leader balancing keeps trying while it is up and caught up");
+      }
+      Thread.sleep(POLL_MS);
+    }
+  }
+}
