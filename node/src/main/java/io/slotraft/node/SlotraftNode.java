@@ -149,7 +149,8 @@ public final class SlotraftNode implements AutoCloseable {
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
     timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
     MetaProposer metaProposer = new MetaProposer(metaReplica, metaChannels, self.nodeId(), metaForwarding);
-    timers.scheduleWithFixedDelay(new NodeReporter(self.nodeId(), router::localShards, metaProposer, clock), 0,
+    timers.scheduleWithFixedDelay(new NodeReporter(self.nodeId(),
+        () -> NodeReporter.replicas(router.localShards()), metaProposer::propose, clock), 0,
         NodeReporter.INTERVAL_MS, TimeUnit.MILLISECONDS);
     if (meta.placement().shards().size() > 1) {
       // With one shard any leader is as balanced as another: moving it would only interrupt clients.

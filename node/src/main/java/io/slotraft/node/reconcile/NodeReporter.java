@@ -4,10 +4,14 @@ import io.slotraft.node.meta.MemberReport;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.shard.Shard;
+import io.slotraft.proto.v1.MetaCommand;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,16 +31,20 @@ public final class NodeReporter implements Runnable {
   static final long UNCHANGED_EVERY_MS = 30_000;
 
   private final String selfNodeId;
-  private final Supplier<Collection<Shard>> shards;
-  private final MetaProposer proposer;
+  private final Supplier<List<MemberReport.ReportedShard>> shards;
+  private final Function<MetaCommand, CompletableFuture<?>> proposer;
   private final LongSupplier clock;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile MemberReport lastTaken;
   private volatile long lastTakenAtMs;
   private volatile boolean failing;
 
-  public NodeReporter(String selfNodeId, Supplier<Collection<Shard>> shards, MetaProposer proposer,
-      LongSupplier clock) {
+  /**
+   * @param shards this node's running replicas and whether each leads ({@link #replicas} on a node)
+   * @param proposer gets a command into meta's log ({@link MetaProposer#propose} on a node)
+   */
+  public NodeReporter(String selfNodeId, Supplier<List<MemberReport.ReportedShard>> shards,
+      Function<MetaCommand, CompletableFuture<?>> proposer, LongSupplier clock) {
     this.selfNodeId = selfNodeId;
     this.shards = shards;
     this.proposer = proposer;
@@ -53,7 +61,7 @@ public final class NodeReporter implements Runnable {
     if (!inFlight.compareAndSet(false, true)) {
       return;
     }
-    proposer.propose(MetaEntries.nodeReport(report))
+    proposer.apply(MetaEntries.nodeReport(report))
         .orTimeout(3 * MetaProposer.PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .whenComplete((outcome, failure) -> {
           inFlight.set(false);
@@ -73,10 +81,14 @@ public final class NodeReporter implements Runnable {
         });
   }
 
-  MemberReport current(long now) {
+  private MemberReport current(long now) {
     return new MemberReport(selfNodeId, now, shards.get().stream()
-        .map(shard -> new MemberReport.ReportedShard(shard.id().id(), shard.isLeader()))
         .sorted(Comparator.comparing(MemberReport.ReportedShard::shardId))
         .toList());
+  }
+
+  /** What a node reports of its running replicas. */
+  public static List<MemberReport.ReportedShard> replicas(Collection<Shard> running) {
+    return running.stream().map(shard -> new MemberReport.ReportedShard(shard.id().id(), shard.isLeader())).toList();
   }
 }
