@@ -2,7 +2,7 @@
 # Throughput of the Java smart client (async API, 64 requests in flight by default, GET/SET 50/50).
 # Builds what it needs, then runs SmartClientBenchmark, which starts its own three-node cluster on
 # free ports (or measures the cluster whose gRPC seeds are given). Prints one line; asserts nothing.
-# Usage: tests/bench/smart-client.sh [--inflight N] [--seconds S] [--warmup S] [host:port ...]
+# Usage: tests/bench/smart-client.sh [--inflight N] [--seconds S] [--warmup S] [--reads PERCENT] [host:port ...]
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"

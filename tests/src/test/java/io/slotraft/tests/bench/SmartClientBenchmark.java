@@ -12,12 +12,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Smart-client throughput: GET and SET (half each, over 10,000 keys of every slot) with a fixed number
+ * Smart-client throughput: GET and SET (half each unless {@code --reads} says otherwise, over 10,000 keys of every slot) with a fixed number
  * of requests in flight, through the async API. Not a test; run it with tests/bench/smart-client.sh.
  * With seeds as arguments it measures that cluster; without, it starts three node processes on free
  * ports under a temporary directory and stops them at the end.
  *
- * <pre>usage: SmartClientBenchmark [--inflight N] [--seconds S] [--warmup S] [host:port ...]</pre>
+ * <pre>usage: SmartClientBenchmark [--inflight N] [--seconds S] [--warmup S] [--reads PERCENT] [host:port ...]</pre>
  */
 public final class SmartClientBenchmark {
   private static final int KEYS = 10_000;
@@ -28,12 +28,14 @@ public final class SmartClientBenchmark {
     int inflight = 64;
     int seconds = 10;
     int warmup = 10;
+    int readPercent = 50;
     List<String> seeds = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--inflight" -> inflight = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--reads" -> readPercent = Integer.parseInt(args[++i]);
         default -> seeds.add(args[i]);
       }
     }
@@ -45,10 +47,10 @@ public final class SmartClientBenchmark {
       cluster.nodes().forEach(node -> seeds.add("127.0.0.1:" + node.grpcPort()));
     }
     try (SlotraftClient client = SlotraftClient.connect(seeds.toArray(String[]::new))) {
-      run(client.async(), inflight, warmup);
-      long ops = run(client.async(), inflight, seconds);
-      System.out.printf("smart client, %d in flight, GET/SET 50/50 over %d keys: %,d ops in %d s = %,.0f ops/s; %s%n",
-          inflight, KEYS, ops, seconds, ops / (double) seconds, client.metrics());
+      run(client.async(), inflight, warmup, readPercent);
+      long ops = run(client.async(), inflight, seconds, readPercent);
+      System.out.printf("smart client, %d in flight, GET/SET %d/%d over %d keys: %,d ops in %d s = %,.0f ops/s; %s%n",
+          inflight, readPercent, 100 - readPercent, KEYS, ops, seconds, ops / (double) seconds, client.metrics());
     } finally {
       if (cluster != null) {
         cluster.close();
@@ -57,7 +59,8 @@ public final class SmartClientBenchmark {
   }
 
   /** Keeps {@code inflight} requests outstanding for {@code seconds}; returns how many completed. */
-  private static long run(SlotraftAsyncCommands redis, int inflight, int seconds) throws InterruptedException {
+  private static long run(SlotraftAsyncCommands redis, int inflight, int seconds, int readPercent)
+      throws InterruptedException {
     Semaphore slots = new Semaphore(inflight);
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
@@ -66,7 +69,8 @@ public final class SmartClientBenchmark {
     while (System.nanoTime() < end) {
       slots.acquire();
       String key = "bench:" + (i % KEYS);
-      CompletableFuture<?> request = (i & 1) == 0 ? redis.set(key, "value-" + i) : redis.get(key);
+      // i * 37 % 100 walks 0-99 evenly, so the mix is exact over every 100 requests.
+      CompletableFuture<?> request = (i * 37 % 100) < readPercent ? redis.get(key) : redis.set(key, "value-" + i);
       request.whenComplete((value, error) -> {
         (error == null ? completed : failed).incrementAndGet();
         slots.release();
