@@ -19,8 +19,8 @@
 #   its indexes and the node's fixed structures; the fixed part cancels out in the difference.
 #   Off-heap memory (RocksDB's Raft log, Netty's buffers) holds no keyspace and is not counted.
 # - The nodes run with -Djraft.max_collector_size_per_thread=0 (through JAVA_TOOL_OPTIONS): JRaft
-#   otherwise keeps the buffers it filled to send entries to followers, up to 256 per thread of up
-#   to 4 MB each, for reuse; they grow with each load and would be counted as the next type's data
+#   otherwise keeps the buffers it filled to send entries to followers for reuse (the node caps
+#   them at 8 per thread, JRaft's own default is 256); they grow with each load and would be counted as the next type's data
 #   (with them, the leader's heap after FLUSHALL grew from 14 MB to 50 MB in five loads of 1M
 #   elements). The pool is replication's working memory, not the keyspace's; switching it off
 #   changes no data structure.
