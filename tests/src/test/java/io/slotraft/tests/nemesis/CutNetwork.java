@@ -17,6 +17,6 @@ record CutNetwork(Partition partition) implements Fault {
   @Override
   public void end(FaultTarget target) throws Exception {
     target.network().heal();
-    target.log().note("heal network");
+    target.log().note("heal network (" + target.network().droppedPackets() + " packets between nodes dropped so far)");
   }
 }

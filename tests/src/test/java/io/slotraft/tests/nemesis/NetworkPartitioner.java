@@ -48,7 +48,7 @@ public final class NetworkPartitioner implements AutoCloseable {
         }
       }
     }
-    script.append("    ct mark @cut drop\n  }\n}\n");
+    script.append("    ct mark @cut counter drop\n  }\n}\n");
     nft(script.toString());
     return partitioner;
   }
@@ -67,6 +67,16 @@ public final class NetworkPartitioner implements AutoCloseable {
   /** Every link works again (connections whose packets were dropped recover by retransmission). */
   public void heal() throws IOException, InterruptedException {
     nft("flush set inet " + TABLE + " cut\n");
+  }
+
+  /**
+   * Packets dropped so far by the cut links, from the drop rule's counter: the evidence that a
+   * partition really cut something (a rule that matched nothing would leave it at 0).
+   */
+  public long droppedPackets() throws IOException, InterruptedException {
+    String chain = nft("list chain inet " + TABLE + " output\n");
+    java.util.regex.Matcher counter = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(chain);
+    return counter.find() ? Long.parseLong(counter.group(1)) : -1;
   }
 
   /** The mark of a link: one per unordered pair of nodes, so one set element cuts both directions. */
@@ -93,7 +103,7 @@ public final class NetworkPartitioner implements AutoCloseable {
     return "table inet " + TABLE + " {}\ndelete table inet " + TABLE + "\n";
   }
 
-  private static void nft(String script) throws IOException, InterruptedException {
+  private static String nft(String script) throws IOException, InterruptedException {
     Process nft = new ProcessBuilder("nft", "-f", "-").redirectErrorStream(true).start();
     nft.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
     nft.getOutputStream().close();
@@ -101,5 +111,6 @@ public final class NetworkPartitioner implements AutoCloseable {
     if (!nft.waitFor(30, TimeUnit.SECONDS) || nft.exitValue() != 0) {
       throw new IOException("nft failed: " + output + "\nscript:\n" + script);
     }
+    return output;
   }
 }
