@@ -182,9 +182,13 @@ public final class ProcessCluster implements AutoCloseable {
   }
 
   public void awaitHealthy(Duration timeout) {
-    awaitTrue(() -> nodes.stream().filter(NodeProcess::isAlive)
-        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false)), timeout,
-        "every running node healthy");
+    awaitTrue(this::runningNodesHealthy, timeout, "every running node healthy");
+  }
+
+  /** Whether every running node answers /health with 200 (a node still starting does not). */
+  public boolean runningNodesHealthy() {
+    return nodes.stream().filter(NodeProcess::isAlive)
+        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false));
   }
 
   private static Optional<HttpResponse<String>> get(NodeProcess node, String path) {

@@ -1,5 +1,6 @@
 package io.slotraft.tests.nemesis;
 
+import io.slotraft.tests.harness.ProcessCluster;
 import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.nemesis.workload.IndeterminateException;
 import io.slotraft.tests.nemesis.workload.NotAppliedException;
@@ -11,16 +12,19 @@ import java.util.Random;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * "Recovered" means every shard takes a write again: after each heal the probe writes a key in each
- * shard's range (keys no workload uses) until all are acknowledged, and says how long that took.
+ * "Recovered" means every node serves again (answers /health: a restarted node does so once it has
+ * its replicas and meta's topology) and every shard takes a write: after each heal the probe waits
+ * for both, writing a key in each shard's range (keys no workload uses), and says how long it took.
  */
 final class RecoveryProbe {
+  private final ProcessCluster cluster;
   private final List<HostAndPort> nodes;
   private final List<String> keys;
   private final Duration patience;
 
-  RecoveryProbe(List<HostAndPort> nodes, int shards, Duration patience) {
-    this.nodes = nodes;
+  RecoveryProbe(ProcessCluster cluster, int shards, Duration patience) {
+    this.cluster = cluster;
+    this.nodes = cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort())).toList();
     this.keys = ShardProbes.oneKeyPerShard(shards);
     this.patience = patience;
   }
@@ -29,6 +33,12 @@ final class RecoveryProbe {
   Optional<Duration> await() throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + patience.toNanos();
+    while (!cluster.runningNodesHealthy()) {
+      if (System.nanoTime() > deadline) {
+        return Optional.empty();
+      }
+      Thread.sleep(50);
+    }
     try (RespClient client = new RespClient(nodes, new Random(start))) {
       for (String key : keys) {
         while (!writes(client, key)) {

@@ -58,11 +58,11 @@ public final class ScenarioRun {
       cluster.startAll();
       List<HostAndPort> resp = cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort())).toList();
       List<String> grpc = cluster.nodes().stream().map(n -> n.host() + ":" + n.grpcPort()).toList();
-      RecoveryProbe probe = new RecoveryProbe(resp, Scenario.SHARDS, RECOVERY_PATIENCE);
+      RecoveryProbe probe = new RecoveryProbe(cluster, Scenario.SHARDS, RECOVERY_PATIENCE);
       if (probe.await().isEmpty()) {
         throw new AssertionError("the new cluster never took writes on every shard\n" + cluster.logTails());
       }
-      try (Workload workload = scenario.workload().apply(new ClusterEndpoints(resp, grpc, settings.seed()),
+      try (Workload workload = scenario.workload().apply(new ClusterEndpoints(resp, grpc, Scenario.SHARDS, settings.seed()),
               NemesisSettings.PROCESSES);
           LeaderTransfers transfers = new LeaderTransfers(cluster)) {
         workload.setUp();

@@ -5,10 +5,10 @@ import java.util.Random;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * Where clients reach the cluster (every node's RESP and gRPC address) and the seed their random
- * choices derive from: process p draws from {@code new Random(seed + p)}.
+ * Where clients reach the cluster (every node's RESP and gRPC address), how many shards it has (so
+ * that workloads can put keys in every one), and the seed the clients' random choices derive from.
  */
-public record ClusterEndpoints(List<HostAndPort> resp, List<String> grpc, long seed) {
+public record ClusterEndpoints(List<HostAndPort> resp, List<String> grpc, int shards, long seed) {
 
   public RespClient respClient(int process) {
     return new RespClient(resp, randomFor(process));

@@ -2,6 +2,7 @@ package io.slotraft.tests.nemesis.workload;
 
 import io.slotraft.tests.consistency.Checker;
 import io.slotraft.tests.consistency.CounterChecker;
+import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.history.HistoryRecorder;
 import io.slotraft.tests.history.OpFunction;
 import java.util.List;
@@ -10,20 +11,21 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counters: INCRBY of 1 to 5 on a few keys, and reads (GET), then a final read of each. Every read
+ * Counters: INCRBY of 1 to 5 on one key in each shard, and reads (GET), then a final read of each. Every read
  * must lie between the increments certainly applied and those possibly applied. Even processes
  * speak RESP; odd ones use the smart client, whose write sessions make a resent INCRBY apply once.
  */
 public final class CounterWorkload implements Workload {
-  static final int KEYS = 4;
 
   private final ClusterEndpoints endpoints;
+  private final List<String> keyNames;
   private final Map<Integer, RespClient> resp = new ConcurrentHashMap<>();
   private final Map<Integer, Random> randoms = new ConcurrentHashMap<>();
   private final GrpcClient grpc;
 
   public CounterWorkload(ClusterEndpoints endpoints, int processes) {
     this.endpoints = endpoints;
+    this.keyNames = ShardProbes.oneKeyPerShard("ctr:", endpoints.shards());
     for (int p = 0; p < processes; p++) {
       randoms.put(p, endpoints.randomFor(p));
       if (p % 2 == 0) {
@@ -38,14 +40,15 @@ public final class CounterWorkload implements Workload {
     return "counter";
   }
 
-  private static String key(int index) {
-    return "ctr:" + index;
+  /** One key in each shard's slot range, so that every fault hits some of the workload's keys. */
+  private String key(int index) {
+    return keyNames.get(index);
   }
 
   @Override
   public void operate(int process, HistoryRecorder recorder) {
     Random random = randoms.get(process);
-    String key = key(random.nextInt(KEYS));
+    String key = key(random.nextInt(keyNames.size()));
     RespClient client = resp.get(process);
     if (random.nextInt(5) == 0) {
       Recorded.read(recorder.invoke(process, OpFunction.READ, key, null), () -> read(client, key));
@@ -69,7 +72,7 @@ public final class CounterWorkload implements Workload {
   public void finalReads(HistoryRecorder recorder) {
     RespClient reader = endpoints.respClient(-1);
     try {
-      for (int i = 0; i < KEYS; i++) {
+      for (int i = 0; i < keyNames.size(); i++) {
         String key = key(i);
         FinalReads.read(recorder, FinalReads.PROCESS, key, () -> read(reader, key));
       }

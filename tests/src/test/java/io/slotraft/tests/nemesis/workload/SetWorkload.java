@@ -2,6 +2,7 @@ package io.slotraft.tests.nemesis.workload;
 
 import io.slotraft.tests.consistency.Checker;
 import io.slotraft.tests.consistency.SetChecker;
+import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.history.HistoryRecorder;
 import io.slotraft.tests.history.OpFunction;
 import java.util.List;
@@ -12,19 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sets: every process SADDs elements unique in the run ({@code p<process>-<n>}) to one of a few
- * sets spread over the shards; once the faults are over, SMEMBERS of each set. Every acknowledged
+ * sets, one in each shard; once the faults are over, SMEMBERS of each set. Every acknowledged
  * add must be there, and nothing that was never added. RESP only (the smart client has no set
  * commands).
  */
 public final class SetWorkload implements Workload {
-  static final int KEYS = 6;
 
   private final ClusterEndpoints endpoints;
+  private final List<String> keyNames;
   private final Map<Integer, RespClient> resp = new ConcurrentHashMap<>();
   private final Map<Integer, Long> added = new ConcurrentHashMap<>();
 
   public SetWorkload(ClusterEndpoints endpoints, int processes) {
     this.endpoints = endpoints;
+    this.keyNames = ShardProbes.oneKeyPerShard("set:", endpoints.shards());
     for (int p = 0; p < processes; p++) {
       resp.put(p, endpoints.respClient(p));
     }
@@ -35,14 +37,15 @@ public final class SetWorkload implements Workload {
     return "set";
   }
 
-  private static String key(int index) {
-    return "set:" + index;
+  /** One key in each shard's slot range, so that every fault hits some of the workload's keys. */
+  private String key(int index) {
+    return keyNames.get(index);
   }
 
   @Override
   public void operate(int process, HistoryRecorder recorder) {
     long n = added.merge(process, 1L, Long::sum);
-    String key = key((int) ((process + n) % KEYS));
+    String key = key((int) ((process + n) % keyNames.size()));
     String element = "p" + process + "-" + n;
     Recorded.update(recorder.invoke(process, OpFunction.ADD, key, element),
         () -> resp.get(process).call(key, jedis -> jedis.sadd(key, element)));
@@ -52,7 +55,7 @@ public final class SetWorkload implements Workload {
   public void finalReads(HistoryRecorder recorder) {
     RespClient reader = endpoints.respClient(-1);
     try {
-      for (int i = 0; i < KEYS; i++) {
+      for (int i = 0; i < keyNames.size(); i++) {
         String key = key(i);
         FinalReads.read(recorder, FinalReads.PROCESS, key, () -> {
           Set<String> members = reader.call(key, jedis -> jedis.smembers(key));
