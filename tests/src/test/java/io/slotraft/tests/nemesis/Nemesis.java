@@ -4,7 +4,6 @@ import io.slotraft.tests.harness.NodeProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Carries out a {@link FaultPlan} until its time is up: for each step a quiet spell, the fault, the
@@ -42,9 +41,8 @@ final class Nemesis {
         step.fault().end(target);
       }
       long end = target.log().now();
-      Optional<Duration> recovery = probe.await();
-      target.log().note(recovery.map(d -> "every shard takes writes " + d.toMillis() + " ms after the heal")
-          .orElse("NOT RECOVERED: some shard still refuses writes after the probe's patience"));
+      Recovery recovery = probe.await();
+      target.log().note((recovery.complete() ? "recovered: " : "NOT RECOVERED: ") + recovery + " after the heal");
       windows.add(new FaultWindow(step.fault().describe(), begin, end, recovery));
     }
   }

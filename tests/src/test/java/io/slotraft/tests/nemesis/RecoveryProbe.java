@@ -12,9 +12,9 @@ import java.util.Random;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * "Recovered" means every node serves again (answers /health: a restarted node does so once it has
- * its replicas and meta's topology) and every shard takes a write: after each heal the probe waits
- * for both, writing a key in each shard's range (keys no workload uses), and says how long it took.
+ * After each heal: how long until every shard takes a write again (the probe writes a key in each
+ * shard's range, keys no workload uses) and until every node serves again. The next fault waits
+ * for both, so that it never hits a node that is still starting.
  */
 final class RecoveryProbe {
   private final ProcessCluster cluster;
@@ -29,16 +29,21 @@ final class RecoveryProbe {
     this.patience = patience;
   }
 
-  /** How long until every shard took a write, or empty if they did not within the patience. */
-  Optional<Duration> await() throws InterruptedException {
+  /** Waits (within the patience) until every shard took a write, then until every node serves. */
+  Recovery await() throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + patience.toNanos();
+    Optional<Duration> writable = everyShardWrites(start, deadline);
     while (!cluster.runningNodesHealthy()) {
       if (System.nanoTime() > deadline) {
-        return Optional.empty();
+        return new Recovery(writable, Optional.empty());
       }
       Thread.sleep(50);
     }
+    return new Recovery(writable, Optional.of(Duration.ofNanos(System.nanoTime() - start)));
+  }
+
+  private Optional<Duration> everyShardWrites(long start, long deadline) throws InterruptedException {
     try (RespClient client = new RespClient(nodes, new Random(start))) {
       for (String key : keys) {
         while (!writes(client, key)) {

@@ -59,7 +59,7 @@ public final class ScenarioRun {
       List<HostAndPort> resp = cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort())).toList();
       List<String> grpc = cluster.nodes().stream().map(n -> n.host() + ":" + n.grpcPort()).toList();
       RecoveryProbe probe = new RecoveryProbe(cluster, Scenario.SHARDS, RECOVERY_PATIENCE);
-      if (probe.await().isEmpty()) {
+      if (!probe.await().complete()) {
         throw new AssertionError("the new cluster never took writes on every shard\n" + cluster.logTails());
       }
       try (Workload workload = scenario.workload().apply(new ClusterEndpoints(resp, grpc, Scenario.SHARDS, settings.seed()),
@@ -91,8 +91,9 @@ public final class ScenarioRun {
       stuck = processes.stop();
     }
     log.note("clients stopped" + (stuck.isEmpty() ? "" : "; still running: " + stuck));
-    if (probe.await().isEmpty()) {
-      log.note("NOT RECOVERED before the final reads");
+    Recovery beforeFinalReads = probe.await();
+    if (!beforeFinalReads.complete()) {
+      log.note("NOT RECOVERED before the final reads: " + beforeFinalReads);
     }
     workload.finalReads(recorder);
     recorder.close();
