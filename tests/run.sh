@@ -8,6 +8,8 @@ need_packages=()
 command -v java >/dev/null || need_packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need_packages+=(maven)
 command -v redis-cli >/dev/null || need_packages+=(redis-tools)
+# NemesisIT cuts links between nodes with nftables (and needs root for it and for cgroups).
+command -v nft >/dev/null || need_packages+=(nftables)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "tests/run.sh: please install: ${need_packages[*]} (or run as root to have it done)" >&2

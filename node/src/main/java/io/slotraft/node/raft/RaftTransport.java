@@ -2,6 +2,7 @@ package io.slotraft.node.raft;
 
 import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
 import com.alipay.sofa.jraft.rpc.RpcServer;
+import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import com.alipay.sofa.jraft.util.Endpoint;
 
 /**
@@ -15,7 +16,13 @@ public final class RaftTransport implements AutoCloseable {
   public RaftTransport(String host, int port) {
     LogStorageOptions.registerOnce();
     this.endpoint = new Endpoint(host, port);
-    this.rpcServer = RaftRpcServerFactory.createRaftRpcServer(endpoint);
+    // RaftRpcServerFactory.createRaftRpcServer(endpoint) would bind the port on every address
+    // (Bolt's RpcServer(port) listens on 0.0.0.0) and ignore the host: the Raft port must listen
+    // only on the address the node advertises, like its RESP, gRPC and HTTP ports, so that nodes
+    // sharing a machine on different addresses stay apart (and a fault can cut one of them off).
+    // Same Bolt options as the factory's: connections managed by the server.
+    this.rpcServer = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(host, port, true));
+    RaftRpcServerFactory.addRaftRequestProcessors(rpcServer);
   }
 
   /** Binds the port. Fails with a clear message when it is taken. */

@@ -10,18 +10,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * One node JVM, started the way a user starts it ({@code java -jar node/target/slotraft-node.jar
  * --name ... --members ... --data-dir ...}), with its output in {@code node.log} in its directory.
+ * It listens and advertises on its own {@link #host()} (127.0.0.1 unless the cluster gives each node
+ * a loopback address of its own).
  */
 public final class NodeProcess {
   private final String name;
+  private final String host;
   private final int respPort;
   private final int grpcPort;
   private final int raftPort;
   private final int httpPort;
   private final Path dataDir;
   private Process process;
+  /** A cgroup's {@code cgroup.procs} the JVM joins before it runs any code, or null. */
+  private Path cgroupProcs;
 
-  NodeProcess(String name, int basePort, Path dataDir) {
+  NodeProcess(String name, String host, int basePort, Path dataDir) {
     this.name = name;
+    this.host = host;
     this.respPort = basePort;
     this.grpcPort = basePort + 1;
     this.raftPort = basePort + 2;
@@ -31,6 +37,11 @@ public final class NodeProcess {
 
   public String name() {
     return name;
+  }
+
+  /** The address every port of this node listens on, and the one it advertises to peers and clients. */
+  public String host() {
+    return host;
   }
 
   public int respPort() {
@@ -45,13 +56,26 @@ public final class NodeProcess {
     return httpPort;
   }
 
+  public int raftPort() {
+    return raftPort;
+  }
+
+  /**
+   * Every later start of this node runs its JVM inside the cgroup whose {@code cgroup.procs} file
+   * this is, so that packet filter rules can tell this node's connections from every other's (on
+   * loopback they all leave from 127.0.0.1, whatever address the peer listens on).
+   */
+  public void joinCgroupOnStart(Path cgroupProcsFile) {
+    this.cgroupProcs = cgroupProcsFile;
+  }
+
   public Path dataDir() {
     return dataDir;
   }
 
-  /** {@code name@127.0.0.1:resp:grpc:raft:http}, this node's entry in --members. */
+  /** {@code name@host:resp:grpc:raft:http}, this node's entry in --members. */
   String memberEntry() {
-    return name + "@127.0.0.1:" + respPort + ":" + grpcPort + ":" + raftPort + ":" + httpPort;
+    return name + "@" + host + ":" + respPort + ":" + grpcPort + ":" + raftPort + ":" + httpPort;
   }
 
   void start(String members, List<String> extraFlags) throws IOException {
@@ -61,6 +85,14 @@ public final class NodeProcess {
         "-jar", Repo.nodeJar().toString(),
         "--name", name, "--members", members, "--data-dir", dataDir.toString()));
     command.addAll(extraFlags);
+    if (cgroupProcs != null) {
+      // The shell moves itself into the cgroup and then becomes the JVM (exec keeps the pid), so no
+      // socket of the node is ever opened outside it.
+      List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "echo $$ > \"$0\" && exec \"$@\"",
+          cgroupProcs.toString()));
+      wrapped.addAll(command);
+      command = wrapped;
+    }
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()))

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * A cluster of real node processes on loopback for one test class. Each test class gets its own
- * base port so that classes never collide with each other or with a running local cluster.
+ * base port so that classes never collide with each other or with a running local cluster. By
+ * default every node listens on 127.0.0.1; {@link #onOwnAddresses} gives node i the address
+ * 127.0.0.(i+1) instead (all of 127/8 is local on Linux), so that a fault can cut the link between
+ * two nodes without touching the others.
  */
 public final class ProcessCluster implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -31,8 +34,13 @@ public final class ProcessCluster implements AutoCloseable {
    * @param basePort node i (0-based) uses basePort + 10*i .. +3 for RESP, gRPC, Raft, HTTP
    */
   public ProcessCluster(Path root, int nodeCount, int basePort, List<String> extraFlags) {
-    for (int i = 0; i < nodeCount; i++) {
-      nodes.add(new NodeProcess("n" + (i + 1), basePort + 10 * i, root.resolve("n" + (i + 1))));
+    this(root, java.util.Collections.nCopies(nodeCount, "127.0.0.1"), basePort, extraFlags);
+  }
+
+  /** Node i (0-based) listens on {@code hosts.get(i)}, ports as in the other constructor. */
+  private ProcessCluster(Path root, List<String> hosts, int basePort, List<String> extraFlags) {
+    for (int i = 0; i < hosts.size(); i++) {
+      nodes.add(new NodeProcess("n" + (i + 1), hosts.get(i), basePort + 10 * i, root.resolve("n" + (i + 1))));
     }
     this.members = nodes.stream().map(NodeProcess::memberEntry).collect(Collectors.joining(","));
     this.extraFlags = extraFlags;
@@ -52,20 +60,38 @@ public final class ProcessCluster implements AutoCloseable {
       throws Exception {
     ProcessCluster cluster = new ProcessCluster(root, nodeCount, FreePorts.block(preferredBasePort, 10 * nodeCount),
         List.of(extraFlags));
+    cluster.startAll();
+    return cluster;
+  }
+
+  /**
+   * A cluster, not yet started, whose node i listens on 127.0.0.(i+1) only: call {@link #startAll()}
+   * once whatever must exist before the nodes (cgroups, packet filter rules) is in place.
+   */
+  public static ProcessCluster onOwnAddresses(Path root, int nodeCount, int preferredBasePort, String... extraFlags) {
+    List<String> hosts = new ArrayList<>();
+    for (int i = 0; i < nodeCount; i++) {
+      hosts.add("127.0.0." + (i + 1));
+    }
+    return new ProcessCluster(root, hosts, FreePorts.block(preferredBasePort, 10 * nodeCount, hosts),
+        List.of(extraFlags));
+  }
+
+  /** Starts every node and waits until all are healthy; on failure the nodes that did start are killed. */
+  public void startAll() throws Exception {
     try {
-      for (NodeProcess node : cluster.nodes) {
-        node.start(cluster.members, cluster.extraFlags);
+      for (NodeProcess node : nodes) {
+        node.start(members, extraFlags);
       }
-      cluster.awaitHealthy(Duration.ofSeconds(60));
-      for (NodeProcess node : cluster.nodes) {
+      awaitHealthy(Duration.ofSeconds(60));
+      for (NodeProcess node : nodes) {
         if (!node.isAlive()) {
-          throw new AssertionError(node.name() + " exited while starting\n" + cluster.logTails());
+          throw new AssertionError(node.name() + " exited while starting\n" + logTails());
         }
       }
-      return cluster;
     } catch (Exception | AssertionError e) {
       // The caller never gets the cluster to close: the nodes that did start would outlive the run.
-      cluster.close();
+      close();
       throw e;
     }
   }
@@ -156,14 +182,18 @@ public final class ProcessCluster implements AutoCloseable {
   }
 
   public void awaitHealthy(Duration timeout) {
-    awaitTrue(() -> nodes.stream().filter(NodeProcess::isAlive)
-        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false)), timeout,
-        "every running node healthy");
+    awaitTrue(this::runningNodesHealthy, timeout, "every running node healthy");
+  }
+
+  /** Whether every running node answers /health with 200 (a node still starting does not). */
+  public boolean runningNodesHealthy() {
+    return nodes.stream().filter(NodeProcess::isAlive)
+        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false));
   }
 
   private static Optional<HttpResponse<String>> get(NodeProcess node, String path) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + node.host() + ":" + node.httpPort() + path))
           .timeout(Duration.ofSeconds(2)).build();
       return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {

@@ -21,10 +21,15 @@ public final class ShardProbes {
    * so that rounding of range ends cannot put one in the next shard; in shard order.
    */
   public static List<String> oneKeyPerShard(int shards) {
+    return oneKeyPerShard("probe:", shards);
+  }
+
+  /** Like {@link #oneKeyPerShard(int)}, with keys {@code <prefix><n>}, so workloads get keys no probe writes. */
+  public static List<String> oneKeyPerShard(String prefix, int shards) {
     int slotsPerShard = 16384 / shards;
     Map<Integer, String> byShard = new LinkedHashMap<>();
     for (int i = 0; byShard.size() < shards; i++) {
-      String key = "probe:" + i;
+      String key = prefix + i;
       int slot = Slots.of(key);
       if (slot % slotsPerShard > 2 && slot % slotsPerShard < slotsPerShard - 2) {
         byShard.putIfAbsent(slot / slotsPerShard, key);
