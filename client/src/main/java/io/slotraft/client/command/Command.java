@@ -36,7 +36,9 @@ public final class Command<T> {
         this.slot = routingKey == null ? NO_SLOT : SlotHash.slot(routingKey);
         this.decoder = decoder;
         this.safeToRepeat = RetrySafety.isSafeToRepeat(name, builder.args);
-        this.sequenced = !safeToRepeat && slot != NO_SLOT && RetrySafety.canBeSequenced(name);
+        // Every keyed write, idempotent or not: a second run of SET x 1 that lands after another
+        // client's SET x 2 undoes it, which no single run could have done (not linearizable).
+        this.sequenced = slot != NO_SLOT && !RetrySafety.isRead(name) && RetrySafety.canBeSequenced(name);
     }
 
     public static Builder named(String name) {
@@ -62,8 +64,8 @@ public final class Command<T> {
     }
 
     /**
-     * A keyed write that is not safe to repeat by itself, which the client sends with a write-session
-     * sequence so that retrying it is safe (the node applies it once).
+     * A keyed write, which the client sends with a write-session sequence so that retrying it is safe
+     * (the node applies it once and answers a retry with the first reply).
      */
     public boolean sequenced() {
         return sequenced;

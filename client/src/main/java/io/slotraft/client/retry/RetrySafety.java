@@ -46,6 +46,17 @@ public final class RetrySafety {
     private RetrySafety() {
     }
 
+    /** Whether the command only reads: a second run changes nothing, whenever it lands. */
+    public static boolean isRead(String name) {
+        return READS.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether sending the command twice leaves the same data as sending it once, taken alone. For a
+     * keyed write that is not enough under concurrency (a late second run can undo another client's
+     * write in between), so the client sequences every keyed write instead; this decides only for
+     * keyless commands and for the commands that cannot be sequenced.
+     */
     public static boolean isSafeToRepeat(String name, List<byte[]> args) {
         String command = name.toUpperCase(Locale.ROOT);
         if (command.equals("SET")) {

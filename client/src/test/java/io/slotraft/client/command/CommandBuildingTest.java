@@ -99,4 +99,18 @@ class CommandBuildingTest {
         assertEquals(Reply.integer(1), hset.decode(Reply.integer(1)));
         assertThrows(SlotraftCommandException.class, () -> hset.decode(Reply.error("WRONGTYPE x")));
     }
+
+    @Test
+    void everyKeyedWriteIsSequencedEvenAnIdempotentOneAndNoReadOrKeylessCommandIs() {
+        // A second, late run of an idempotent SET can undo another client's write made in between.
+        for (String write : List.of("SET", "DEL", "INCR", "SADD", "EXPIREAT", "SETRANGE", "GETEX")) {
+            Command<Reply> command = Command.named(write).key(b("k")).arg(b("1")).returning(Decoders::raw);
+            assertTrue(command.sequenced(), write);
+        }
+        for (String read : List.of("GET", "HGETALL", "ZRANGE", "EXISTS")) {
+            assertFalse(Command.named(read).key(b("k")).returning(Decoders::raw).sequenced(), read);
+        }
+        assertFalse(Command.named("FLUSHALL").returning(Decoders::raw).sequenced(), "keyless");
+        assertFalse(Command.named("BLPOP").key(b("k")).arg(b("0")).returning(Decoders::raw).sequenced());
+    }
 }
