@@ -24,8 +24,9 @@ import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
 import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.node.reconcile.NodeReporter;
+import io.slotraft.node.recovery.ReplicaDamage;
+import io.slotraft.node.recovery.ReplicaRebuild;
 import io.slotraft.proto.v1.MetaCommand;
-import java.util.concurrent.CompletableFuture;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.leadership.LeaderBalancer;
@@ -48,10 +49,13 @@ import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,6 +95,8 @@ public final class SlotraftNode implements AutoCloseable {
   private MetaReplica metaReplica;
   private MetaMemberChannels metaChannels;
   private MetaSource metaSource;
+  /** Asks for damaged replicas rebuilt here to be added back to their groups (blocking calls). */
+  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("replica-rebuild"));
   /** Runs the blocking calls that forward meta proposals to the meta members. */
   private final ExecutorService metaForwarding = Executors.newSingleThreadExecutor(daemon("meta-forwarding"));
   private ReplicaReconciler reconciler;
@@ -227,8 +233,30 @@ public final class SlotraftNode implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no meta member answered")), metaForwarding);
   }
 
-  /** Starts (or restarts from its directory) this node's replica of one shard meta assigns here. */
+  /**
+   * Starts (or restarts from its directory) this node's replica of one shard meta assigns here. A
+   * replica that does not start because its data here is damaged is rebuilt from its peers (see
+   * {@link ReplicaRebuild}); any other failure is the caller's, to try again.
+   */
   private Shard startShard(ShardPlacement assigned, ClusterTopology meta) throws IOException {
+    Path directory = config.dataDir().resolve("shards").resolve(ShardId.of(assigned).id());
+    try {
+      return startReplica(assigned, meta, directory);
+    } catch (IOException | RuntimeException e) {
+      Optional<String> damage = ReplicaDamage.find(directory);
+      if (damage.isEmpty()) {
+        throw e;
+      }
+      ReplicaRebuild rebuild = new ReplicaRebuild(ShardId.of(assigned).groupId(), meta.raftEndpoints(assigned),
+          config.self().raftEndpoint());
+      rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
+      Shard fresh = startReplica(assigned, meta, directory);
+      rebuild.rejoinInBackground(rebuilds);
+      return fresh;
+    }
+  }
+
+  private Shard startReplica(ShardPlacement assigned, ClusterTopology meta, Path directory) throws IOException {
     ShardId id = ShardId.of(assigned);
     Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
@@ -236,8 +264,7 @@ public final class SlotraftNode implements AutoCloseable {
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());
     RaftReplica replica = RaftReplica.start(transport, id.groupId(), config.self().raftEndpoint(),
-        meta.raftEndpoints(assigned), config.dataDir().resolve("shards").resolve(id.id()), options, created,
-        snapshotWriter);
+        meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
     created.attach(replica);
     return created;
   }
@@ -268,6 +295,7 @@ public final class SlotraftNode implements AutoCloseable {
     awaitQuietly(reconcileTimer);
     closeQuietly(metaSource);
     metaForwarding.shutdownNow();
+    rebuilds.shutdownNow();
     closeQuietly(metaChannels);
     closeQuietly(remoteLeaders);
     if (router != null) {

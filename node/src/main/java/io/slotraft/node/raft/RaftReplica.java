@@ -1,7 +1,8 @@
 package io.slotraft.node.raft;
 
 import com.alipay.sofa.jraft.Node;
-import com.alipay.sofa.jraft.RaftGroupService;
+import com.alipay.sofa.jraft.NodeManager;
+import com.alipay.sofa.jraft.RaftServiceFactory;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.conf.Configuration;
@@ -17,28 +18,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One shard's Raft peer on this node. Proposals and reads return futures; in-flight proposals are
  * bounded so that an overloaded replica answers "busy" at once instead of queueing without limit.
  */
 public final class RaftReplica implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RaftReplica.class);
   private static final byte[] NO_CONTEXT = new byte[0];
   /** At most this many threads per replica handle Raft RPC replies; one is kept (see nodeOptions). */
   private static final int REPLY_THREADS_PER_REPLICA = 3;
 
   private final String groupId;
-  private final RaftGroupService service;
   private final Node node;
   private final JRaftStateMachineAdapter adapter;
   private final Semaphore inflight;
 
-  private RaftReplica(String groupId, RaftGroupService service, Node node, JRaftStateMachineAdapter adapter,
+  private RaftReplica(String groupId, Node node, JRaftStateMachineAdapter adapter,
       int maxInflight) {
     this.groupId = groupId;
-    this.service = service;
     this.node = node;
     this.adapter = adapter;
     this.inflight = new Semaphore(maxInflight);
@@ -60,12 +64,17 @@ public final class RaftReplica implements AutoCloseable {
     JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter, peerEndpoints);
     NodeOptions nodeOptions = nodeOptions(peerEndpoints, directory, options, adapter);
     PeerId self = PeerId.parsePeer(selfEndpoint);
-    RaftGroupService service = new RaftGroupService(groupId, self, nodeOptions, transport.rpcServer(), true);
-    Node node = service.start(false);
-    if (node == null) {
-      throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory);
+    // What RaftGroupService.start does on a shared RPC server, but keeping the node when its init
+    // fails: a half-initialised node holds its log's RocksDB open (and its lock), and only its
+    // shutdown lets a later start, or a rebuild in a fresh directory at the same path, open it.
+    NodeManager.getInstance().addAddress(self.getEndpoint());
+    Node node = RaftServiceFactory.createRaftNode(groupId, self);
+    if (!node.init(nodeOptions)) {
+      shutDownFailedInit(node);
+      throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory
+          + " (the reason is logged above)");
     }
-    return new RaftReplica(groupId, service, node, adapter, options.maxInflightProposals());
+    return new RaftReplica(groupId, node, adapter, options.maxInflightProposals());
   }
 
   private static NodeOptions nodeOptions(List<String> peerEndpoints, Path directory, ReplicaOptions options,
@@ -212,9 +221,31 @@ public final class RaftReplica implements AutoCloseable {
 
   @Override
   public void close() {
-    service.shutdown();
+    shutDown(node);
+  }
+
+  /**
+   * Shuts down a node whose init failed, waiting a bounded time: a part that never started (a log
+   * that did not open) can keep JRaft's join waiting for ever, and a node start must not hang.
+   */
+  private static void shutDownFailedInit(Node node) {
+    CountDownLatch done = new CountDownLatch(1);
     try {
-      service.join();
+      node.shutdown(status -> done.countDown());
+      if (!done.await(5, TimeUnit.SECONDS)) {
+        LOG.warn("Raft node {} that failed to start did not finish shutting down in 5 s", node.getGroupId());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("shutting down Raft node {} that failed to start: {}", node.getGroupId(), e.toString());
+    }
+  }
+
+  private static void shutDown(Node node) {
+    try {
+      node.shutdown();
+      node.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -47,6 +47,21 @@ public final class SnapshotFileReader {
     return manifest;
   }
 
+  /**
+   * Checks the snapshot in {@code dir} as {@link #load} would (manifest, data file size and CRC32C)
+   * without loading it: how a node tells a damaged local snapshot from another reason a replica did
+   * not start.
+   *
+   * @throws CorruptSnapshotException naming the file and the fault
+   */
+  public static void verify(Path dir) throws IOException {
+    SnapshotManifest manifest = ManifestFile.read(dir);
+    checkManifest(ManifestFile.path(dir), manifest);
+    if (!manifest.getDataFile().isEmpty()) {
+      checkDataFile(dir.resolve(manifest.getDataFile()), manifest);
+    }
+  }
+
   private static void restoreSlotDeleteIndexes(SnapshotManifest manifest, Keyspace keyspace) {
     // checkManifest has made sure there are none or one per slot of the range.
     for (int i = 0; i < manifest.getSlotDeleteIndexesCount(); i++) {
