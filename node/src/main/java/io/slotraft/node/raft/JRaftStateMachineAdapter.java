@@ -12,6 +12,7 @@ import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -50,12 +51,19 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
     return leaderTerm > 0;
   }
 
+  static ByteBuffer readOnlyView(ByteBuffer data) {
+    return data == null ? ByteBuffer.allocate(0).asReadOnlyBuffer() : data.asReadOnlyBuffer();
+  }
+
   @Override
   public void onApply(Iterator entries) {
     while (entries.hasNext()) {
       List<Reply> replies;
       try {
-        replies = target.applyEntry(entries.getIndex(), entries.getTerm(), entries.getData());
+        // A view with its own position: on the leader this buffer is the log's in-memory copy of
+        // the entry, which JRaft may still have to send to a follower after it is applied; a target
+        // that reads it through must not leave it empty (a follower then received empty entries).
+        replies = target.applyEntry(entries.getIndex(), entries.getTerm(), readOnlyView(entries.getData()));
       } catch (EntryCodec.UnreadableEntryException e) {
         // Skipping an entry would fork this replica's state from its peers: stop instead.
         LOG.error("[{}] cannot apply entry {}: {}", groupId, entries.getIndex(), e.getMessage());

@@ -1,0 +1,117 @@
+package io.slotraft.node.raft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.alipay.sofa.jraft.Closure;
+import com.alipay.sofa.jraft.Iterator;
+import com.alipay.sofa.jraft.Status;
+import io.slotraft.node.reply.Reply;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Applying an entry leaves JRaft's buffer as it was. On the leader that buffer is the log's
+ * in-memory copy, still to be sent to a follower that lags; a state machine that read it through
+ * once made the follower receive an empty entry, and its meta replica stopped at it.
+ */
+class JRaftStateMachineAdapterTest {
+
+  /** Reads each entry through, as MetaReplica does. */
+  private static final class ConsumingTarget implements ReplicatedStateMachine {
+    final List<byte[]> seen = new ArrayList<>();
+
+    @Override
+    public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      seen.add(bytes);
+      return List.of();
+    }
+
+    @Override
+    public SnapshotJob captureSnapshot() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void loadSnapshot(Path directory) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void onRoleChange(boolean leader, long term) {}
+  }
+
+  /** JRaft's iterator over committed entries, over a list of buffers. */
+  private static final class Entries implements Iterator {
+    private final List<ByteBuffer> data;
+    private int at;
+
+    Entries(List<ByteBuffer> data) {
+      this.data = data;
+    }
+
+    @Override
+    public ByteBuffer getData() {
+      return data.get(at);
+    }
+
+    @Override
+    public long getIndex() {
+      return at + 1;
+    }
+
+    @Override
+    public long getTerm() {
+      return 1;
+    }
+
+    @Override
+    public Closure done() {
+      return null;
+    }
+
+    @Override
+    public void setErrorAndRollback(long ntail, Status st) {
+      throw new AssertionError("no entry should fail: " + st);
+    }
+
+    @Override
+    public void setAutoCommitPerLog(boolean status) {}
+
+    @Override
+    public boolean commit() {
+      return false;
+    }
+
+    @Override
+    public void commitAndSnapshotSync(Closure done) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return at < data.size();
+    }
+
+    @Override
+    public ByteBuffer next() {
+      return data.get(at++);
+    }
+  }
+
+  @Test
+  void aTargetThatReadsTheEntryThroughLeavesTheLogsBufferWhole() {
+    ByteBuffer logCopy = ByteBuffer.wrap(new byte[] {8, 2, 82, 3, 10, 1, 120});
+    ConsumingTarget target = new ConsumingTarget();
+    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter("meta", target, Runnable::run, List.of());
+    adapter.onApply(new Entries(List.of(logCopy)));
+    assertArrayEquals(logCopy.array(), target.seen.get(0));
+    assertEquals(0, logCopy.position(), "what a replicator sends next is still the whole entry");
+    assertEquals(7, logCopy.remaining());
+  }
+}
