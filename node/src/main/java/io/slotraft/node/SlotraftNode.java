@@ -251,7 +251,8 @@ public final class SlotraftNode implements AutoCloseable {
           config.self().raftEndpoint());
       rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
       Shard fresh = startReplica(assigned, meta, directory);
-      rebuild.rejoinInBackground(rebuilds);
+      fresh.markRebuilding();
+      rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);
       return fresh;
     }
   }

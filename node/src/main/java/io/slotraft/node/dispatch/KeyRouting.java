@@ -102,7 +102,7 @@ public final class KeyRouting {
     if (shard.isLeader()) {
       return onLeader(spec, args, shard, slot, client);
     }
-    if (!spec.isWrite() && session.readOnlyReplicaReads()) {
+    if (!spec.isWrite() && session.readOnlyReplicaReads() && shard.servesStaleReads()) {
       return CompletableFuture.completedFuture(shard.readLocal(spec, args));
     }
     return CompletableFuture.completedFuture(redirect(slot));

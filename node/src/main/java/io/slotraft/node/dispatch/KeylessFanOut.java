@@ -99,7 +99,7 @@ final class KeylessFanOut {
     CompletableFuture<Reply> reply;
     if (spec.isWrite()) {
       reply = shard.write(args.argv());
-    } else if (shard.isLeader() || !session.readOnlyReplicaReads()) {
+    } else if (shard.isLeader() || !session.readOnlyReplicaReads() || !shard.servesStaleReads()) {
       // Linearizable: ReadIndex, which a follower asks of its leader (a replica node's reads).
       reply = shard.read(spec, args);
     } else {

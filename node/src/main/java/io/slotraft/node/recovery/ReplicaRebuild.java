@@ -66,14 +66,19 @@ public final class ReplicaRebuild {
     return aside;
   }
 
-  /** Asks, until granted, to be added back; run once the empty replica is running. */
-  public void rejoinInBackground(ExecutorService executor) {
+  /**
+   * Asks, until granted, to be added back; run once the empty replica is running.
+   *
+   * @param onRejoined run once the leader has added the caught-up replica back
+   */
+  public void rejoinInBackground(ExecutorService executor, Runnable onRejoined) {
     executor.execute(() -> {
       long start = System.nanoTime();
       try (MembershipChanges changes = new MembershipChanges()) {
         while (!Thread.currentThread().isInterrupted()) {
           Optional<String> refused = changes.add(groupId, peers, self);
           if (refused.isEmpty()) {
+            onRejoined.run();
             LOG.info("[{}] rebuilt from its peers and a voter again after {} ms", groupId,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             return;

@@ -45,6 +45,7 @@ public final class Shard implements ReplicatedStateMachine {
   private final ShardStateMachine stateMachine;
   private final SnapshotStore snapshots;
   private final LongSupplier clock;
+  private volatile boolean rebuilding;
   private final WriteBatcher writes;
   /** Guards the keyspace between the apply thread and readers; held briefly, never across I/O. */
   private final ReentrantLock lock = new ReentrantLock();
@@ -150,6 +151,27 @@ public final class Shard implements ReplicatedStateMachine {
   /** A linearizable read: waits for the ReadIndex barrier, then runs against the keyspace. */
   public CompletableFuture<Reply> read(CommandSpec spec, CommandArgs args) {
     return replica.readBarrier().thenApply(ready -> readLocal(spec, args));
+  }
+
+  /**
+   * Marks this replica as being rebuilt from its peers (started empty after its data was found
+   * damaged): until {@link #rebuilt()}, it holds nothing worth reading, not even stale.
+   */
+  public void markRebuilding() {
+    rebuilding = true;
+  }
+
+  /** The replica is a voter again, caught up by its leader. */
+  public void rebuilt() {
+    rebuilding = false;
+  }
+
+  /**
+   * Whether READONLY reads may be served from what this replica has applied. False while it is
+   * rebuilt: an empty keyspace is not a stale copy, it is a wrong one.
+   */
+  public boolean servesStaleReads() {
+    return !rebuilding;
   }
 
   /** A read of whatever this replica has applied, possibly stale (READONLY on a follower). */
