@@ -22,11 +22,9 @@ import io.slotraft.node.metagroup.MetaReplica;
 import io.slotraft.node.metagroup.MetaMemberChannels;
 import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
-import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.recovery.ReplicaDamage;
 import io.slotraft.node.recovery.ReplicaRebuild;
-import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.leadership.LeaderBalancer;
@@ -169,17 +167,7 @@ public final class SlotraftNode implements AutoCloseable {
         .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch))
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
-        .addService(new MetaGrpcService(this::readMeta, new MetaGrpcService.Proposals() {
-          @Override
-          public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
-            return metaProposer.propose(command);
-          }
-
-          @Override
-          public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
-            return metaProposer.proposeAsLeader(command);
-          }
-        }))
+        .addService(new MetaGrpcService(this::readMeta, metaProposer))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),

@@ -5,9 +5,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.slotraft.node.meta.MetaProtos;
 import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.metagroup.MetaProposals;
 import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.proto.v1.GetMetaStateRequest;
-import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
@@ -22,23 +22,14 @@ import java.util.function.Supplier;
  */
 public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
-  /** Where proposals go; {@link io.slotraft.node.metagroup.MetaProposer} on a node. */
-  public interface Proposals {
-    /** Proposes through whichever meta member leads. */
-    CompletableFuture<ProposalOutcome> propose(MetaCommand command);
-
-    /** Proposes only if this node leads meta; a forwarded command goes no further. */
-    CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command);
-  }
-
   private final Supplier<CompletableFuture<MetaState>> linearizableRead;
-  private final Proposals proposals;
+  private final MetaProposals proposals;
 
   /**
    * @param linearizableRead meta's state after a ReadIndex on some meta replica
    * @param proposals where Propose calls go
    */
-  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, Proposals proposals) {
+  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, MetaProposals proposals) {
     this.linearizableRead = linearizableRead;
     this.proposals = proposals;
   }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * when no meta member could take it (no quorum, or none reachable). A command that timed out may
  * still be applied; the commands proposed this way are safe to send again.
  */
-public final class MetaProposer {
+public final class MetaProposer implements MetaProposals {
   private static final Logger LOG = LoggerFactory.getLogger(MetaProposer.class);
   /** One meta proposal commits in milliseconds; more means no quorum now. */
   public static final long PROPOSE_TIMEOUT_MS = 5_000;
@@ -52,7 +52,7 @@ public final class MetaProposer {
     this.forwarding = forwarding;
   }
 
-  /** Proposes {@code command} through whichever meta member leads; the admin CLI's and reports' way in. */
+  @Override
   public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
     byte[] entry;
     try {
@@ -67,6 +67,7 @@ public final class MetaProposer {
   }
 
   /** A command forwarded by another node: proposed here if this replica leads meta, else refused. */
+  @Override
   public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
     byte[] entry;
     try {

@@ -42,8 +42,8 @@ class MetaProposerTest {
   }
 
   /** A meta member that is not the leader: refuses forwarded commands, as MetaProposer does there. */
-  static MetaGrpcService.Proposals refusingProposals() {
-    return new MetaGrpcService.Proposals() {
+  static MetaProposals refusingProposals() {
+    return new MetaProposals() {
       @Override
       public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
         return CompletableFuture.failedFuture(Status.UNAVAILABLE.withDescription("no quorum").asRuntimeException());
@@ -58,8 +58,8 @@ class MetaProposerTest {
   }
 
   /** The meta leader: takes forwarded commands and counts them; a plain propose would be a second hop. */
-  private static MetaGrpcService.Proposals leader(AtomicInteger taken, AtomicInteger plain) {
-    return new MetaGrpcService.Proposals() {
+  private static MetaProposals leader(AtomicInteger taken, AtomicInteger plain) {
+    return new MetaProposals() {
       @Override
       public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
         plain.incrementAndGet();
@@ -75,7 +75,7 @@ class MetaProposerTest {
     };
   }
 
-  private int member(MetaGrpcService.Proposals proposals) throws IOException {
+  private int member(MetaProposals proposals) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new MetaGrpcService(() -> CompletableFuture.failedFuture(new IllegalStateException("unused")),
             proposals))
