@@ -37,7 +37,8 @@ class NemesisIT {
     return Stream.of(
         new Scenario("register-partitions", RegisterWorkload::new, List.of(FaultKind.PARTITION), List.of()),
         new Scenario("set-kills", SetWorkload::new, List.of(FaultKind.KILL), List.of()),
-        new Scenario("counter-pauses", CounterWorkload::new, List.of(FaultKind.PAUSE), List.of()),
+        new Scenario("counter-pauses-meta-changes", CounterWorkload::new,
+            List.of(FaultKind.PAUSE, FaultKind.PREFERRED_LEADER_CHANGES), List.of()),
         new Scenario("bank-transfers-partitions", BankWorkload::new,
             List.of(FaultKind.LEADER_TRANSFERS, FaultKind.PARTITION), List.of()),
         new Scenario("register-snapshot-install-kills", RegisterWorkload::new,

@@ -33,6 +33,12 @@ public enum FaultKind {
       return new LeaderTransferLoop(random.nextLong());
     }
   },
+  PREFERRED_LEADER_CHANGES {
+    @Override
+    Fault next(Random random, List<String> nodes) {
+      return new PreferredLeaderChurn(random.nextLong());
+    }
+  },
   KILL_DURING_SNAPSHOT_INSTALL {
     @Override
     Fault next(Random random, List<String> nodes) {
