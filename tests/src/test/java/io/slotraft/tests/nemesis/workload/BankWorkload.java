@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -28,19 +27,11 @@ public final class BankWorkload implements Workload {
   private static final List<String> GROUPS = List.of("bank0", "bank1");
 
   private final ClusterEndpoints endpoints;
-  private final Map<Integer, RespClient> resp = new ConcurrentHashMap<>();
-  private final Map<Integer, Random> randoms = new ConcurrentHashMap<>();
-  private final GrpcClient grpc;
+  private final ProcessClients clients;
 
   public BankWorkload(ClusterEndpoints endpoints, int processes) {
     this.endpoints = endpoints;
-    for (int p = 0; p < processes; p++) {
-      randoms.put(p, endpoints.randomFor(p));
-      if (p % 2 == 0) {
-        resp.put(p, endpoints.respClient(p));
-      }
-    }
-    this.grpc = new GrpcClient(endpoints.grpc());
+    this.clients = new ProcessClients(endpoints, processes);
   }
 
   @Override
@@ -95,9 +86,9 @@ public final class BankWorkload implements Workload {
 
   @Override
   public void operate(int process, HistoryRecorder recorder) {
-    Random random = randoms.get(process);
+    Random random = clients.random(process);
     String group = GROUPS.get(random.nextInt(GROUPS.size()));
-    RespClient client = resp.get(process);
+    RespClient client = clients.resp(process).orElse(null);
     if (client == null || random.nextInt(3) == 0) {
       Recorded.read(recorder.invoke(process, OpFunction.READ, group, null), () -> balances(client, group));
       return;
@@ -148,7 +139,7 @@ public final class BankWorkload implements Workload {
     String[] keyArray = keys.toArray(String[]::new);
     List<String> values = client != null
         ? client.call(keyArray[0], jedis -> jedis.mget(keyArray))
-        : grpc.call(c -> c.mget(keyArray));
+        : clients.grpc().call(c -> c.mget(keyArray));
     Map<String, Object> balances = new LinkedHashMap<>();
     int i = 0;
     for (String account : accounts()) {
@@ -176,7 +167,6 @@ public final class BankWorkload implements Workload {
 
   @Override
   public void close() {
-    List.copyOf(resp.values()).forEach(RespClient::close);
-    grpc.close();
+    clients.close();
   }
 }

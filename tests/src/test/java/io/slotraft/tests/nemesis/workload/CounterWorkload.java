@@ -6,9 +6,7 @@ import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.history.HistoryRecorder;
 import io.slotraft.tests.history.OpFunction;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters: INCRBY of 1 to 5 on one key in each shard, and reads (GET), then a final read of each. Every read
@@ -19,20 +17,12 @@ public final class CounterWorkload implements Workload {
 
   private final ClusterEndpoints endpoints;
   private final List<String> keyNames;
-  private final Map<Integer, RespClient> resp = new ConcurrentHashMap<>();
-  private final Map<Integer, Random> randoms = new ConcurrentHashMap<>();
-  private final GrpcClient grpc;
+  private final ProcessClients clients;
 
   public CounterWorkload(ClusterEndpoints endpoints, int processes) {
     this.endpoints = endpoints;
     this.keyNames = ShardProbes.oneKeyPerShard("ctr:", endpoints.shards());
-    for (int p = 0; p < processes; p++) {
-      randoms.put(p, endpoints.randomFor(p));
-      if (p % 2 == 0) {
-        resp.put(p, endpoints.respClient(p));
-      }
-    }
-    this.grpc = new GrpcClient(endpoints.grpc());
+    this.clients = new ProcessClients(endpoints, processes);
   }
 
   @Override
@@ -47,9 +37,9 @@ public final class CounterWorkload implements Workload {
 
   @Override
   public void operate(int process, HistoryRecorder recorder) {
-    Random random = randoms.get(process);
+    Random random = clients.random(process);
     String key = key(random.nextInt(keyNames.size()));
-    RespClient client = resp.get(process);
+    RespClient client = clients.resp(process).orElse(null);
     if (random.nextInt(5) == 0) {
       Recorded.read(recorder.invoke(process, OpFunction.READ, key, null), () -> read(client, key));
       return;
@@ -57,7 +47,7 @@ public final class CounterWorkload implements Workload {
     long amount = 1 + random.nextInt(5);
     Recorded.update(recorder.invoke(process, OpFunction.INCR, key, amount), () -> client != null
         ? client.call(key, jedis -> jedis.incrBy(key, amount))
-        : grpc.call(c -> c.incrby(key, amount)));
+        : clients.grpc().call(c -> c.incrby(key, amount)));
   }
 
   /**
@@ -65,7 +55,7 @@ public final class CounterWorkload implements Workload {
    * strings, and reports anything else as an anomaly rather than this client dropping it.
    */
   private String read(RespClient client, String key) throws NotAppliedException, IndeterminateException {
-    return client != null ? client.call(key, jedis -> jedis.get(key)) : grpc.call(c -> c.get(key));
+    return client != null ? client.call(key, jedis -> jedis.get(key)) : clients.grpc().call(c -> c.get(key));
   }
 
   @Override
@@ -88,7 +78,6 @@ public final class CounterWorkload implements Workload {
 
   @Override
   public void close() {
-    List.copyOf(resp.values()).forEach(RespClient::close);
-    grpc.close();
+    clients.close();
   }
 }

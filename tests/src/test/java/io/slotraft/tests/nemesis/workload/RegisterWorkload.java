@@ -5,7 +5,6 @@ import io.slotraft.tests.consistency.LinearizabilityChecker;
 import io.slotraft.tests.history.HistoryRecorder;
 import io.slotraft.tests.history.Invocation;
 import io.slotraft.tests.history.OpFunction;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +27,15 @@ public final class RegisterWorkload implements Workload {
 
   private final ClusterEndpoints endpoints;
   private final long startNanos = System.nanoTime();
-  private final Map<Integer, RespClient> resp = new ConcurrentHashMap<>();
-  private final Map<Integer, Random> randoms = new ConcurrentHashMap<>();
   /** Per process, the value it last saw on its current key: what its next cas expects. */
   private final Map<Integer, String> lastSeen = new ConcurrentHashMap<>();
   private final Map<Integer, String> lastKey = new ConcurrentHashMap<>();
   private final Map<Integer, Long> written = new ConcurrentHashMap<>();
-  private final GrpcClient grpc;
+  private final ProcessClients clients;
 
   public RegisterWorkload(ClusterEndpoints endpoints, int processes) {
     this.endpoints = endpoints;
-    for (int p = 0; p < processes; p++) {
-      randoms.put(p, endpoints.randomFor(p));
-      if (p % 2 == 0) {
-        resp.put(p, endpoints.respClient(p));
-      }
-    }
-    this.grpc = new GrpcClient(endpoints.grpc());
+    this.clients = new ProcessClients(endpoints, processes);
   }
 
   @Override
@@ -54,13 +45,13 @@ public final class RegisterWorkload implements Workload {
 
   @Override
   public void operate(int process, HistoryRecorder recorder) {
-    Random random = randoms.get(process);
+    Random random = clients.random(process);
     String key = "reg:" + (process % GROUPS) + ":" + (System.nanoTime() - startNanos) / 1_000_000_000L / KEY_SECONDS;
     if (!key.equals(lastKey.put(process, key))) {
       lastSeen.remove(process); // a fresh key is absent: cas expects null until something is seen
     }
     int dice = random.nextInt(10);
-    boolean overResp = resp.containsKey(process);
+    boolean overResp = clients.resp(process).isPresent();
     if (dice < 4) {
       read(process, key, recorder, overResp);
     } else if (dice < 7 || !overResp) {
@@ -73,7 +64,7 @@ public final class RegisterWorkload implements Workload {
   private void read(int process, String key, HistoryRecorder recorder, boolean overResp) {
     Invocation invocation = recorder.invoke(process, OpFunction.READ, key, null);
     Recorded.read(invocation, () -> {
-      String value = overResp ? resp.get(process).call(key, jedis -> jedis.get(key)) : grpc.call(c -> c.get(key));
+      String value = overResp ? clients.resp(process).orElseThrow().call(key, jedis -> jedis.get(key)) : clients.grpc().call(c -> c.get(key));
       remember(process, value);
       return value;
     });
@@ -84,9 +75,9 @@ public final class RegisterWorkload implements Workload {
     Invocation invocation = recorder.invoke(process, OpFunction.WRITE, key, value);
     Recorded.update(invocation, () -> {
       if (overResp) {
-        resp.get(process).call(key, jedis -> jedis.set(key, value));
+        clients.resp(process).orElseThrow().call(key, jedis -> jedis.set(key, value));
       } else {
-        grpc.call(c -> c.set(key, value));
+        clients.grpc().call(c -> c.set(key, value));
       }
       remember(process, value);
       return value;
@@ -112,7 +103,7 @@ public final class RegisterWorkload implements Workload {
     String expected = lastSeen.get(process);
     String value = freshValue(process);
     Invocation invocation = recorder.invoke(process, OpFunction.CAS, key, Arrays.asList(expected, value));
-    Recorded.update(invocation, () -> resp.get(process).call(key, jedis -> {
+    Recorded.update(invocation, () -> clients.resp(process).orElseThrow().call(key, jedis -> {
       Transaction transaction;
       try {
         jedis.watch(key);
@@ -153,7 +144,6 @@ public final class RegisterWorkload implements Workload {
 
   @Override
   public void close() {
-    new ArrayList<>(resp.values()).forEach(RespClient::close);
-    grpc.close();
+    clients.close();
   }
 }
