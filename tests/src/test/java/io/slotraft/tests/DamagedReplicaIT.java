@@ -3,6 +3,7 @@ package io.slotraft.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotraft.node.raft.LocalReplicaFiles;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,14 +127,8 @@ class DamagedReplicaIT {
   }
 
   private static Path newestSnapshotOrNull(NodeProcess node) {
-    Path snapshots = node.dataDir().resolve("shards/s1/snapshot");
-    if (!Files.isDirectory(snapshots)) {
-      return null;
-    }
-    try (Stream<Path> entries = Files.list(snapshots)) {
-      return entries.filter(p -> p.getFileName().toString().matches("snapshot_\\d+"))
-          .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(9))))
-          .orElse(null);
+    try {
+      return LocalReplicaFiles.newestSnapshot(node.dataDir().resolve("shards/s1")).orElse(null);
     } catch (IOException e) {
       return null;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,34 +55,34 @@ public final class MetaProposer implements MetaProposals {
 
   @Override
   public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
-    byte[] entry;
-    try {
-      entry = MetaEntries.proposable(command);
-    } catch (MetaCommandException e) {
-      return CompletableFuture.failedFuture(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-    }
-    if (local != null && local.isLeader()) {
-      return proposeHere(entry);
-    }
-    return CompletableFuture.supplyAsync(() -> forward(command), forwarding);
+    return checked(command, entry -> local != null && local.isLeader() ? proposeHere(entry)
+        : CompletableFuture.supplyAsync(() -> forward(command), forwarding));
   }
 
   /** A command forwarded by another node: proposed here if this replica leads meta, else refused. */
   @Override
   public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
+    return checked(command, entry -> {
+      if (local != null && local.isLeader()) {
+        return proposeHere(entry);
+      }
+      String leader = local == null ? "this node holds no meta replica" : local.leaderEndpoint()
+          .map(endpoint -> "meta's leader is at Raft endpoint " + endpoint).orElse("meta has no leader now");
+      return CompletableFuture.failedFuture(Status.FAILED_PRECONDITION
+          .withDescription("not the meta leader (" + leader + ")").asRuntimeException());
+    });
+  }
+
+  /** Runs {@code then} with the command's log entry, or fails with INVALID_ARGUMENT for one meta must not see. */
+  private static CompletableFuture<ProposalOutcome> checked(MetaCommand command,
+      Function<byte[], CompletableFuture<ProposalOutcome>> then) {
     byte[] entry;
     try {
       entry = MetaEntries.proposable(command);
     } catch (MetaCommandException e) {
       return CompletableFuture.failedFuture(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
     }
-    if (local == null || !local.isLeader()) {
-      String leader = local == null ? "this node holds no meta replica" : local.leaderEndpoint()
-          .map(endpoint -> "meta's leader is at Raft endpoint " + endpoint).orElse("meta has no leader now");
-      return CompletableFuture.failedFuture(Status.FAILED_PRECONDITION
-          .withDescription("not the meta leader (" + leader + ")").asRuntimeException());
-    }
-    return proposeHere(entry);
+    return then.apply(entry);
   }
 
   private CompletableFuture<ProposalOutcome> proposeHere(byte[] entry) {

@@ -3,14 +3,13 @@ package io.slotraft.tests.nemesis;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.proto.v1.GetMetaStateRequest;
-import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.MetaShard;
 import io.slotraft.proto.v1.MetaState;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
-import io.slotraft.proto.v1.SetPreferredLeader;
 import io.slotraft.tests.harness.NodeProcess;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PreferredLeaderChurn implements Fault {
   private static final int INTERVAL_MS = 1_000;
-  /** The MetaCommand layout that carries SetPreferredLeader (meta.proto). */
-  private static final int FORMAT_VERSION = 2;
 
   private final long seed;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -79,10 +76,7 @@ final class PreferredLeaderChurn implements Fault {
       String replica = shard.getReplicaNodeIds(random.nextInt(shard.getReplicaNodeIdsCount()));
       asked.incrementAndGet();
       ProposeReply reply = meta.withDeadlineAfter(10, TimeUnit.SECONDS).propose(ProposeRequest.newBuilder()
-          .setCommand(MetaCommand.newBuilder().setFormatVersion(FORMAT_VERSION)
-              .setSetPreferredLeader(SetPreferredLeader.newBuilder().setShardId(shard.getShardId())
-                  .setNodeId(replica)))
-          .build());
+          .setCommand(MetaEntries.setPreferredLeader(shard.getShardId(), replica)).build());
       if (reply.getChanged()) {
         changed.incrementAndGet();
       }
