@@ -23,6 +23,7 @@ import io.slotraft.node.metagroup.MetaMemberChannels;
 import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
 import io.slotraft.node.reconcile.NodeReporter;
+import io.slotraft.node.recovery.LostLogMarker;
 import io.slotraft.node.recovery.ReplicaDamage;
 import io.slotraft.node.recovery.ReplicaRebuild;
 import io.slotraft.node.metagroup.RemoteMetaSource;
@@ -33,6 +34,7 @@ import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.RemoteLeaders;
 import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.resp.RespServer;
 import io.slotraft.node.resp.RespServices;
 import io.slotraft.node.routing.LocalTopology;
@@ -47,7 +49,9 @@ import io.slotraft.node.statemachine.ShardStateMachine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +81,8 @@ public final class SlotraftNode implements AutoCloseable {
   private static final long RECONCILE_INTERVAL_MS = 1_000;
   /** How often a meta leader checks whether meta still needs its Bootstrap. */
   private static final long BOOTSTRAP_CHECK_MS = 500;
+  /** Between attempts to take a damaged meta replica out of meta's group. */
+  private static final long REBUILD_RETRY_MS = 1_000;
 
   static final int MAX_GRPC_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
 
@@ -89,6 +95,7 @@ public final class SlotraftNode implements AutoCloseable {
   /** Reconciling may block on meta and on starting replicas: its own thread, off the shared timers. */
   private final ScheduledExecutorService reconcileTimer =
       Executors.newSingleThreadScheduledExecutor(daemon("meta-reconciler"));
+  private NodeLogStore logStore;
   private RaftTransport transport;
   private MetaReplica metaReplica;
   private MetaMemberChannels metaChannels;
@@ -111,6 +118,8 @@ public final class SlotraftNode implements AutoCloseable {
 
   public SlotraftNode start() throws IOException {
     ClusterMember self = config.self();
+    logStore = NodeLogStore.open(config.dataDir().resolve("raft-log"),
+        damage -> LostLogMarker.markAll(replicaDirectories(), damage), clock);
     transport = new RaftTransport(self.host(), self.raftPort());
     transport.start();
 
@@ -201,12 +210,74 @@ public final class SlotraftNode implements AutoCloseable {
       LOG.info("meta runs on {}; this node reads it from them", metaMembers.stream().map(ClusterMember::name).toList());
       return new RemoteMetaSource(metaChannels, self.nodeId());
     }
-    metaReplica = MetaReplica.start(transport, self, metaMembers, config.dataDir().resolve("meta"),
-        config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    metaReplica = startMetaReplica(metaMembers);
     timers.scheduleWithFixedDelay(new MetaBootstrapper(metaReplica, configuredPlan, self.nodeId()), 0,
         BOOTSTRAP_CHECK_MS, TimeUnit.MILLISECONDS);
     LOG.info("this node holds a replica of meta (members {})", metaMembers.stream().map(ClusterMember::name).toList());
     return new LocalMetaSource(metaReplica);
+  }
+
+  /**
+   * Starts this node's meta replica; one whose data here is damaged is rebuilt from the other meta
+   * members as a shard replica is (see {@link #startShard}), trying to leave the group until
+   * {@code --meta-wait-secs} runs out, since the node cannot serve without meta.
+   */
+  private MetaReplica startMetaReplica(List<ClusterMember> metaMembers) throws IOException {
+    Path directory = metaDirectory();
+    List<String> peers = metaMembers.stream().map(ClusterMember::raftEndpoint).toList();
+    Optional<String> damage = ReplicaDamage.beforeStart(directory);
+    if (damage.isEmpty()) {
+      try {
+        return MetaReplica.start(transport, logStore, config.self(), metaMembers, directory,
+            config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+      } catch (IOException | RuntimeException e) {
+        damage = ReplicaDamage.find(directory, logStore, MetaReplica.GROUP_ID);
+        if (damage.isEmpty()) {
+          throw e;
+        }
+      }
+    }
+    ReplicaRebuild rebuild = new ReplicaRebuild(MetaReplica.GROUP_ID, peers, config.self().raftEndpoint());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.metaWaitSecs());
+    while (true) {
+      try {
+        rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
+        break;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.warn("{}", e.getMessage());
+        sleepQuietly(REBUILD_RETRY_MS);
+      }
+    }
+    MetaReplica fresh = MetaReplica.start(transport, logStore, config.self(), metaMembers, directory,
+        config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    rebuild.rejoinInBackground(rebuilds, () -> { });
+    return fresh;
+  }
+
+  private Path metaDirectory() {
+    return config.dataDir().resolve("meta");
+  }
+
+  private Path shardDirectory(ShardId id) {
+    return config.dataDir().resolve("shards").resolve(id.id());
+  }
+
+  /** Every replica directory on this node (meta's and each shard's), whatever meta assigns now. */
+  private List<Path> replicaDirectories() throws IOException {
+    List<Path> directories = new ArrayList<>();
+    directories.add(metaDirectory());
+    Path shards = config.dataDir().resolve("shards");
+    if (Files.isDirectory(shards)) {
+      try (var entries = Files.list(shards)) {
+        entries.filter(Files::isDirectory)
+            .filter(p -> !p.getFileName().toString().contains(".damaged-"))
+            .forEach(directories::add);
+      }
+    }
+    return directories;
   }
 
   /**
@@ -227,22 +298,26 @@ public final class SlotraftNode implements AutoCloseable {
    * {@link ReplicaRebuild}); any other failure is the caller's, to try again.
    */
   private Shard startShard(ShardPlacement assigned, ClusterTopology meta) throws IOException {
-    Path directory = config.dataDir().resolve("shards").resolve(ShardId.of(assigned).id());
-    try {
-      return startReplica(assigned, meta, directory);
-    } catch (IOException | RuntimeException e) {
-      Optional<String> damage = ReplicaDamage.find(directory);
-      if (damage.isEmpty()) {
-        throw e;
+    ShardId id = ShardId.of(assigned);
+    Path directory = shardDirectory(id);
+    Optional<String> damage = ReplicaDamage.beforeStart(directory);
+    if (damage.isEmpty()) {
+      try {
+        return startReplica(assigned, meta, directory);
+      } catch (IOException | RuntimeException e) {
+        damage = ReplicaDamage.find(directory, logStore, id.groupId());
+        if (damage.isEmpty()) {
+          throw e;
+        }
       }
-      ReplicaRebuild rebuild = new ReplicaRebuild(ShardId.of(assigned).groupId(), meta.raftEndpoints(assigned),
-          config.self().raftEndpoint());
-      rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
-      Shard fresh = startReplica(assigned, meta, directory);
-      fresh.markRebuilding();
-      rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);
-      return fresh;
     }
+    ReplicaRebuild rebuild = new ReplicaRebuild(id.groupId(), meta.raftEndpoints(assigned),
+        config.self().raftEndpoint());
+    rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
+    Shard fresh = startReplica(assigned, meta, directory);
+    fresh.markRebuilding();
+    rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);
+    return fresh;
   }
 
   private Shard startReplica(ShardPlacement assigned, ClusterTopology meta, Path directory) throws IOException {
@@ -252,7 +327,7 @@ public final class SlotraftNode implements AutoCloseable {
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites());
-    RaftReplica replica = RaftReplica.start(transport, id.groupId(), config.self().raftEndpoint(),
+    RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
     created.attach(replica);
     return created;
@@ -296,9 +371,19 @@ public final class SlotraftNode implements AutoCloseable {
     }
     closeQuietly(metaReplica);
     closeQuietly(transport);
+    // Last: every group that appends to it has stopped.
+    closeQuietly(logStore);
     snapshotWriter.shutdown();
     blockedChecker.shutdownNow();
     LOG.info("node {} stopped", config.self().name());
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void awaitQuietly(ExecutorService executor) {

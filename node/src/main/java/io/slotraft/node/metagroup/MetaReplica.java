@@ -8,6 +8,7 @@ import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.MetaStateMachine;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Replies;
@@ -49,11 +50,11 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
    *
    * @param metaMembers the meta group's voters, used only when the directory is new
    */
-  public static MetaReplica start(RaftTransport transport, ClusterMember self, List<ClusterMember> metaMembers,
+  public static MetaReplica start(RaftTransport transport, NodeLogStore logStore, ClusterMember self, List<ClusterMember> metaMembers,
       Path directory, int electionTimeoutMs, int snapshotIntervalSecs, Executor snapshotWriter) throws IOException {
     MetaReplica meta = new MetaReplica();
     ReplicaOptions options = new ReplicaOptions(electionTimeoutMs, snapshotIntervalSecs, MAX_INFLIGHT_PROPOSALS);
-    meta.replica = RaftReplica.start(transport, GROUP_ID, self.raftEndpoint(),
+    meta.replica = RaftReplica.start(transport, logStore, GROUP_ID, self.raftEndpoint(),
         metaMembers.stream().map(ClusterMember::raftEndpoint).toList(), directory, options, meta, snapshotWriter);
     return meta;
   }

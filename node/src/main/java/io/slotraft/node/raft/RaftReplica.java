@@ -10,6 +10,9 @@ import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.option.NodeOptions;
 import com.alipay.sofa.jraft.option.RaftOptions;
+import io.slotraft.node.raft.logstore.GroupLogServiceFactory;
+import io.slotraft.node.raft.logstore.LegacyLogImport;
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.reply.Reply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,16 +56,17 @@ public final class RaftReplica implements AutoCloseable {
    *
    * @param selfEndpoint this node's Raft endpoint, {@code host:port}
    * @param peerEndpoints the initial voters' endpoints, used only when the directory is new
-   * @param directory the replica's own directory (log, Raft meta, snapshots)
+   * @param directory the replica's own directory (Raft meta, snapshots); its log is in {@code logStore}
    */
-  public static RaftReplica start(RaftTransport transport, String groupId, String selfEndpoint,
-      List<String> peerEndpoints, Path directory, ReplicaOptions options, ReplicatedStateMachine target,
-      Executor snapshotWriter) throws IOException {
-    // JRaft's RocksDB log storage does not create missing parent directories.
-    Files.createDirectories(directory.resolve("log"));
+  public static RaftReplica start(RaftTransport transport, NodeLogStore logStore, String groupId,
+      String selfEndpoint, List<String> peerEndpoints, Path directory, ReplicaOptions options,
+      ReplicatedStateMachine target, Executor snapshotWriter) throws IOException {
     Files.createDirectories(directory.resolve("snapshot"));
+    prepareLog(logStore, groupId, directory);
     JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter, peerEndpoints);
     NodeOptions nodeOptions = nodeOptions(peerEndpoints, directory, options, adapter);
+    nodeOptions.setServiceFactory(new GroupLogServiceFactory(logStore, groupId));
+    nodeOptions.setLogUri(logStore.directory().resolve(groupId).toString()); // only named in JRaft's logs
     PeerId self = PeerId.parsePeer(selfEndpoint);
     // What RaftGroupService.start does on a shared RPC server, but keeping the node when its init
     // fails: a half-initialised node holds its log's RocksDB open (and its lock), and only its
@@ -77,6 +81,21 @@ public final class RaftReplica implements AutoCloseable {
     return new RaftReplica(groupId, node, adapter, options.maxInflightProposals());
   }
 
+  /**
+   * Makes the group's log in the shared store match the directory: a log in the per-replica layout
+   * of earlier builds is converted; a directory with no Raft meta yet is a new replica, whose group
+   * can have no log (a follower records the leader's term before its first entry), so whatever the
+   * store still holds under the group id (a replica removed from here, a crash while one was set
+   * aside) is dropped.
+   */
+  private static void prepareLog(NodeLogStore logStore, String groupId, Path directory) throws IOException {
+    if (LegacyLogImport.present(directory)) {
+      LegacyLogImport.convert(logStore, groupId, directory);
+    } else if (!Files.exists(directory.resolve("raft_meta").resolve("raft_meta"))) {
+      logStore.dropGroup(groupId);
+    }
+  }
+
   private static NodeOptions nodeOptions(List<String> peerEndpoints, Path directory, ReplicaOptions options,
       JRaftStateMachineAdapter adapter) {
     NodeOptions nodeOptions = new NodeOptions();
@@ -88,7 +107,6 @@ public final class RaftReplica implements AutoCloseable {
     nodeOptions.setFsm(adapter);
     nodeOptions.setElectionTimeoutMs(options.electionTimeoutMs());
     nodeOptions.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
-    nodeOptions.setLogUri(directory.resolve("log").toString());
     nodeOptions.setRaftMetaUri(directory.resolve("raft_meta").toString());
     nodeOptions.setSnapshotUri(directory.resolve("snapshot").toString());
     nodeOptions.setDisableCli(false);

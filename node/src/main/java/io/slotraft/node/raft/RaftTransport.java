@@ -14,7 +14,6 @@ public final class RaftTransport implements AutoCloseable {
   private final RpcServer rpcServer;
 
   public RaftTransport(String host, int port) {
-    LogStorageOptions.registerOnce();
     this.endpoint = new Endpoint(host, port);
     // RaftRpcServerFactory.createRaftRpcServer(endpoint) would bind the port on every address
     // (Bolt's RpcServer(port) listens on 0.0.0.0) and ignore the host: the Raft port must listen
