@@ -43,6 +43,7 @@ final class NodeParameters {
         ConfigParameter.fixed("slotraft-election-timeout-ms", Integer.toString(config.electionTimeoutMs())),
         ConfigParameter.fixed("slotraft-snapshot-interval-secs", Integer.toString(config.snapshotIntervalSecs())),
         ConfigParameter.fixed("slotraft-max-inflight-writes", Integer.toString(config.maxInflightWrites())),
+        ConfigParameter.fixed("slotraft-read-mode", config.readMode().value()),
         new ConfigParameter("slotraft-snapshot-log-entries", () -> Long.toString(snapshots.maxEntries()),
             NodeParameters::nonNegativeInteger, value -> snapshots.setMaxEntries(Long.parseLong(value)))));
   }

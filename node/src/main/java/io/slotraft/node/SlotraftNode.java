@@ -5,6 +5,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.config.NodeConfig;
+import io.slotraft.node.config.ReadMode;
 import io.slotraft.node.dispatch.KeyRouting;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.grpc.ClientGrpcService;
@@ -62,6 +63,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,7 @@ public final class SlotraftNode implements AutoCloseable {
   /** Reconciling may block on meta and on starting replicas: its own thread, off the shared timers. */
   private final ScheduledExecutorService reconcileTimer =
       Executors.newSingleThreadScheduledExecutor(daemon("meta-reconciler"));
+  private final AtomicBoolean closed = new AtomicBoolean();
   private NodeLogStore logStore;
   private RaftTransport transport;
   private MetaReplica metaReplica;
@@ -326,7 +329,7 @@ public final class SlotraftNode implements AutoCloseable {
         config.maxInflightWrites());
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
-        config.maxInflightWrites());
+        config.maxInflightWrites(), config.readMode() == ReadMode.LEASE);
     RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
     created.attach(replica);
@@ -346,6 +349,9 @@ public final class SlotraftNode implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return; // native resources (the log store) must not be released twice
+    }
     closeQuietly(resp);
     // Before the server: watch streams never end by themselves, and would hold it open.
     closeQuietly(topologyWatch);

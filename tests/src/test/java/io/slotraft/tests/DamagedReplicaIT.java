@@ -21,7 +21,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 
 /**
- * A replica whose files on disk are damaged (a flipped byte in its snapshot, a garbled Raft log)
+ * A replica whose files on disk are damaged (a flipped byte in its snapshot, the node's garbled Raft log store)
  * never serves from them: at restart it says what is damaged, leaves its group, sets the damaged
  * copy aside, and is rebuilt from its peers; afterwards it holds every acknowledged write and is a
  * voter again (the group still elects a leader and takes writes when the other surviving replica
@@ -47,19 +47,29 @@ class DamagedReplicaIT {
     }
   }
 
+  /**
+   * The node's one log store holds every group's log: when it does not open, every replica on the
+   * node (the shard's and meta's) lost its log, and each is rebuilt from its peers.
+   */
   @Test
-  void aGarbledRaftLogIsCaughtAndTheReplicaIsRebuilt() throws Exception {
+  void aGarbledLogStoreIsCaughtAndEveryReplicaOfTheNodeIsRebuilt() throws Exception {
     try (ProcessCluster cluster = ProcessCluster.startThree(root, 23600, "--snapshot-log-entries", "20")) {
       NodeProcess victim = prepareVictim(cluster);
-      Path log = victim.dataDir().resolve("shards/s1/log");
+      Path store = victim.dataDir().resolve("raft-log");
       Path manifest;
-      try (Stream<Path> files = Files.list(log)) {
+      try (Stream<Path> files = Files.list(store)) {
         manifest = files.filter(p -> p.getFileName().toString().startsWith("MANIFEST-")).findFirst().orElseThrow();
       }
       byte[] garbage = new byte[(int) Files.size(manifest)];
       java.util.Arrays.fill(garbage, (byte) 0x5a);
       Files.write(manifest, garbage);
-      assertRebuiltWithEveryWrite(cluster, victim, "Raft log");
+      assertRebuiltWithEveryWrite(cluster, victim, "Raft log store");
+      String log = logOf(victim);
+      assertTrue(log.contains("[meta] " + REBUILT), "meta's replica is rebuilt too:\n" + log);
+      try (Stream<Path> entries = Files.list(victim.dataDir())) {
+        assertTrue(entries.anyMatch(p -> p.getFileName().toString().startsWith("raft-log.damaged-")),
+            "the damaged store is kept aside for the operator");
+      }
     }
   }
 
@@ -81,7 +91,7 @@ class DamagedReplicaIT {
       throws Exception {
     DurabilityIT.writeAndAcknowledge(cluster, "late", 0, 1000);
     cluster.start(victim);
-    cluster.awaitTrue(() -> logOf(victim).contains(REBUILT), Duration.ofSeconds(120),
+    cluster.awaitTrue(() -> logOf(victim).contains("[shard-s1] " + REBUILT), Duration.ofSeconds(120),
         victim.name() + " rebuilt and a voter again\n" + cluster.logTails());
     String log = logOf(victim);
     assertTrue(log.contains(DAMAGED) && log.contains(damageWords), "the log says what is damaged:\n" + log);

@@ -20,6 +20,9 @@ public enum ConfigKey {
   SNAPSHOT_INTERVAL_SECS("snapshot-interval-secs", "3600", "Take a snapshot at least this often (0: never by time)."),
   SNAPSHOT_LOG_ENTRIES("snapshot-log-entries", "500000", "Take a snapshot after this many applied entries (0: never by size)."),
   MAX_INFLIGHT_WRITES("max-inflight-writes", "8192", "Writes queued or in flight per shard before new ones get TRYAGAIN."),
+  READ_MODE("read-mode", "readindex", "How a shard leader proves a read linearizable: readindex (a batched "
+      + "heartbeat round to a majority) or lease (the leader's lease, checked before and after the read; assumes the "
+      + "nodes' clocks advance at rates within 10% of each other)."),
   RESP_THREADS("resp-threads", "2", "Netty worker threads for RESP connections."),
   SHARDS("shards", "1", "Shards (Raft groups) the 16384 slots are cut into, 1 to 16384; every node must be given the "
       + "same number, and it cannot change once the cluster holds data."),

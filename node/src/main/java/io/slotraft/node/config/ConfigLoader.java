@@ -84,7 +84,7 @@ public final class ConfigLoader {
     return new NodeConfig(clusterName, self, members, Path.of(required(ConfigKey.DATA_DIR)),
         intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
-        intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
+        readMode(), intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
         replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400));
   }
 
@@ -116,6 +116,16 @@ public final class ConfigLoader {
 
   private int port(ConfigKey key, int fallback) throws ConfigException {
     return values.containsKey(key) ? intInRange(key, 1, 65_535) : fallback;
+  }
+
+  private ReadMode readMode() throws ConfigException {
+    String value = required(ConfigKey.READ_MODE);
+    ReadMode mode = ReadMode.parse(value);
+    if (mode == null) {
+      throw new ConfigException(ConfigKey.READ_MODE.flag() + " must be readindex or lease, got '" + value + "' ("
+          + sources.getOrDefault(ConfigKey.READ_MODE, "default") + ")");
+    }
+    return mode;
   }
 
   private int intInRange(ConfigKey key, int min, int max) throws ConfigException {

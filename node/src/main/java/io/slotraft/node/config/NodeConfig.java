@@ -17,6 +17,7 @@ public record NodeConfig(
     int snapshotIntervalSecs,
     long snapshotLogEntries,
     int maxInflightWrites,
+    ReadMode readMode,
     int respThreads,
     int shards,
     int replicationFactor,

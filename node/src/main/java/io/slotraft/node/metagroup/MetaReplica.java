@@ -53,7 +53,8 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
   public static MetaReplica start(RaftTransport transport, NodeLogStore logStore, ClusterMember self, List<ClusterMember> metaMembers,
       Path directory, int electionTimeoutMs, int snapshotIntervalSecs, Executor snapshotWriter) throws IOException {
     MetaReplica meta = new MetaReplica();
-    ReplicaOptions options = new ReplicaOptions(electionTimeoutMs, snapshotIntervalSecs, MAX_INFLIGHT_PROPOSALS);
+    ReplicaOptions options = new ReplicaOptions(electionTimeoutMs, snapshotIntervalSecs, MAX_INFLIGHT_PROPOSALS,
+        false); // meta's reads are rare: always a heartbeat round
     meta.replica = RaftReplica.start(transport, logStore, GROUP_ID, self.raftEndpoint(),
         metaMembers.stream().map(ClusterMember::raftEndpoint).toList(), directory, options, meta, snapshotWriter);
     return meta;

@@ -47,6 +47,11 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
     voters = configuration.getPeers().stream().map(peer -> peer.getEndpoint().toString()).toList();
   }
 
+  /** The term this replica leads in, or -1 while it does not lead. */
+  long leaderTerm() {
+    return leaderTerm;
+  }
+
   boolean isLeader() {
     return leaderTerm > 0;
   }

@@ -10,6 +10,7 @@ import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.option.NodeOptions;
 import com.alipay.sofa.jraft.option.RaftOptions;
+import com.alipay.sofa.jraft.option.ReadOnlyOption;
 import io.slotraft.node.raft.logstore.GroupLogServiceFactory;
 import io.slotraft.node.raft.logstore.LegacyLogImport;
 import io.slotraft.node.raft.logstore.NodeLogStore;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +44,14 @@ public final class RaftReplica implements AutoCloseable {
   private final Node node;
   private final JRaftStateMachineAdapter adapter;
   private final Semaphore inflight;
+  private final boolean leaseReads;
 
-  private RaftReplica(String groupId, Node node, JRaftStateMachineAdapter adapter,
-      int maxInflight) {
+  private RaftReplica(String groupId, Node node, JRaftStateMachineAdapter adapter, ReplicaOptions options) {
     this.groupId = groupId;
     this.node = node;
     this.adapter = adapter;
-    this.inflight = new Semaphore(maxInflight);
+    this.inflight = new Semaphore(options.maxInflightProposals());
+    this.leaseReads = options.leaseReads();
   }
 
   /**
@@ -78,7 +81,7 @@ public final class RaftReplica implements AutoCloseable {
       throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory
           + " (the reason is logged above)");
     }
-    return new RaftReplica(groupId, node, adapter, options.maxInflightProposals());
+    return new RaftReplica(groupId, node, adapter, options);
   }
 
   /**
@@ -186,8 +189,40 @@ public final class RaftReplica implements AutoCloseable {
    * ReadIndex, batched by JRaft): a read served after it is linearizable.
    */
   public CompletableFuture<Void> readBarrier() {
+    return readIndex(ReadOnlyOption.ReadOnlySafe);
+  }
+
+  /**
+   * Runs {@code read} linearizably: after a ReadIndex barrier, or, with lease reads, under the
+   * leader's lease, checked both before and after the read.
+   *
+   * <p>Why after: a leader that checked its lease, then paused (a GC, a stopped process) past it,
+   * could read while another leader was elected and took writes. Checking again once the read is
+   * done, in the same term, proves the lease covered the whole read. JRaft's lease is 90% of the
+   * election timeout from the last time a majority answered, and followers refuse to vote while
+   * their leader is current, so the clock assumption is: the nodes' monotonic clocks advance at
+   * rates within 10% of each other (no bound on their offsets is needed). A lease that lapsed makes
+   * JRaft fall back to a heartbeat round, so a read never waits for a new lease.
+   */
+  public <T> CompletableFuture<T> linearizableRead(Supplier<T> read) {
+    if (!leaseReads) {
+      return readBarrier().thenApply(ready -> read.get());
+    }
+    long term = adapter.leaderTerm();
+    return readIndex(ReadOnlyOption.ReadOnlyLeaseBased)
+        .thenApply(ready -> read.get())
+        .thenCompose(value -> readIndex(ReadOnlyOption.ReadOnlyLeaseBased).thenApply(confirmed -> {
+          if (term < 0 || adapter.leaderTerm() != term) {
+            throw new ProposalException(ProposalException.Kind.NOT_LEADER,
+                "leadership of " + groupId + " changed while a lease read ran");
+          }
+          return value;
+        }));
+  }
+
+  private CompletableFuture<Void> readIndex(ReadOnlyOption mode) {
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    node.readIndex(NO_CONTEXT, new ReadIndexClosure() {
+    node.readIndex(mode, NO_CONTEXT, new ReadIndexClosure() {
       @Override
       public void run(Status status, long index, byte[] requestContext) {
         if (status.isOk()) {

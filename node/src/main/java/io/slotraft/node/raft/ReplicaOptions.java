@@ -7,5 +7,8 @@ package io.slotraft.node.raft;
  * @param snapshotIntervalSecs time-based snapshot period (0 disables)
  * @param maxInflightProposals proposals in flight before new ones are refused as busy; also sizes
  *     JRaft's ring buffers, so memory stays bounded per replica
+ * @param leaseReads whether {@link RaftReplica#linearizableRead} relies on the leader's lease instead
+ *     of a heartbeat round (see {@link RaftReplica#linearizableRead} for the clock assumption)
  */
-public record ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, int maxInflightProposals) {}
+public record ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, int maxInflightProposals,
+    boolean leaseReads) {}

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
  * Group commit of one shard's writes. Each log entry costs the same fixed work (a JRaft task, a log
  * write, replication, a closure) whatever it carries, so under load many writes share one entry.
  *
- * <p>Natural batching, no timer: while fewer than {@code maxEntriesInFlight} entries are in flight, a
- * write is proposed at once, alone, so a lone client waits for nothing. At the limit, writes queue;
- * each time an entry completes, the queue goes out as one batch entry (up to the caps in {@link
- * Limits}). The busier the shard, the fuller the batches.
+ * <p>Natural batching, no timer: with no entry in flight, a write is proposed at once, alone, so a
+ * lone client waits for nothing. With one in flight, another entry opens only once {@code
+ * minBatchToOverlap} writes are queued (up to {@code maxEntriesInFlight} entries): an entry that
+ * overlaps the one committing is worth its fixed cost only when it carries enough. Otherwise writes
+ * queue, and each time an entry completes, the queue goes out as one batch entry (up to the caps in
+ * {@link Limits}). The busier the shard, the fuller the batches.
  *
  * <p>Order: the queue is FIFO and only one thread at a time proposes (the "proposer", whichever
  * thread found no one proposing), taking from the head. So entries reach Raft in submission order,
@@ -37,11 +39,13 @@ final class WriteBatcher {
 
   /**
    * @param maxEntriesInFlight entries proposed and not yet completed; beyond it, writes queue
+   * @param minBatchToOverlap writes queued before an entry opens while another is in flight (1: at once)
    * @param maxWrites writes queued or in flight; beyond it, a write is refused as busy at once
    * @param maxBatchCommands most commands in one entry
    * @param maxBatchBytes about the most argument bytes in one entry (a single larger write still goes)
    */
-  record Limits(int maxEntriesInFlight, int maxWrites, int maxBatchCommands, int maxBatchBytes) {}
+  record Limits(int maxEntriesInFlight, int minBatchToOverlap, int maxWrites, int maxBatchCommands,
+      int maxBatchBytes) {}
 
   private final EntryProposer proposer;
   private final Limits limits;
@@ -91,7 +95,7 @@ final class WriteBatcher {
     while (true) {
       List<QueuedWrite> batch;
       synchronized (this) {
-        if (queue.isEmpty() || entriesInFlight >= limits.maxEntriesInFlight()) {
+        if (!roomForAnEntry()) {
           proposing = false;
           return;
         }
@@ -100,6 +104,14 @@ final class WriteBatcher {
       }
       propose(batch);
     }
+  }
+
+  /** Whether the queue's head may go out now as an entry (the caller holds the monitor). */
+  private boolean roomForAnEntry() {
+    if (queue.isEmpty() || entriesInFlight >= limits.maxEntriesInFlight()) {
+      return false;
+    }
+    return entriesInFlight == 0 || queue.size() >= limits.minBatchToOverlap();
   }
 
   /** The head of the queue, up to the caps; always at least one write. An entry of its own goes alone. */

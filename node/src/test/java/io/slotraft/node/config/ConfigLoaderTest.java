@@ -95,6 +95,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAreReadIndexByDefaultAndLeaseOnlyWhenAsked() throws Exception {
+    assertEquals(ReadMode.READINDEX, new ConfigLoader().flags(flags("n1")).load().readMode());
+    Map<ConfigKey, String> lease = new java.util.HashMap<>(flags("n1"));
+    lease.put(ConfigKey.READ_MODE, "lease");
+    assertEquals(ReadMode.LEASE, new ConfigLoader().flags(lease).load().readMode());
+    lease.put(ConfigKey.READ_MODE, "stale");
+    assertMessage(lease, "--read-mode must be readindex or lease, got 'stale' (flag --read-mode)");
+  }
+
+  @Test
   void theDefaultReplicationFactorShrinksToASmallerCluster() throws Exception {
     NodeConfig config = new ConfigLoader().flags(Map.of(ConfigKey.NAME, "n1", ConfigKey.DATA_DIR, dir.toString(),
         ConfigKey.MEMBERS, "n1@127.0.0.1:7001:7101:7201:7301")).load();

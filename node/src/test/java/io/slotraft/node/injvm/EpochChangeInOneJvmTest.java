@@ -11,6 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.client.SlotraftClient;
 import io.slotraft.client.routing.Endpoint;
+import io.slotraft.node.Await;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.GetMetaStateRequest;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,16 +81,6 @@ class EpochChangeInOneJvmTest {
     return false;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   private static String keyIn(MetaShard shard) {
     for (int i = 0; ; i++) {
       int slot = SlotHash.slot(("counter:" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -113,7 +103,7 @@ class EpochChangeInOneJvmTest {
     String key = keyIn(shard);
     int slot = SlotHash.slot(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     // Every node reports to meta, and the balancer has put the shard on its preferred leader.
-    await("every node reported, and the preferred leader leads " + shard.getShardId(), Duration.ofSeconds(60),
+    Await.until("every node reported, and the preferred leader leads " + shard.getShardId(), Duration.ofSeconds(60),
         () -> metaState(0).getReportsCount() == 3 && reportsLeading(preferred, shard.getShardId()));
 
     List<String> seeds = cluster.grpcPorts().stream().map(port -> "127.0.0.1:" + port).toList();
@@ -135,7 +125,7 @@ class EpochChangeInOneJvmTest {
         }
       }, "writer");
       writer.start();
-      await("some writes before the change", Duration.ofSeconds(30), () -> acknowledged.get() >= 50);
+      Await.until("some writes before the change", Duration.ofSeconds(30), () -> acknowledged.get() >= 50);
 
       // Through the third node, which forwards it to meta's leader unless it is the leader itself.
       ProposeReply reply = propose(2, MetaEntries.setPreferredLeader(shard.getShardId(), target));
@@ -143,11 +133,11 @@ class EpochChangeInOneJvmTest {
       assertEquals(2, reply.getEpoch());
 
       Endpoint targetEndpoint = new Endpoint(targetNode.getHost(), targetNode.getGrpcPort());
-      await("the smart client routes " + shard.getShardId() + " to its new preferred leader at epoch 2",
+      Await.until("the smart client routes " + shard.getShardId() + " to its new preferred leader at epoch 2",
           Duration.ofSeconds(60), () -> client.slotMap().epoch() == 2
               && targetEndpoint.equals(client.slotMap().shardOf(slot).leader()));
       long atMove = acknowledged.get();
-      await("writes go on after the move", Duration.ofSeconds(30), () -> acknowledged.get() >= atMove + 50);
+      Await.until("writes go on after the move", Duration.ofSeconds(30), () -> acknowledged.get() >= atMove + 50);
       writing.set(false);
       writer.join(30_000);
       assertEquals(null, failure.get(), "no write failed through the change");
@@ -161,7 +151,7 @@ class EpochChangeInOneJvmTest {
       }
       assertEquals(redirects, client.metrics().redirects());
     }
-    await("meta's reports show the new leader", Duration.ofSeconds(30),
+    Await.until("meta's reports show the new leader", Duration.ofSeconds(30),
         () -> reportsLeading(target, shard.getShardId()) && !reportsLeading(preferred, shard.getShardId()));
     MetaState after = metaState(1);
     assertEquals(2, after.getEpoch());

@@ -28,16 +28,25 @@ final class InJvmCluster implements AutoCloseable {
 
   /** Starts {@code count} nodes hosting {@code shards} shards between them. */
   static InJvmCluster start(Path root, int count, int shards) throws IOException, ConfigException {
+    return start(root, count, shards, Map.of());
+  }
+
+  /** As {@link #start(Path, int, int)}, every node also given {@code extraFlags}. */
+  static InJvmCluster start(Path root, int count, int shards, Map<ConfigKey, String> extraFlags)
+      throws IOException, ConfigException {
     System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
     System.setProperty("logback.middleware.log.disable", "true");
     System.setProperty("sofa.middleware.log.internal.level", "ERROR");
     InJvmCluster cluster = new InJvmCluster();
     List<String> members = new ArrayList<>();
+    // All at once: ports found free one node at a time could be handed out again to the next node.
+    int[] ports = freePorts(4 * count);
     for (int i = 1; i <= count; i++) {
-      int[] ports = freePorts(4);
-      members.add("n" + i + "@127.0.0.1:" + ports[0] + ":" + ports[1] + ":" + ports[2] + ":" + ports[3]);
-      cluster.respPorts.add(ports[0]);
-      cluster.grpcPorts.add(ports[1]);
+      int base = 4 * (i - 1);
+      members.add("n" + i + "@127.0.0.1:" + ports[base] + ":" + ports[base + 1] + ":" + ports[base + 2] + ":"
+          + ports[base + 3]);
+      cluster.respPorts.add(ports[base]);
+      cluster.grpcPorts.add(ports[base + 1]);
     }
     for (int i = 1; i <= count; i++) {
       Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
@@ -46,6 +55,7 @@ final class InJvmCluster implements AutoCloseable {
       flags.put(ConfigKey.DATA_DIR, root.resolve("n" + i).toString());
       flags.put(ConfigKey.SHARDS, Integer.toString(shards));
       flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
+      flags.putAll(extraFlags);
       cluster.nodes.add(new SlotraftNode(new ConfigLoader().flags(flags).load()));
     }
     // All at once, as processes start: a node's start returns only once meta has a topology, and
@@ -91,6 +101,11 @@ final class InJvmCluster implements AutoCloseable {
       }
     }
     return ports;
+  }
+
+  /** Stops one node (0-based) as a graceful shutdown would; the others go on. */
+  void stop(int index) {
+    nodes.get(index).close();
   }
 
   @Override

@@ -51,7 +51,7 @@ class WriteBatcherTest {
   }
 
   private static WriteBatcher batcher(FakeRaft raft, int entriesInFlight, int maxWrites, int batchCommands) {
-    return new WriteBatcher(raft, new WriteBatcher.Limits(entriesInFlight, maxWrites, batchCommands, 1 << 20));
+    return new WriteBatcher(raft, new WriteBatcher.Limits(entriesInFlight, 1, maxWrites, batchCommands, 1 << 20));
   }
 
   private static LoggedCommand set(String key) {
@@ -67,6 +67,25 @@ class WriteBatcherTest {
     assertEquals(List.of(List.of("a"), List.of("b")), raft.entries, "no waiting while the pipeline has room");
     batcher.submit(set("c"));
     assertEquals(2, raft.entries.size(), "the third write waits for an entry to complete");
+  }
+
+  @Test
+  void aSecondEntryOpensWhileOneIsInFlightOnlyOnceEnoughWritesWait() {
+    FakeRaft raft = new FakeRaft();
+    WriteBatcher batcher = new WriteBatcher(raft, new WriteBatcher.Limits(2, 3, 100, 256, 1 << 20));
+    batcher.submit(set("a"));
+    assertEquals(List.of(List.of("a")), raft.entries, "nothing in flight: at once, alone");
+    batcher.submit(set("b"));
+    batcher.submit(set("c"));
+    assertEquals(1, raft.entries.size(), "two waiting are not worth a second entry");
+    batcher.submit(set("d"));
+    assertEquals(List.of(List.of("a"), List.of("b", "c", "d")), raft.entries, "three are");
+    batcher.submit(set("e"));
+    raft.apply(0);
+    assertEquals(2, raft.entries.size(), "one waiting still is not worth an entry beside the one in flight");
+    raft.apply(1);
+    assertEquals(List.of(List.of("a"), List.of("b", "c", "d"), List.of("e")), raft.entries,
+        "with nothing in flight, what waits goes, however little");
   }
 
   @Test
@@ -98,7 +117,7 @@ class WriteBatcherTest {
     assertEquals(List.of(List.of("a"), List.of("b", "c"), List.of("d", "e"), List.of("f")), raft.entries);
 
     FakeRaft bytesRaft = new FakeRaft();
-    WriteBatcher byBytes = new WriteBatcher(bytesRaft, new WriteBatcher.Limits(1, 100, 256, 100));
+    WriteBatcher byBytes = new WriteBatcher(bytesRaft, new WriteBatcher.Limits(1, 1, 100, 256, 100));
     byBytes.submit(set("first"));
     byBytes.submit(LoggedCommand.of(List.of("SET".getBytes(), "big".getBytes(), new byte[150])));
     byBytes.submit(set("x"));
@@ -167,7 +186,7 @@ class WriteBatcherTest {
     WriteBatcher batcher = new WriteBatcher(commands -> {
       calls.incrementAndGet();
       throw new ProposalException(ProposalException.Kind.NOT_LEADER, "not leader");
-    }, new WriteBatcher.Limits(1, 2, 256, 1 << 20));
+    }, new WriteBatcher.Limits(1, 1, 2, 256, 1 << 20));
     for (int i = 0; i < 5; i++) {
       assertEquals(ProposalException.Kind.NOT_LEADER, failure(batcher.submit(set("k" + i))).kind());
     }
@@ -196,7 +215,7 @@ class WriteBatcherTest {
         inFlight.decrementAndGet();
         return commands.stream().map(command -> Replies.bulk(command.argv().get(1))).toList();
       }, raftThread);
-    }, new WriteBatcher.Limits(limit, writers * perWriter, 64, 1 << 20));
+    }, new WriteBatcher.Limits(limit, 1, writers * perWriter, 64, 1 << 20));
 
     ExecutorService clients = Executors.newFixedThreadPool(writers);
     List<CompletableFuture<Reply>> replies = Collections.synchronizedList(new ArrayList<>());
