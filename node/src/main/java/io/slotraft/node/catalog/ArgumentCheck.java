@@ -18,6 +18,12 @@ public interface ArgumentCheck {
   /** Declared: the arity already says everything about this command's arguments. */
   ArgumentCheck NONE = args -> {};
 
+  /**
+   * Declared: the command's argument errors come after it has read a key (WRONGTYPE or "no such
+   * key" first, as LSET and INCRBYFLOAT answer in Redis), so only the apply path can choose the reply.
+   */
+  ArgumentCheck AFTER_LOOKUP = args -> {};
+
   /** The default of a catalog entry that has said nothing; a test keeps writes from staying so. */
   ArgumentCheck UNDECLARED = args -> {};
 

@@ -79,7 +79,6 @@ class ValidateBeforeProposingTest {
         row("SETEX k abc v", "ERR value is not an integer or out of range"),
         row("SETEX k 0 v", "ERR invalid expire time in 'setex' command"),
         row("PSETEX k -1 v", "ERR invalid expire time in 'psetex' command"),
-        row("GETEX k EX abc", "ERR value is not an integer or out of range"),
         row("GETEX k PERSIST EX 10", "ERR syntax error"),
         row("EXPIRE k abc", "ERR value is not an integer or out of range"),
         row("EXPIRE k 10 NX XX", "ERR NX and XX, GT or LT options at the same time are not compatible"),
