@@ -17,8 +17,9 @@ import io.slotraft.node.catalog.CommandCatalog;
  * <p>Key positions are the legacy (first, last, step) triple, which cannot say "numkeys keys
  * from here". Where Redis declares 0 0 0 (ZUNION, ZINTER, ZDIFF, ZINTERCARD, ZMPOP) the first key,
  * argv[2], is declared instead, so that routing sends the command to that key's shard; the STORE
- * forms declare the destination and the first source key (1, 3, 2). The handlers check that the
- * remaining keys share that slot and answer CROSSSLOT otherwise ({@link ZSets#checkOneSlot}).
+ * forms declare the destination and the first source key (1, 3, 2). Each also declares where its
+ * numkeys is (keyCount), so routing sees every key and answers CROSSSLOT before proposing; the
+ * handlers' {@link ZSets#checkOneSlot} stays as the apply path's second line.
  */
 public final class SortedSetCommands {
   private SortedSetCommands() {}
