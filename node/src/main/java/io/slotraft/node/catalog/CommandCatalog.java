@@ -66,6 +66,7 @@ public final class CommandCatalog {
     private String group = "generic";
     private String summary = "";
     private String since = "1.0.0";
+    private ArgumentCheck arguments = ArgumentCheck.UNDECLARED;
 
     private EntryBuilder(Builder owner, String name, int arity) {
       this.owner = owner;
@@ -81,6 +82,21 @@ public final class CommandCatalog {
     /** Keys at argv[first..last] every {@code step}; {@code last} negative counts from the end. */
     public EntryBuilder keys(int first, int last, int step) {
       this.keys = KeySpec.of(first, last, step);
+      return this;
+    }
+
+    /**
+     * After the keys of {@link #keys}: argv[countIndex] is a count of the keys that follow it
+     * (Redis's numkeys), so routing sees every key of the command.
+     */
+    public EntryBuilder keyCount(int countIndex) {
+      this.keys = keys.counted(countIndex);
+      return this;
+    }
+
+    /** How a write's arguments are checked before it is proposed; {@link ArgumentCheck#NONE} to say no check is needed. */
+    public EntryBuilder arguments(ArgumentCheck check) {
+      this.arguments = check;
       return this;
     }
 
@@ -100,7 +116,7 @@ public final class CommandCatalog {
     }
 
     public void handler(CommandHandler handler) {
-      owner.add(new CommandSpec(name, arity, flags, keys, group, summary, since, handler));
+      owner.add(new CommandSpec(name, arity, flags, keys, group, summary, since, handler, arguments));
     }
   }
 }

@@ -16,13 +16,15 @@ import java.util.Set;
  * @param summary one line for COMMAND DOCS
  * @param since the Redis version that introduced the command's current form
  * @param handler what runs it
+ * @param arguments what the leader checks before proposing a write ({@link ArgumentCheck})
  */
 public record CommandSpec(String name, int arity, Set<CommandFlag> flags, KeySpec keys, String group,
-    String summary, String since, CommandHandler handler) {
+    String summary, String since, CommandHandler handler, ArgumentCheck arguments) {
 
   public CommandSpec {
     Objects.requireNonNull(name);
     Objects.requireNonNull(handler, () -> name + ": no handler");
+    Objects.requireNonNull(arguments, () -> name + ": no argument check (ArgumentCheck.UNDECLARED if none)");
     flags = Set.copyOf(flags.isEmpty() ? EnumSet.noneOf(CommandFlag.class) : EnumSet.copyOf(flags));
     if (handler instanceof KeyspaceHandler && flags.contains(CommandFlag.WRITE) == flags.contains(CommandFlag.READONLY)) {
       throw new IllegalArgumentException(name + ": a keyspace command is either WRITE or READONLY");
@@ -38,6 +40,11 @@ public record CommandSpec(String name, int arity, Set<CommandFlag> flags, KeySpe
 
   public boolean has(CommandFlag flag) {
     return flags.contains(flag);
+  }
+
+  /** Whether the entry says how its arguments are checked (if only that they need no check). */
+  public boolean declaresArguments() {
+    return arguments != ArgumentCheck.UNDECLARED;
   }
 
   /** True when {@code argc} (name included) satisfies the arity. */

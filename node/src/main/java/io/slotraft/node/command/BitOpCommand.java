@@ -23,7 +23,7 @@ final class BitOpCommand {
 
   private BitOpCommand() {}
 
-  private enum Operator {
+  enum Operator {
     AND, OR, XOR, NOT;
 
     int combine(int a, int b) {
@@ -40,11 +40,17 @@ final class BitOpCommand {
     }
   }
 
-  static Reply bitOp(ExecutionContext ctx, CommandArgs args) {
+  /** BITOP's operator, checked with its number of sources before any is read; its argument check too. */
+  static Operator checkedOperator(CommandArgs args) {
     Operator operator = operator(args);
     if (operator == Operator.NOT && args.argc() != 4) {
       throw new CommandException(NOT_ONE_KEY);
     }
+    return operator;
+  }
+
+  static Reply bitOp(ExecutionContext ctx, CommandArgs args) {
+    Operator operator = checkedOperator(args);
     List<byte[]> sources = new ArrayList<>();
     int length = 0;
     for (int i = 3; i < args.argc(); i++) {

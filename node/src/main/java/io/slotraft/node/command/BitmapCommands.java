@@ -17,7 +17,7 @@ public final class BitmapCommands {
 
   public static void register(CommandCatalog.Builder b) {
     entry(b, "setbit", 4, "2.2.0", "Set or clear one bit of a key's string, growing it as needed.")
-        .flags(WRITE, DENYOOM).handler(handler(SingleBitCommands::setBit));
+        .flags(WRITE, DENYOOM).arguments(SingleBitCommands::checkSetBit).handler(handler(SingleBitCommands::setBit));
     entry(b, "getbit", 3, "2.2.0", "Answer one bit of a key's string.")
         .flags(READONLY, FAST).handler(handler(SingleBitCommands::getBit));
     entry(b, "bitcount", -2, "2.6.0", "Count the set bits of a key's string, or of a range of it.")
@@ -25,9 +25,9 @@ public final class BitmapCommands {
     entry(b, "bitpos", -3, "2.8.7", "Find the first set or clear bit of a key's string, or of a range of it.")
         .flags(READONLY).handler(handler(BitScanCommands::bitPos));
     entry(b, "bitop", -4, "2.6.0", "Store the AND, OR, XOR or NOT of strings in a key.")
-        .flags(WRITE, DENYOOM).keys(2, -1, 1).handler(handler(BitOpCommand::bitOp));
+        .flags(WRITE, DENYOOM).keys(2, -1, 1).arguments(BitOpCommand::checkedOperator).handler(handler(BitOpCommand::bitOp));
     entry(b, "bitfield", -2, "3.2.0", "Read, write and increment integers at any bit offset of a key's string.")
-        .flags(WRITE, DENYOOM).handler(handler(BitfieldCommand::bitfield));
+        .flags(WRITE, DENYOOM).arguments(BitfieldOp::parseAll).handler(handler(BitfieldCommand::bitfield));
     entry(b, "bitfield_ro", -2, "6.0.0", "Read integers at any bit offset of a key's string.")
         .flags(READONLY, FAST).handler(handler(BitfieldCommand::bitfieldRo));
   }

@@ -24,21 +24,21 @@ public final class BlockingCommands {
 
   public static void register(CommandCatalog.Builder b) {
     entry(b, "blpop", -3, "2.0.0", "Pop the first element of the first non-empty list, waiting for one.", "list")
-        .keys(1, -2, 1).handler(handler((ctx, args) -> popEnds(ctx, args, ListSide.LEFT)));
+        .keys(1, -2, 1).arguments(BlockingTimeout::millis).handler(handler((ctx, args) -> popEnds(ctx, args, ListSide.LEFT)));
     entry(b, "brpop", -3, "2.0.0", "Pop the last element of the first non-empty list, waiting for one.", "list")
-        .keys(1, -2, 1).handler(handler((ctx, args) -> popEnds(ctx, args, ListSide.RIGHT)));
+        .keys(1, -2, 1).arguments(BlockingTimeout::millis).handler(handler((ctx, args) -> popEnds(ctx, args, ListSide.RIGHT)));
     entry(b, "blmove", 6, "6.2.0", "Move an element between lists, waiting for one.", "list")
-        .keys(1, 2, 1).handler(handler(BlockingCommands::blmove));
+        .keys(1, 2, 1).arguments(BlockingCommands::checkMove).handler(handler(BlockingCommands::blmove));
     entry(b, "brpoplpush", 4, "2.2.0", "Move the last element of a list to the head of another, waiting for one.",
-        "list").keys(1, 2, 1).handler(handler(BlockingCommands::brpoplpush));
+        "list").keys(1, 2, 1).arguments(BlockingTimeout::millis).handler(handler(BlockingCommands::brpoplpush));
     entry(b, "blmpop", -5, "7.0.0", "Pop elements from the first non-empty list, waiting for one.", "list")
-        .keys(3, 3, 1).handler(handler(BlockingCommands::blmpop));
+        .keys(3, 3, 1).keyCount(2).arguments(BlockingCommands::checkListMultiPop).handler(handler(BlockingCommands::blmpop));
     entry(b, "bzpopmin", -3, "5.0.0", "Pop the lowest member of the first non-empty sorted set, waiting for one.",
-        "sorted-set").keys(1, -2, 1).handler(handler((ctx, args) -> bzpop(ctx, args, false)));
+        "sorted-set").keys(1, -2, 1).arguments(BlockingTimeout::millis).handler(handler((ctx, args) -> bzpop(ctx, args, false)));
     entry(b, "bzpopmax", -3, "5.0.0", "Pop the highest member of the first non-empty sorted set, waiting for one.",
-        "sorted-set").keys(1, -2, 1).handler(handler((ctx, args) -> bzpop(ctx, args, true)));
+        "sorted-set").keys(1, -2, 1).arguments(BlockingTimeout::millis).handler(handler((ctx, args) -> bzpop(ctx, args, true)));
     entry(b, "bzmpop", -5, "7.0.0", "Pop members from the first non-empty sorted set, waiting for one.", "sorted-set")
-        .keys(3, 3, 1).handler(handler(BlockingCommands::bzmpop));
+        .keys(3, 3, 1).keyCount(2).arguments(BlockingCommands::checkZSetMultiPop).handler(handler(BlockingCommands::bzmpop));
   }
 
   private static CommandCatalog.EntryBuilder entry(CommandCatalog.Builder b, String name, int arity, String since,
@@ -59,6 +59,25 @@ public final class BlockingCommands {
       return Replies.NIL_ARRAY;
     }
     return Replies.array(Replies.bulk(popped.key()), Replies.bulk(popped.elements().get(0)));
+  }
+
+  /** BLMOVE's argument check: the sides, then the timeout, as the handler reads them. */
+  static void checkMove(CommandArgs args) {
+    ListSide.parse(args, 3);
+    ListSide.parse(args, 4);
+    BlockingTimeout.millis(args);
+  }
+
+  /** BLMPOP's argument check: the timeout, then the rest, as the handler reads them. */
+  static void checkListMultiPop(CommandArgs args) {
+    BlockingTimeout.millis(args);
+    ListMultiPopArgs.parse(args, 2);
+  }
+
+  /** BZMPOP's argument check: the timeout, then the rest, as the handler reads them. */
+  static void checkZSetMultiPop(CommandArgs args) {
+    BlockingTimeout.millis(args);
+    ZPopCommands.parseMpop(args, 2);
   }
 
   private static Reply blmove(ExecutionContext ctx, CommandArgs args) {

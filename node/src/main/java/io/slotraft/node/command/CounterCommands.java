@@ -31,12 +31,17 @@ final class CounterCommands {
   }
 
   static Reply decrBy(ExecutionContext ctx, CommandArgs args) {
+    return add(ctx, args.bytes(1), -decrement(args));
+  }
+
+  /** DECRBY's decrement; its argument check too. */
+  static long decrement(CommandArgs args) {
     long decrement = args.longArg(2);
     // Its negation does not exist, so Redis refuses it before looking at the key.
     if (decrement == Long.MIN_VALUE) {
       throw new CommandException(DECREMENT_OVERFLOW);
     }
-    return add(ctx, args.bytes(1), -decrement);
+    return decrement;
   }
 
   /**

@@ -60,6 +60,15 @@ final class ExpiryCommands {
    * Unlike SET, EXPIRE takes zero and negative times: a time at or before now deletes the key,
    * which still counts as a change (reply 1).
    */
+  /**
+   * The EXPIRE family's argument check before proposing: the options, then the time as far as it
+   * does not depend on the clock (an overflow only once now is added is left to apply).
+   */
+  static void checkExpiry(CommandArgs args, long unitMs) {
+    ExpireCondition.parse(args);
+    absoluteTime(args, unitMs, 0);
+  }
+
   private static Reply setExpiry(ExecutionContext ctx, CommandArgs args, long unitMs, long baseMs) {
     ExpireCondition condition = ExpireCondition.parse(args);
     long when = absoluteTime(args, unitMs, baseMs);

@@ -6,6 +6,7 @@ import static io.slotraft.node.catalog.CommandFlag.READONLY;
 import static io.slotraft.node.catalog.CommandFlag.WRITE;
 import static io.slotraft.node.command.StringCommands.handler;
 
+import io.slotraft.node.catalog.ArgumentCheck;
 import io.slotraft.node.catalog.CommandCatalog;
 
 /**
@@ -36,17 +37,17 @@ public final class HashCommands {
 
   private static void registerFieldWrites(CommandCatalog.Builder b) {
     entry(b, "hset", -4, "2.0.0", "Set fields of a hash to values, creating the hash if needed.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(HashFieldCommands::hset));
+        .flags(WRITE, DENYOOM, FAST).arguments(HashFieldCommands::checkPairs).handler(handler(HashFieldCommands::hset));
     entry(b, "hmset", -4, "2.0.0", "Set fields of a hash to values; the older form of HSET.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(HashFieldCommands::hmset));
+        .flags(WRITE, DENYOOM, FAST).arguments(HashFieldCommands::checkPairs).handler(handler(HashFieldCommands::hmset));
     entry(b, "hsetnx", 4, "2.0.0", "Set a field of a hash only when the field is absent.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(HashFieldCommands::hsetnx));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(HashFieldCommands::hsetnx));
     entry(b, "hdel", -3, "2.0.0", "Remove fields from a hash.").flags(WRITE, FAST)
-        .handler(handler(HashFieldCommands::hdel));
+        .arguments(ArgumentCheck.NONE).handler(handler(HashFieldCommands::hdel));
     entry(b, "hincrby", 4, "2.0.0", "Add an integer to the integer stored in a field.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(HashCounterCommands::hincrBy));
+        .flags(WRITE, DENYOOM, FAST).arguments(args -> args.longArg(3)).handler(handler(HashCounterCommands::hincrBy));
     entry(b, "hincrbyfloat", 4, "2.6.0", "Add a decimal number to the number stored in a field.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(HashCounterCommands::hincrByFloat));
+        .flags(WRITE, DENYOOM, FAST).arguments(HashCounterCommands::floatIncrement).handler(handler(HashCounterCommands::hincrByFloat));
   }
 
   private static void registerWholeHash(CommandCatalog.Builder b) {

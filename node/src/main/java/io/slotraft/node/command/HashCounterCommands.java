@@ -35,8 +35,8 @@ final class HashCounterCommands {
     return Replies.integer(result);
   }
 
-  /** Computed in long double precision and printed as INCRBYFLOAT prints it (see {@link LongDouble}). */
-  static Reply hincrByFloat(ExecutionContext ctx, CommandArgs args) {
+  /** HINCRBYFLOAT's increment, checked before the hash is looked at; its argument check too. */
+  static LongDouble floatIncrement(CommandArgs args) {
     LongDouble increment = LongDoubleParser.parse(args.bytes(3));
     if (increment == null) {
       throw new CommandException(ErrorReplies.NOT_FLOAT);
@@ -44,6 +44,12 @@ final class HashCounterCommands {
     if (!increment.isFinite()) {
       throw new CommandException(INCREMENT_NOT_FINITE);
     }
+    return increment;
+  }
+
+  /** Computed in long double precision and printed as INCRBYFLOAT prints it (see {@link LongDouble}). */
+  static Reply hincrByFloat(ExecutionContext ctx, CommandArgs args) {
+    LongDouble increment = floatIncrement(args);
     byte[] current = currentValue(ctx, args);
     LongDouble value = current == null ? LongDouble.ZERO : parseFloat(current);
     LongDouble result = value.plus(increment);

@@ -81,11 +81,16 @@ final class HashFieldCommands {
     return Replies.integer(removed);
   }
 
-  /** The arity lets "HSET key field" through; Redis answers a missing value as an arity error too. */
-  private static long setPairs(ExecutionContext ctx, CommandArgs args) {
+  /** HSET's and HMSET's argument check: field and value pairs. */
+  static void checkPairs(CommandArgs args) {
     if (args.argc() % 2 != 0) {
       throw new CommandException(ErrorReplies.wrongArity(args.name()));
     }
+  }
+
+  /** The arity lets "HSET key field" through; Redis answers a missing value as an arity error too. */
+  private static long setPairs(ExecutionContext ctx, CommandArgs args) {
+    checkPairs(args);
     long bytes = 0;
     for (int i = 2; i < args.argc(); i++) {
       bytes += args.bytes(i).length;

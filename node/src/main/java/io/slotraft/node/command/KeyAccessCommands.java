@@ -48,11 +48,8 @@ final class KeyAccessCommands {
     return rename(ctx, args, true);
   }
 
-  /**
-   * COPY source destination [DB 0] [REPLACE]: the destination gets an independent copy of the value
-   * and the same expiry. Only database 0 exists in cluster mode.
-   */
-  static Reply copy(ExecutionContext ctx, CommandArgs args) {
+  /** COPY's options, REPLACE or not, checked before any key is read; its argument check too. */
+  static boolean copyReplaces(CommandArgs args) {
     boolean replace = false;
     for (int i = 3; i < args.argc(); i++) {
       if (args.is(i, "REPLACE")) {
@@ -68,6 +65,15 @@ final class KeyAccessCommands {
     if (Arrays.equals(args.bytes(1), args.bytes(2))) {
       throw new CommandException(Replies.error("ERR source and destination objects are the same"));
     }
+    return replace;
+  }
+
+  /**
+   * COPY source destination [DB 0] [REPLACE]: the destination gets an independent copy of the value
+   * and the same expiry. Only database 0 exists in cluster mode.
+   */
+  static Reply copy(ExecutionContext ctx, CommandArgs args) {
+    boolean replace = copyReplaces(args);
     KeyEntry source = ctx.lookup(args.bytes(1));
     if (source == null) {
       return Replies.ZERO;

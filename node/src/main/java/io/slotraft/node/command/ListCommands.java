@@ -6,6 +6,7 @@ import static io.slotraft.node.catalog.CommandFlag.READONLY;
 import static io.slotraft.node.catalog.CommandFlag.WRITE;
 import static io.slotraft.node.command.StringCommands.handler;
 
+import io.slotraft.node.catalog.ArgumentCheck;
 import io.slotraft.node.catalog.CommandCatalog;
 
 /**
@@ -30,26 +31,26 @@ public final class ListCommands {
 
   private static void registerPushes(CommandCatalog.Builder b) {
     entry(b, "lpush", -3, "1.0.0", "Add elements at the head of a list, creating it if needed.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ListPushCommands::lpush));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(ListPushCommands::lpush));
     entry(b, "rpush", -3, "1.0.0", "Add elements at the tail of a list, creating it if needed.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ListPushCommands::rpush));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(ListPushCommands::rpush));
     entry(b, "lpushx", -3, "2.2.0", "Add elements at the head of a list only if the list exists.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ListPushCommands::lpushx));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(ListPushCommands::lpushx));
     entry(b, "rpushx", -3, "2.2.0", "Add elements at the tail of a list only if the list exists.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ListPushCommands::rpushx));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(ListPushCommands::rpushx));
   }
 
   private static void registerPops(CommandCatalog.Builder b) {
     entry(b, "lpop", -2, "1.0.0", "Remove and answer the first elements of a list.")
-        .flags(WRITE, FAST).handler(handler(ListPopCommands::lpop));
+        .flags(WRITE, FAST).arguments(ListPopCommands::count).handler(handler(ListPopCommands::lpop));
     entry(b, "rpop", -2, "1.0.0", "Remove and answer the last elements of a list.")
-        .flags(WRITE, FAST).handler(handler(ListPopCommands::rpop));
+        .flags(WRITE, FAST).arguments(ListPopCommands::count).handler(handler(ListPopCommands::rpop));
     entry(b, "lmove", 5, "6.2.0", "Move an element from one end of a list to an end of another.")
-        .flags(WRITE, DENYOOM).keys(1, 2, 1).handler(handler(ListPopCommands::lmove));
+        .flags(WRITE, DENYOOM).keys(1, 2, 1).arguments(ListPopCommands::checkMove).handler(handler(ListPopCommands::lmove));
     entry(b, "rpoplpush", 3, "1.2.0", "Move the last element of a list to the head of another.")
-        .flags(WRITE, DENYOOM).keys(1, 2, 1).handler(handler(ListPopCommands::rpoplpush));
+        .flags(WRITE, DENYOOM).keys(1, 2, 1).arguments(ArgumentCheck.NONE).handler(handler(ListPopCommands::rpoplpush));
     entry(b, "lmpop", -4, "7.0.0", "Remove and answer elements from the first non-empty list of several.")
-        .flags(WRITE).keys(2, 2, 1).handler(handler(ListPopCommands::lmpop));
+        .flags(WRITE).keys(2, 2, 1).keyCount(1).arguments(args -> ListMultiPopArgs.parse(args, 1)).handler(handler(ListPopCommands::lmpop));
   }
 
   private static void registerReads(CommandCatalog.Builder b) {
@@ -65,13 +66,13 @@ public final class ListCommands {
 
   private static void registerEdits(CommandCatalog.Builder b) {
     entry(b, "lset", 4, "1.0.0", "Replace the element at an index of a list.")
-        .flags(WRITE, DENYOOM).handler(handler(ListEditCommands::lset));
+        .flags(WRITE, DENYOOM).arguments(ArgumentCheck.AFTER_LOOKUP).handler(handler(ListEditCommands::lset));
     entry(b, "linsert", 5, "2.2.0", "Insert an element before or after the first one equal to a pivot.")
-        .flags(WRITE, DENYOOM).handler(handler(ListEditCommands::linsert));
+        .flags(WRITE, DENYOOM).arguments(ListEditCommands::after).handler(handler(ListEditCommands::linsert));
     entry(b, "lrem", 4, "1.0.0", "Remove elements equal to a value from a list.")
-        .flags(WRITE).handler(handler(ListEditCommands::lrem));
+        .flags(WRITE).arguments(args -> args.longArg(2)).handler(handler(ListEditCommands::lrem));
     entry(b, "ltrim", 4, "1.0.0", "Keep only the elements of a list between two indexes.")
-        .flags(WRITE).handler(handler(ListEditCommands::ltrim));
+        .flags(WRITE).arguments(ListEditCommands::trimBounds).handler(handler(ListEditCommands::ltrim));
   }
 
   /** An entry of this group whose one key is argv[1]; multi-key entries override the keys. */

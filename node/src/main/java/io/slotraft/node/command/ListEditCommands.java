@@ -38,10 +38,7 @@ final class ListEditCommands {
 
   /** Answers the new length, 0 for an absent key, -1 when the pivot is not in the list. */
   static Reply linsert(ExecutionContext ctx, CommandArgs args) {
-    boolean after = args.is(2, "AFTER");
-    if (!after && !args.is(2, "BEFORE")) {
-      throw new CommandException(ErrorReplies.SYNTAX);
-    }
+    boolean after = after(args);
     KeyEntry entry = ctx.lookup(args.bytes(1));
     ListValue list = Lists.listOrNull(entry);
     if (list == null) {
@@ -57,6 +54,15 @@ final class ListEditCommands {
   }
 
   /** LREM key count element: see {@link ListValue#remove} for the sign of count. */
+  /** LINSERT's BEFORE or AFTER (true), checked before the key is looked at; its argument check too. */
+  static boolean after(CommandArgs args) {
+    boolean after = args.is(2, "AFTER");
+    if (!after && !args.is(2, "BEFORE")) {
+      throw new CommandException(ErrorReplies.SYNTAX);
+    }
+    return after;
+  }
+
   static Reply lrem(ExecutionContext ctx, CommandArgs args) {
     long count = args.longArg(2);
     KeyEntry entry = ctx.lookup(args.bytes(1));
@@ -70,9 +76,15 @@ final class ListEditCommands {
   }
 
   /** Keeps the inclusive range [start, stop], indexes as LRANGE's; an empty range deletes the key. */
+  /** LTRIM's start and stop, read before the key; its argument check too. */
+  static long[] trimBounds(CommandArgs args) {
+    return new long[] {args.longArg(2), args.longArg(3)};
+  }
+
   static Reply ltrim(ExecutionContext ctx, CommandArgs args) {
-    long start = args.longArg(2);
-    long stop = args.longArg(3);
+    long[] bounds = trimBounds(args);
+    long start = bounds[0];
+    long stop = bounds[1];
     KeyEntry entry = ctx.lookup(args.bytes(1));
     ListValue list = Lists.listOrNull(entry);
     if (list == null) {

@@ -22,6 +22,12 @@ final class ListPopCommands {
     return pop(ctx, args, ListSide.RIGHT);
   }
 
+  /** LMOVE's argument check: both sides, as the handler reads them. */
+  static void checkMove(CommandArgs args) {
+    ListSide.parse(args, 3);
+    ListSide.parse(args, 4);
+  }
+
   static Reply lmove(ExecutionContext ctx, CommandArgs args) {
     ListSide from = ListSide.parse(args, 3);
     ListSide to = ListSide.parse(args, 4);
@@ -43,19 +49,24 @@ final class ListPopCommands {
     return Replies.array(Replies.bulk(popped.key()), Replies.bulkArray(popped.elements()));
   }
 
+  /** LPOP's and RPOP's count, -1 without one; their argument check too. */
+  static long count(CommandArgs args) {
+    if (args.argc() > 3) {
+      throw new CommandException(ErrorReplies.wrongArity(args.name()));
+    }
+    return args.argc() == 2 ? -1 : Lists.nonNegative(args, 2, COUNT_NOT_POSITIVE);
+  }
+
   /**
    * Without a count: one element or nil. With one: an array of up to count elements, a nil array
    * for an absent key, and an empty array for count 0 on a list. The count is checked first.
    */
   private static Reply pop(ExecutionContext ctx, CommandArgs args, ListSide side) {
-    if (args.argc() > 3) {
-      throw new CommandException(ErrorReplies.wrongArity(args.name()));
-    }
-    if (args.argc() == 2) {
+    long count = count(args);
+    if (count < 0) {
       List<byte[]> popped = ListPops.pop(ctx, args.bytes(1), side, 1);
       return popped == null ? Replies.NIL : Replies.bulk(popped.get(0));
     }
-    long count = Lists.nonNegative(args, 2, COUNT_NOT_POSITIVE);
     List<byte[]> popped = ListPops.pop(ctx, args.bytes(1), side, count);
     return popped == null ? Replies.NIL_ARRAY : Replies.bulkArray(popped);
   }

@@ -59,9 +59,9 @@ final class Lists {
   }
 
   /**
-   * Refuses keys of several slots. The catalog can declare only the first key of a command whose
-   * keys follow a count (LMPOP), so routing checks that one and the handler the others: a key of
-   * another slot may belong to another shard, where this one would wrongly find it absent.
+   * Refuses keys of several slots at apply: the second line behind routing, which sees every
+   * counted key (the catalog's keyCount) and answers CROSSSLOT before proposing. An entry from a
+   * leader that predates that check must still not read a key of another shard as absent.
    */
   static void checkOneSlot(List<byte[]> keys) {
     int slot = SlotHash.slot(keys.get(0));

@@ -43,7 +43,7 @@ final class MultiKeyStringCommands {
   }
 
   /** The arity of -3 lets an odd number of arguments through; Redis answers that as arity too. */
-  private static void checkPairs(CommandArgs args) {
+  static void checkPairs(CommandArgs args) {
     if (args.argc() % 2 == 0) {
       throw new CommandException(ErrorReplies.wrongArity(args.name()));
     }

@@ -10,9 +10,9 @@ import io.slotraft.node.reply.RoutingReply;
 import io.slotraft.proto.SlotHash;
 
 /**
- * SINTERCARD's arguments: numkeys, the keys, and LIMIT. Its catalog entry can only declare the
- * first key (the (first, last, step) triple cannot say "numkeys keys"), so routing checks that one
- * alone; the rest are checked here to hash to its slot, answering CROSSSLOT as routing would.
+ * SINTERCARD's arguments: numkeys, the keys, and LIMIT. Routing finds every key through the
+ * catalog's keyCount and answers CROSSSLOT first; the slot check here is the second line, for
+ * replicas reading with an older router.
  *
  * @param keysEnd the argv index just after the last key
  * @param limit the LIMIT, 0 for none

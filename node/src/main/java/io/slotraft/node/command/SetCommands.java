@@ -6,6 +6,7 @@ import static io.slotraft.node.catalog.CommandFlag.READONLY;
 import static io.slotraft.node.catalog.CommandFlag.WRITE;
 import static io.slotraft.node.command.StringCommands.handler;
 
+import io.slotraft.node.catalog.ArgumentCheck;
 import io.slotraft.node.catalog.CommandCatalog;
 
 /**
@@ -23,9 +24,9 @@ public final class SetCommands {
 
   private static void registerMembers(CommandCatalog.Builder b) {
     entry(b, "sadd", -3, "1.0.0", "Add members to a set, creating the set if needed.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(SetMemberCommands::sadd));
+        .flags(WRITE, DENYOOM, FAST).arguments(ArgumentCheck.NONE).handler(handler(SetMemberCommands::sadd));
     entry(b, "srem", -3, "1.0.0", "Remove members from a set.").flags(WRITE, FAST)
-        .handler(handler(SetMemberCommands::srem));
+        .arguments(ArgumentCheck.NONE).handler(handler(SetMemberCommands::srem));
     entry(b, "sismember", 3, "1.0.0", "Tell whether a value is a member of a set.").flags(READONLY, FAST)
         .handler(handler(SetMemberCommands::sismember));
     entry(b, "smismember", -3, "6.2.0", "Tell for each of several values whether it is a member of a set.")
@@ -35,14 +36,14 @@ public final class SetCommands {
     entry(b, "smembers", 2, "1.0.0", "List the members of a set.").flags(READONLY)
         .handler(handler(SetMemberCommands::smembers));
     entry(b, "smove", 4, "1.0.0", "Move a member from one set to another.").flags(WRITE, FAST)
-        .keys(1, 2, 1).handler(handler(SetMemberCommands::smove));
+        .keys(1, 2, 1).arguments(ArgumentCheck.NONE).handler(handler(SetMemberCommands::smove));
     entry(b, "sscan", -3, "2.8.0", "Walk the members of a set a few at a time with a cursor.").flags(READONLY)
         .handler(handler(CollectionScanCommands::sscan));
   }
 
   private static void registerRandom(CommandCatalog.Builder b) {
     entry(b, "spop", -2, "1.0.0", "Remove and answer members chosen at random.").flags(WRITE, FAST)
-        .handler(handler(SetRandomCommands::spop));
+        .arguments(SetRandomCommands::spopCount).handler(handler(SetRandomCommands::spop));
     entry(b, "srandmember", -2, "1.0.0", "Answer members chosen at random, leaving the set as it is.")
         .flags(READONLY).handler(handler(SetRandomCommands::srandmember));
   }
@@ -52,17 +53,17 @@ public final class SetCommands {
         .keys(1, -1, 1).handler(handler(SetAlgebraCommands::sinter));
     // Keys are argv[2 .. 2+numkeys): the triple can name the first only; the handler checks the rest.
     entry(b, "sintercard", -3, "7.0.0", "Count the members common to every given set, up to a limit.")
-        .flags(READONLY).keys(2, 2, 1).handler(handler(SetAlgebraCommands::sintercard));
+        .flags(READONLY).keys(2, 2, 1).keyCount(1).handler(handler(SetAlgebraCommands::sintercard));
     entry(b, "sinterstore", -3, "1.0.0", "Store the members common to every given set in a key.")
-        .flags(WRITE, DENYOOM).keys(1, -1, 1).handler(handler(SetAlgebraCommands::sinterstore));
+        .flags(WRITE, DENYOOM).keys(1, -1, 1).arguments(ArgumentCheck.NONE).handler(handler(SetAlgebraCommands::sinterstore));
     entry(b, "sunion", -2, "1.0.0", "Answer the members of any of the given sets.").flags(READONLY)
         .keys(1, -1, 1).handler(handler(SetAlgebraCommands::sunion));
     entry(b, "sunionstore", -3, "1.0.0", "Store the members of any of the given sets in a key.")
-        .flags(WRITE, DENYOOM).keys(1, -1, 1).handler(handler(SetAlgebraCommands::sunionstore));
+        .flags(WRITE, DENYOOM).keys(1, -1, 1).arguments(ArgumentCheck.NONE).handler(handler(SetAlgebraCommands::sunionstore));
     entry(b, "sdiff", -2, "1.0.0", "Answer the members of the first set that are in none of the others.")
         .flags(READONLY).keys(1, -1, 1).handler(handler(SetAlgebraCommands::sdiff));
     entry(b, "sdiffstore", -3, "1.0.0", "Store the members of the first set that are in none of the others.")
-        .flags(WRITE, DENYOOM).keys(1, -1, 1).handler(handler(SetAlgebraCommands::sdiffstore));
+        .flags(WRITE, DENYOOM).keys(1, -1, 1).arguments(ArgumentCheck.NONE).handler(handler(SetAlgebraCommands::sdiffstore));
   }
 
   /** An entry of this group whose one key is argv[1]; multi-key entries override the keys. */

@@ -53,6 +53,28 @@ final class SetOptions {
     return options;
   }
 
+  /**
+   * SET's argument check before proposing: its options, and its TTL as far as it does not depend on
+   * the clock (a TTL that overflows only once added to now is left to apply).
+   */
+  static void checkSet(CommandArgs args) {
+    forSet(args).checkTtl(args);
+  }
+
+  /**
+   * GETEX's argument check before proposing: its options only. Redis looks the key up before it
+   * reads the TTL's number (an absent key answers nil whatever the number), so that is left to apply.
+   */
+  static void checkGetEx(CommandArgs args) {
+    forGetEx(args);
+  }
+
+  private void checkTtl(CommandArgs args) {
+    if (ttl.isTime()) {
+      expireAtMs(args, 0);
+    }
+  }
+
   /** Whether NX or XX lets the write happen, given whether the key exists. */
   boolean conditionHolds(boolean exists) {
     return switch (condition) {

@@ -20,11 +20,16 @@ final class SetRandomCommands {
 
   private SetRandomCommands() {}
 
-  static Reply spop(ExecutionContext ctx, CommandArgs args) {
+  /** SPOP's count, -1 without one; its argument check too. */
+  static long spopCount(CommandArgs args) {
     if (args.argc() > 3) {
       throw new CommandException(ErrorReplies.SYNTAX);
     }
-    long count = args.argc() == 3 ? positiveCount(args.bytes(2)) : -1;
+    return args.argc() == 3 ? positiveCount(args.bytes(2)) : -1;
+  }
+
+  static Reply spop(ExecutionContext ctx, CommandArgs args) {
+    long count = spopCount(args);
     SetValue set = StoredCollections.forUpdate(ctx, args.bytes(1), SetValue.class);
     if (set == null) {
       return count < 0 ? Replies.NIL : SetReplies.EMPTY;

@@ -20,6 +20,12 @@ final class SingleBitCommands {
    * Answers the bit's old value. The string grows with zero bytes to reach the offset even when
    * the bit written is 0, as in Redis, so SETBIT k 100 0 creates a 13-byte string.
    */
+  /** SETBIT's argument check: the offset, then the bit, as the handler reads them. */
+  static void checkSetBit(CommandArgs args) {
+    BitOffsets.parse(args.bytes(2));
+    bitArg(args.bytes(3));
+  }
+
   static Reply setBit(ExecutionContext ctx, CommandArgs args) {
     long offset = BitOffsets.parse(args.bytes(2));
     int bit = bitArg(args.bytes(3));

@@ -47,7 +47,16 @@ final class SortCommand {
   /** One element and, when sorting numerically, its score. */
   private record Item(byte[] element, double score) {}
 
-  private static Reply sort(ExecutionContext ctx, CommandArgs args, boolean readOnly) {
+  /** SORT's options, all parsed before the key is read. */
+  private record Options(boolean desc, boolean alpha, boolean dontSort, long limitStart, long limitCount,
+      byte[] store, List<byte[]> gets) {}
+
+  /** SORT's argument check: the STORE key's slot, then every option, as the handler reads them. */
+  static void check(CommandArgs args) {
+    parse(args, false);
+  }
+
+  private static Options parse(CommandArgs args, boolean readOnly) {
     if (!readOnly) {
       checkStoreSlot(args);
     }
@@ -88,7 +97,18 @@ final class SortCommand {
         throw new CommandException(ErrorReplies.SYNTAX);
       }
     }
+    return new Options(desc, alpha, dontSort, limitStart, limitCount, store, gets);
+  }
 
+  private static Reply sort(ExecutionContext ctx, CommandArgs args, boolean readOnly) {
+    Options options = parse(args, readOnly);
+    boolean desc = options.desc();
+    boolean alpha = options.alpha();
+    boolean dontSort = options.dontSort();
+    long limitStart = options.limitStart();
+    long limitCount = options.limitCount();
+    byte[] store = options.store();
+    List<byte[]> gets = options.gets();
     KeyEntry entry = ctx.lookup(args.bytes(1));
     List<byte[]> elements = elements(entry, desc && dontSort);
     boolean isSet = entry != null && entry.value() instanceof SetValue;

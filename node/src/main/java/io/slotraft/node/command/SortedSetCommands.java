@@ -6,6 +6,7 @@ import static io.slotraft.node.catalog.CommandFlag.READONLY;
 import static io.slotraft.node.catalog.CommandFlag.WRITE;
 import static io.slotraft.node.command.StringCommands.handler;
 
+import io.slotraft.node.catalog.ArgumentCheck;
 import io.slotraft.node.catalog.CommandCatalog;
 
 /**
@@ -16,8 +17,9 @@ import io.slotraft.node.catalog.CommandCatalog;
  * <p>Key positions are the legacy (first, last, step) triple, which cannot say "numkeys keys
  * from here". Where Redis declares 0 0 0 (ZUNION, ZINTER, ZDIFF, ZINTERCARD, ZMPOP) the first key,
  * argv[2], is declared instead, so that routing sends the command to that key's shard; the STORE
- * forms declare the destination and the first source key (1, 3, 2). The handlers check that the
- * remaining keys share that slot and answer CROSSSLOT otherwise ({@link ZSets#checkOneSlot}).
+ * forms declare the destination and the first source key (1, 3, 2). Each also declares where its
+ * numkeys is (keyCount), so routing sees every key and answers CROSSSLOT before proposing; the
+ * handlers' {@link ZSets#checkOneSlot} stays as the apply path's second line.
  */
 public final class SortedSetCommands {
   private SortedSetCommands() {}
@@ -32,15 +34,15 @@ public final class SortedSetCommands {
 
   private static void registerWrites(CommandCatalog.Builder b) {
     entry(b, "zadd", -4, "1.2.0", "Add members with scores, or change their scores, with conditions.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ZAddCommand::zadd));
+        .flags(WRITE, DENYOOM, FAST).arguments(ZAddOptions::parse).handler(handler(ZAddCommand::zadd));
     entry(b, "zincrby", 4, "1.2.0", "Add to a member's score, adding the member if absent.")
-        .flags(WRITE, DENYOOM, FAST).handler(handler(ZAddCommand::zincrby));
+        .flags(WRITE, DENYOOM, FAST).arguments(ZAddOptions::incrBy).handler(handler(ZAddCommand::zincrby));
     entry(b, "zpopmin", -2, "5.0.0", "Remove and answer the members with the lowest scores.")
-        .flags(WRITE, FAST).handler(handler(ZPopCommands::zpopmin));
+        .flags(WRITE, FAST).arguments(ZPopCommands::popCount).handler(handler(ZPopCommands::zpopmin));
     entry(b, "zpopmax", -2, "5.0.0", "Remove and answer the members with the highest scores.")
-        .flags(WRITE, FAST).handler(handler(ZPopCommands::zpopmax));
+        .flags(WRITE, FAST).arguments(ZPopCommands::popCount).handler(handler(ZPopCommands::zpopmax));
     entry(b, "zmpop", -4, "7.0.0", "Remove and answer the lowest or highest members of the first non-empty set.")
-        .flags(WRITE).keys(2, 2, 1).handler(handler(ZPopCommands::zmpop));
+        .flags(WRITE).keys(2, 2, 1).keyCount(1).arguments(args -> ZPopCommands.parseMpop(args, 1)).handler(handler(ZPopCommands::zmpop));
   }
 
   private static void registerReads(CommandCatalog.Builder b) {
@@ -68,7 +70,7 @@ public final class SortedSetCommands {
     entry(b, "zrange", -4, "1.2.0", "Answer the members in a range of positions, scores or names.")
         .flags(READONLY).handler(handler(ZRangeCommand::zrange));
     entry(b, "zrangestore", -5, "6.2.0", "Store the members in a range of another set under a key.")
-        .flags(WRITE, DENYOOM).keys(1, 2, 1).handler(handler(ZRangeCommand::zrangestore));
+        .flags(WRITE, DENYOOM).keys(1, 2, 1).arguments(args -> ZRangeRequest.parse(args, 2, null, null, true)).handler(handler(ZRangeCommand::zrangestore));
     entry(b, "zrevrange", -4, "1.2.0", "Answer the members in a range of positions, highest first.")
         .flags(READONLY).handler(handler(ZRangeCommand::zrevrange));
     entry(b, "zrangebyscore", -4, "1.0.5", "Answer the members with scores in a range.")
@@ -82,30 +84,30 @@ public final class SortedSetCommands {
   }
 
   private static void registerRemovals(CommandCatalog.Builder b) {
-    entry(b, "zrem", -3, "1.2.0", "Remove members.").flags(WRITE, FAST).handler(handler(ZRemoveCommands::zrem));
+    entry(b, "zrem", -3, "1.2.0", "Remove members.").flags(WRITE, FAST).arguments(ArgumentCheck.NONE).handler(handler(ZRemoveCommands::zrem));
     entry(b, "zremrangebyrank", 4, "2.0.0", "Remove the members in a range of positions.").flags(WRITE)
-        .handler(handler(ZRemoveCommands::zremrangebyrank));
+        .arguments(ZRemoveCommands::rankSpan).handler(handler(ZRemoveCommands::zremrangebyrank));
     entry(b, "zremrangebyscore", 4, "1.2.0", "Remove the members with scores in a range.").flags(WRITE)
-        .handler(handler(ZRemoveCommands::zremrangebyscore));
+        .arguments(args -> ScoreRange.parse(args.bytes(2), args.bytes(3))).handler(handler(ZRemoveCommands::zremrangebyscore));
     entry(b, "zremrangebylex", 4, "2.8.9", "Remove the members in a range of names.").flags(WRITE)
-        .handler(handler(ZRemoveCommands::zremrangebylex));
+        .arguments(args -> LexRange.parse(args.bytes(2), args.bytes(3))).handler(handler(ZRemoveCommands::zremrangebylex));
   }
 
   private static void registerAlgebra(CommandCatalog.Builder b) {
     entry(b, "zunion", -3, "6.2.0", "Answer the union of sets, scores aggregated.").flags(READONLY)
-        .keys(2, 2, 1).handler(handler(ZSetAlgebra::zunion));
+        .keys(2, 2, 1).keyCount(1).handler(handler(ZSetAlgebra::zunion));
     entry(b, "zinter", -3, "6.2.0", "Answer the intersection of sets, scores aggregated.").flags(READONLY)
-        .keys(2, 2, 1).handler(handler(ZSetAlgebra::zinter));
+        .keys(2, 2, 1).keyCount(1).handler(handler(ZSetAlgebra::zinter));
     entry(b, "zdiff", -3, "6.2.0", "Answer the members of the first set that no other set has.").flags(READONLY)
-        .keys(2, 2, 1).handler(handler(ZSetAlgebra::zdiff));
+        .keys(2, 2, 1).keyCount(1).handler(handler(ZSetAlgebra::zdiff));
     entry(b, "zintercard", -3, "7.0.0", "Count the members of the intersection of sets.").flags(READONLY)
-        .keys(2, 2, 1).handler(handler(ZSetAlgebra::zintercard));
+        .keys(2, 2, 1).keyCount(1).handler(handler(ZSetAlgebra::zintercard));
     entry(b, "zunionstore", -4, "2.0.0", "Store the union of sets under a key.").flags(WRITE, DENYOOM)
-        .keys(1, 3, 2).handler(handler(ZSetAlgebra::zunionstore));
+        .keys(1, 3, 2).keyCount(2).arguments(args -> ZSetOpRequest.sourceKeys(args, 2)).handler(handler(ZSetAlgebra::zunionstore));
     entry(b, "zinterstore", -4, "2.0.0", "Store the intersection of sets under a key.").flags(WRITE, DENYOOM)
-        .keys(1, 3, 2).handler(handler(ZSetAlgebra::zinterstore));
+        .keys(1, 3, 2).keyCount(2).arguments(args -> ZSetOpRequest.sourceKeys(args, 2)).handler(handler(ZSetAlgebra::zinterstore));
     entry(b, "zdiffstore", -4, "6.2.0", "Store the members of the first set that no other set has.")
-        .flags(WRITE, DENYOOM).keys(1, 3, 2).handler(handler(ZSetAlgebra::zdiffstore));
+        .flags(WRITE, DENYOOM).keys(1, 3, 2).keyCount(2).arguments(args -> ZSetOpRequest.sourceKeys(args, 2)).handler(handler(ZSetAlgebra::zdiffstore));
   }
 
   /** An entry of this group whose one key is argv[1]; multi-key entries override the keys. */

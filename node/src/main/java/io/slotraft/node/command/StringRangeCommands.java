@@ -58,11 +58,17 @@ final class StringRangeCommands {
   }
 
   /** Writes at an offset, zero-padding a shorter string; an empty value writes nothing. */
-  static Reply setRange(ExecutionContext ctx, CommandArgs args) {
+  /** SETRANGE's offset, checked before the key is looked at; its argument check too. */
+  static long offset(CommandArgs args) {
     long offset = args.longArg(2);
     if (offset < 0) {
       throw new CommandException(ErrorReplies.OFFSET_OUT_OF_RANGE);
     }
+    return offset;
+  }
+
+  static Reply setRange(ExecutionContext ctx, CommandArgs args) {
+    long offset = offset(args);
     byte[] patch = args.bytes(3);
     KeyEntry entry = ctx.lookup(args.bytes(1));
     byte[] old = entry == null ? EMPTY : Strings.bytesOf(entry);

@@ -34,11 +34,16 @@ final class WholeKeyspaceCommands {
   }
 
   /** FLUSHALL and FLUSHDB: there is one database, and ASYNC frees no differently from SYNC. */
-  static Reply flush(ExecutionContext ctx, CommandArgs args) {
+  /** FLUSHALL's argument check: SYNC or ASYNC at most. */
+  static void checkFlush(CommandArgs args) {
     boolean valid = args.argc() == 1 || args.argc() == 2 && (args.is(1, "SYNC") || args.is(1, "ASYNC"));
     if (!valid) {
       throw new CommandException(ErrorReplies.SYNTAX);
     }
+  }
+
+  static Reply flush(ExecutionContext ctx, CommandArgs args) {
+    checkFlush(args);
     ctx.keyspace().clear();
     return Replies.OK;
   }

@@ -30,12 +30,17 @@ final class ZPopCommands {
    * ZPOPMIN key [count]: without a count a flat [member, score]; with one, pairs (nested in RESP3,
    * even for a count of 1), as Redis 7 answers.
    */
-  private static Reply pop(ExecutionContext ctx, CommandArgs args, boolean highest) {
+  /** ZPOPMIN's and ZPOPMAX's count, 1 without one; their argument check too. */
+  static long popCount(CommandArgs args) {
     if (args.argc() > 3) {
       throw new CommandException(ErrorReplies.SYNTAX);
     }
+    return args.argc() == 3 ? atLeast(args.bytes(2), 0, COUNT_NOT_POSITIVE) : 1;
+  }
+
+  private static Reply pop(ExecutionContext ctx, CommandArgs args, boolean highest) {
+    long count = popCount(args);
     boolean counted = args.argc() == 3;
-    long count = counted ? atLeast(args.bytes(2), 0, COUNT_NOT_POSITIVE) : 1;
     ZSetPops.Popped popped = ZSetPops.pop(ctx, args.bytes(1), highest, count);
     List<Reply> flat = new ArrayList<>();
     if (popped != null) {
@@ -54,6 +59,17 @@ final class ZPopCommands {
 
   /** ZMPOP's body with numkeys at {@code numKeysIndex} (BZMPOP has its timeout before it). */
   static Reply mpop(ExecutionContext ctx, CommandArgs args, int numKeysIndex) {
+    MultiPop request = parseMpop(args, numKeysIndex);
+    ZSetPops.checkOneSlot(request.keys());
+    ZSetPops.Popped popped = ZSetPops.popFirst(ctx, request.keys(), request.highest(), request.count());
+    return popped == null ? Replies.NIL_ARRAY : ZSetPops.mpopReply(popped);
+  }
+
+  /** What ZMPOP and BZMPOP asked for. */
+  record MultiPop(List<byte[]> keys, boolean highest, long count) {}
+
+  /** ZMPOP's arguments from numkeys at {@code numKeysIndex}, all checked before any key is read. */
+  static MultiPop parseMpop(CommandArgs args, int numKeysIndex) {
     List<byte[]> keys = mpopKeys(args, numKeysIndex);
     int whereIndex = numKeysIndex + 1 + keys.size();
     boolean highest = side(args, whereIndex);
@@ -66,9 +82,7 @@ final class ZPopCommands {
       count = atLeast(args.bytes(i + 1), 1, MPOP_COUNT_NOT_POSITIVE);
       countSeen = true;
     }
-    ZSetPops.checkOneSlot(keys);
-    ZSetPops.Popped popped = ZSetPops.popFirst(ctx, keys, highest, count);
-    return popped == null ? Replies.NIL_ARRAY : ZSetPops.mpopReply(popped);
+    return new MultiPop(keys, highest, count);
   }
 
   /** The keys of ZMPOP or BZMPOP, after checking numkeys. */

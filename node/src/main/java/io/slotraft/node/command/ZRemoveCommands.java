@@ -25,9 +25,15 @@ final class ZRemoveCommands {
     return Replies.integer(removed);
   }
 
+  /** ZREMRANGEBYRANK's start and stop, read before the key; its argument check too. */
+  static long[] rankSpan(CommandArgs args) {
+    return new long[] {args.longArg(2), args.longArg(3)};
+  }
+
   static Reply zremrangebyrank(ExecutionContext ctx, CommandArgs args) {
-    long start = args.longArg(2);
-    long stop = args.longArg(3);
+    long[] span = rankSpan(args);
+    long start = span[0];
+    long stop = span[1];
     return removeSpan(ctx, args.bytes(1), zset -> ZRangeCommand.byRank(zset.size(), start, stop, false));
   }
 

@@ -49,8 +49,11 @@ record ZSetOpRequest(List<ZSetValue> sources, double[] weights, Aggregate aggreg
     }
   }
 
-  /** Parses from the numkeys argument at {@code numKeysIndex}. */
-  static ZSetOpRequest parse(ExecutionContext ctx, CommandArgs args, int numKeysIndex, Form form) {
+  /**
+   * The source keys after numkeys: all Redis checks before it looks any source up (its WEIGHTS
+   * and AGGREGATE errors come after a WRONGTYPE source), so this is the argument check too.
+   */
+  static List<byte[]> sourceKeys(CommandArgs args, int numKeysIndex) {
     long numKeys = args.longArg(numKeysIndex);
     if (numKeys < 1) {
       throw new CommandException(
@@ -59,7 +62,12 @@ record ZSetOpRequest(List<ZSetValue> sources, double[] weights, Aggregate aggreg
     if (numKeys > args.argc() - numKeysIndex - 1) {
       throw new CommandException(ErrorReplies.SYNTAX);
     }
-    List<byte[]> keys = args.argv().subList(numKeysIndex + 1, numKeysIndex + 1 + (int) numKeys);
+    return args.argv().subList(numKeysIndex + 1, numKeysIndex + 1 + (int) numKeys);
+  }
+
+  /** Parses from the numkeys argument at {@code numKeysIndex}: the keys, the sources (looked up in order), then the options. */
+  static ZSetOpRequest parse(ExecutionContext ctx, CommandArgs args, int numKeysIndex, Form form) {
+    List<byte[]> keys = sourceKeys(args, numKeysIndex);
     List<byte[]> slotKeys = new ArrayList<>(keys);
     if (numKeysIndex == 2) {
       slotKeys.add(args.bytes(1));

@@ -96,9 +96,9 @@ final class ZSets {
   }
 
   /**
-   * Refuses keys in different slots, as Redis Cluster does. Routing sees only the keys the catalog
-   * entry's (first, last, step) triple can name; commands that take "numkeys" keys check the rest
-   * here, so that a key of another shard is never silently read as absent.
+   * Refuses keys in different slots at apply, as Redis Cluster does: the second line behind
+   * routing, which sees every counted key (the catalog's keyCount) and answers CROSSSLOT before
+   * proposing; an older leader's entry must still never read a key of another shard as absent.
    */
   static void checkOneSlot(List<byte[]> keys) {
     int slot = SlotHash.slot(keys.get(0));

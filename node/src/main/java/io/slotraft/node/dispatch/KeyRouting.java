@@ -15,7 +15,6 @@ import io.slotraft.node.routing.ShardRouter;
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.shard.Shard;
 import io.slotraft.node.statemachine.ClientSequence;
-import io.slotraft.proto.SlotHash;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -86,13 +85,15 @@ public final class KeyRouting {
       ClientSequence client) {
     List<byte[]> keys = spec.keys().keys(args.argv());
     if (keys.isEmpty()) {
+      Optional<Reply> refusal = refusal(spec, args);
+      if (refusal.isPresent()) {
+        return CompletableFuture.completedFuture(refusal.get());
+      }
       return keyless.execute(spec, session, args, (failure, shard) -> onFailure(failure, spec.isWrite(), -1));
     }
-    int slot = SlotHash.slot(keys.get(0));
-    for (int i = 1; i < keys.size(); i++) {
-      if (SlotHash.slot(keys.get(i)) != slot) {
-        return CompletableFuture.completedFuture(new RoutingReply.CrossSlot());
-      }
+    int slot = KeySlot.of(keys);
+    if (slot == KeySlot.CROSS) {
+      return CompletableFuture.completedFuture(new RoutingReply.CrossSlot());
     }
     Optional<Shard> local = router.localShard(slot);
     if (local.isEmpty()) {
@@ -110,6 +111,11 @@ public final class KeyRouting {
 
   private CompletableFuture<Reply> onLeader(CommandSpec spec, CommandArgs args, Shard shard, int slot,
       ClientSequence client) {
+    // After MOVED and TRYAGAIN, as Redis Cluster redirects before it parses; before the batch.
+    Optional<Reply> refusal = refusal(spec, args);
+    if (refusal.isPresent()) {
+      return CompletableFuture.completedFuture(refusal.get());
+    }
     if (spec.has(CommandFlag.BLOCKING)) {
       long timeoutMs = BlockingTimeout.millis(args);
       long deadline = timeoutMs == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000;
@@ -121,6 +127,11 @@ public final class KeyRouting {
     // unknown, the client may simply send it again, so it gets a redirect rather than "uncertain".
     boolean mayHaveRun = spec.isWrite() && client == null;
     return result.exceptionally(failure -> onFailure(failure, mayHaveRun, slot));
+  }
+
+  /** The error a write's arguments earn before it is proposed; reads are never refused here. */
+  private static Optional<Reply> refusal(CommandSpec spec, CommandArgs args) {
+    return spec.isWrite() ? spec.arguments().refusal(args) : Optional.empty();
   }
 
   /**

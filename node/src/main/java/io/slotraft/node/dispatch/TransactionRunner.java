@@ -47,10 +47,6 @@ final class TransactionRunner {
   static final Reply NO_LEADER_HERE = Replies.error(
       "TRYAGAIN this node does not lead the shard the transaction would run on; retry on its leader");
 
-  /** What {@link #transactionSlot} answers for a transaction with no keys, or keys of several slots. */
-  private static final int ANY_SLOT = -1;
-  private static final int CROSS_SLOT = -2;
-
   /** What Redis runs at once even inside MULTI; everything else is queued. */
   private static final Set<String> RUN_INSIDE_MULTI = Set.of("exec", "discard", "multi", "watch", "quit", "reset");
 
@@ -119,8 +115,8 @@ final class TransactionRunner {
     if (keys.isEmpty()) {
       return null;
     }
-    int slot = SlotHash.slot(keys.get(0));
-    if (!sameSlot(keys, slot)) {
+    int slot = KeySlot.of(keys);
+    if (slot == KeySlot.CROSS) {
       return new RoutingReply.CrossSlot();
     }
     return leaderFor(slot).isPresent() ? null : notLedHere(slot);
@@ -129,8 +125,8 @@ final class TransactionRunner {
   /** WATCH: records, for each key, the applied index and clock of the leader after a ReadIndex barrier. */
   private CompletableFuture<Reply> watch(MultiState multi, CommandArgs args) {
     List<byte[]> keys = args.argv().subList(1, args.argv().size());
-    int slot = SlotHash.slot(keys.get(0));
-    if (!sameSlot(keys, slot)) {
+    int slot = KeySlot.of(keys);
+    if (slot == KeySlot.CROSS) {
       return done(new RoutingReply.CrossSlot());
     }
     Optional<Shard> shard = leaderFor(slot);
@@ -166,12 +162,12 @@ final class TransactionRunner {
       return runNodeSide(session, queued, List.of());
     }
     int slot = transactionSlot(keyspaceCommands, watches);
-    if (slot == CROSS_SLOT) {
+    if (slot == KeySlot.CROSS) {
       return done(new RoutingReply.CrossSlot());
     }
-    Optional<Shard> shard = slot == ANY_SLOT ? keylessLeader() : leaderFor(slot);
+    Optional<Shard> shard = slot == KeySlot.NONE ? keylessLeader() : leaderFor(slot);
     if (shard.isEmpty()) {
-      return done(slot == ANY_SLOT ? NO_LEADER_HERE : notLedHere(slot));
+      return done(slot == KeySlot.NONE ? NO_LEADER_HERE : notLedHere(slot));
     }
     for (KeyWatch watch : watches) {
       if (routing.localShard(SlotHash.slot(watch.key())).orElse(null) != shard.get()) {
@@ -186,19 +182,14 @@ final class TransactionRunner {
         .exceptionally(failure -> routing.onFailure(failure, true, slot));
   }
 
-  /** The one slot of every key of the transaction (queued and watched); ANY_SLOT when it has none. */
+  /** The one slot of every key of the transaction (queued and watched); {@link KeySlot#NONE} when it has none. */
   private static int transactionSlot(List<QueuedCommand> commands, List<KeyWatch> watches) {
-    int slot = ANY_SLOT;
+    List<byte[]> keys = new ArrayList<>();
     for (QueuedCommand command : commands) {
-      for (byte[] key : command.spec().keys().keys(command.args().argv())) {
-        int keySlot = SlotHash.slot(key);
-        if (slot != ANY_SLOT && keySlot != slot) {
-          return CROSS_SLOT;
-        }
-        slot = keySlot;
-      }
+      keys.addAll(command.spec().keys().keys(command.args().argv()));
     }
-    if (slot == ANY_SLOT && !watches.isEmpty()) {
+    int slot = KeySlot.of(keys);
+    if (slot == KeySlot.NONE && !watches.isEmpty()) {
       // Only keyless commands (or none): the watched keys say which shard checks them.
       slot = SlotHash.slot(watches.get(0).key());
     }
@@ -236,15 +227,6 @@ final class TransactionRunner {
   /** MOVED to the slot's leader, or TRYAGAIN while there is none. */
   private Reply notLedHere(int slot) {
     return routing.redirect(slot);
-  }
-
-  private static boolean sameSlot(List<byte[]> keys, int slot) {
-    for (byte[] key : keys) {
-      if (SlotHash.slot(key) != slot) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static CompletableFuture<Reply> done(Reply reply) {

@@ -87,6 +87,14 @@ class CatalogWalkTest {
     }
   }
 
+  /** The leader checks a write's arguments before proposing it; every write says how (if only: no need). */
+  @Test
+  void everyWriteDeclaresItsArgumentCheck() {
+    List<String> undeclared = CommandRunner.CATALOG.all().stream()
+        .filter(spec -> spec.isWrite() && !spec.declaresArguments()).map(CommandSpec::name).toList();
+    assertEquals(List.of(), undeclared, "writes without .arguments(...) in their catalog entry");
+  }
+
   @TestFactory
   Stream<DynamicTest> aTooShortArgvIsAnArityError() {
     return CommandRunner.CATALOG.all().stream().map(spec -> DynamicTest.dynamicTest(spec.name(), () -> {
@@ -122,6 +130,11 @@ class CatalogWalkTest {
         String a = run(spec, ExecutionContext.forApply(first, now, call), argv);
         String b = run(spec, ExecutionContext.forApply(second, now, call), argv);
         assertEquals(a, b, "replicas disagree on " + describe(argv));
+        if (spec.isWrite()) {
+          // What the leader refuses before proposing must be what applying would have answered.
+          spec.arguments().refusal(new CommandArgs(argv)).ifPresent(refusal ->
+              assertEquals(ReplyText.of(refusal), a, "the argument check and apply disagree on " + describe(argv)));
+        }
         assertEquals(first.size(), second.size(), "replicas disagree on size after " + describe(argv));
       }
     }));
