@@ -5,6 +5,7 @@ import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.shard.Shard;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class OneReplicaShard implements AutoCloseable {
   private final RaftTransport transport;
+  private final NodeLogStore logStore;
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor();
   private final Shard shard;
   private final RaftReplica replica;
@@ -37,6 +39,9 @@ final class OneReplicaShard implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
+    logStore = NodeLogStore.open(directory.resolve("raft-log"), damage -> {
+      throw new IOException("a new store cannot be damaged: " + damage);
+    }, () -> nowMs);
     transport = new RaftTransport("127.0.0.1", port);
     transport.start();
     CommandCatalog catalog = Catalogs.keyspaceOnly();
@@ -44,8 +49,8 @@ final class OneReplicaShard implements AutoCloseable {
         () -> nowMs, 1000);
     CompletableFuture<Void> led = new CompletableFuture<>();
     String self = "127.0.0.1:" + port;
-    replica = RaftReplica.start(transport, id.groupId(), self, List.of(self), directory,
-        new ReplicaOptions(300, 0, 1000), new LeaderSignal(shard, led), snapshotWriter);
+    replica = RaftReplica.start(transport, logStore, id.groupId(), self, List.of(self), directory.resolve("replica"),
+        new ReplicaOptions(300, 0, 1000, false), new LeaderSignal(shard, led), snapshotWriter);
     shard.attach(replica);
     led.get(60, TimeUnit.SECONDS);
   }
@@ -67,6 +72,7 @@ final class OneReplicaShard implements AutoCloseable {
   public void close() {
     replica.close();
     transport.close();
+    logStore.close();
     snapshotWriter.shutdownNow();
   }
 

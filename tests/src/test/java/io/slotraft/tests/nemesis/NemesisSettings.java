@@ -13,10 +13,12 @@ import java.util.Random;
  *   <li>{@code slotraft.nemesis.minutes}: how long each scenario injects faults (default 0.75, about
  *       a minute a scenario with start, heal and checks; 30 makes a soak);
  *   <li>{@code slotraft.nemesis.scenarios}: a comma-separated list of scenario names to run (default
- *       all), to replay one seed of one scenario.
+ *       all), to replay one seed of one scenario;
+ *   <li>{@code slotraft.nemesis.readMode}: the nodes' {@code --read-mode} ({@code readindex}, the
+ *       default, or {@code lease}), to judge lease reads under the same faults.
  * </ul>
  */
-public record NemesisSettings(long seed, Duration faultTime, List<String> scenarios) {
+public record NemesisSettings(long seed, Duration faultTime, List<String> scenarios, String readMode) {
   public static final int PROCESSES = 10;
 
   public static NemesisSettings fromSystemProperties() {
@@ -25,7 +27,8 @@ public record NemesisSettings(long seed, Duration faultTime, List<String> scenar
     String scenarios = System.getProperty("slotraft.nemesis.scenarios", "");
     return new NemesisSettings(seed.isBlank() ? new Random().nextLong() & Long.MAX_VALUE : Long.parseLong(seed),
         Duration.ofMillis((long) (60_000 * (minutes.isBlank() ? 0.75 : Double.parseDouble(minutes)))),
-        scenarios.isBlank() ? List.of() : Arrays.stream(scenarios.split(",")).map(String::trim).toList());
+        scenarios.isBlank() ? List.of() : Arrays.stream(scenarios.split(",")).map(String::trim).toList(),
+        System.getProperty("slotraft.nemesis.readMode", "readindex"));
   }
 
   public boolean runs(Scenario scenario) {

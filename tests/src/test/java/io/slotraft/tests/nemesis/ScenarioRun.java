@@ -48,7 +48,8 @@ public final class ScenarioRun {
     Path directory = directoryFor(scenario, settings.seed());
     deleteRecursively(directory);
     Files.createDirectories(directory);
-    List<String> flags = new ArrayList<>(List.of("--shards", Integer.toString(Scenario.SHARDS)));
+    List<String> flags = new ArrayList<>(List.of("--shards", Integer.toString(Scenario.SHARDS),
+        "--read-mode", settings.readMode()));
     flags.addAll(scenario.nodeFlags());
     ProcessCluster cluster = ProcessCluster.onOwnAddresses(directory.resolve("nodes"), NODES, PREFERRED_BASE_PORT,
         flags.toArray(String[]::new));
@@ -78,7 +79,8 @@ public final class ScenarioRun {
     HistoryRecorder recorder = HistoryRecorder.toFile(directory.resolve(RunRecord.HISTORY_FILE));
     // Created right after the recorder, so fault times and event times share (within microseconds) one origin.
     FaultLog log = new FaultLog(scenario.name(), System.nanoTime());
-    log.note("seed " + settings.seed() + ", " + NemesisSettings.PROCESSES + " clients, " + scenario.name());
+    log.note("seed " + settings.seed() + ", " + NemesisSettings.PROCESSES + " clients, " + scenario.name()
+        + ", --read-mode " + settings.readMode());
     FaultPlan plan = FaultPlan.from(settings.seed(), scenario.faults(), cluster.nodes().stream().map(NodeProcess::name)
         .toList());
     Nemesis nemesis = new Nemesis(plan, new FaultTarget(cluster, network, transfers, log), probe);
