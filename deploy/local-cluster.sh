@@ -12,10 +12,13 @@ NODES=3
 SHARDS=""
 HOST=127.0.0.1
 START_TIMEOUT_SECS=90
+# Each node's heap, fixed (-Xms = -Xmx) so that the collector never pauses to resize it.
+HEAP=1g
+READ_MODE=""
 
 usage() {
   cat <<USAGE
-Usage: deploy/local-cluster.sh COMMAND [--data-dir DIR] [--nodes N] [--shards N]
+Usage: deploy/local-cluster.sh COMMAND [--data-dir DIR] [--nodes N] [--shards N] [--heap SIZE] [--read-mode MODE]
 
 Commands:
   start            build if needed, start every node, wait until they serve, print how to connect
@@ -32,6 +35,11 @@ Options:
                    3 replicas, spread so that every node holds and leads the same number. The count is
                    remembered in the data directory (DIR/shards), so later commands need not repeat it;
                    it cannot change once the cluster has started.
+  --heap SIZE      each node's Java heap, e.g. 512m or 4g (default: $HEAP); other JVM settings are in
+                   deploy/jvm.options
+  --read-mode MODE readindex (default) or lease: how shard leaders prove reads linearizable (see README)
+
+Environment: SLOTRAFT_JAVA_OPTS adds JVM options to every node it starts (e.g. a flight recording).
 
 Example: deploy/local-cluster.sh start --nodes 3 --shards 12   # 12 shards x 3 replicas, each node leads 4
 USAGE
@@ -58,6 +66,10 @@ while [ $# -gt 0 ]; do
     --nodes=*) NODES="${1#*=}"; shift ;;
     --shards) [ $# -ge 2 ] || die "--shards needs a value"; SHARDS="$2"; shift 2 ;;
     --shards=*) SHARDS="${1#*=}"; shift ;;
+    --heap) [ $# -ge 2 ] || die "--heap needs a value"; HEAP="$2"; shift 2 ;;
+    --heap=*) HEAP="${1#*=}"; shift ;;
+    --read-mode) [ $# -ge 2 ] || die "--read-mode needs a value"; READ_MODE="$2"; shift 2 ;;
+    --read-mode=*) READ_MODE="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -79,6 +91,8 @@ if [ -f "$SHARDS_FILE" ]; then
   SHARDS="$remembered"
 fi
 SHARDS="${SHARDS:-1}"
+[[ "$HEAP" =~ ^[0-9]+[mMgG]$ ]] || die "--heap must be a size such as 512m or 4g, got '$HEAP'"
+case "$READ_MODE" in ""|readindex|lease) ;; *) die "--read-mode must be readindex or lease, got '$READ_MODE'" ;; esac
 
 members() {
   local list="" i
@@ -125,9 +139,11 @@ start_node() {
   fi
   # setsid: the node outlives this script and its terminal.
   echo "$SHARDS" > "$SHARDS_FILE"
-  setsid java -XX:+ExitOnOutOfMemoryError -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
+  # SLOTRAFT_JAVA_OPTS: extra JVM options for every node (a flight recording, a collector to try).
+  # shellcheck disable=SC2086
+  setsid java @"$REPO/deploy/jvm.options" -Xms"$HEAP" -Xmx"$HEAP" ${SLOTRAFT_JAVA_OPTS:-} \
     -Dlogging.path="$dir/logs" -jar "$JAR" \
-    --name "n$i" --members "$(members)" --data-dir "$dir" --shards "$SHARDS" \
+    --name "n$i" --members "$(members)" --data-dir "$dir" --shards "$SHARDS" ${READ_MODE:+--read-mode "$READ_MODE"} \
     >>"$dir/node.log" 2>&1 < /dev/null &
   local child=$! deadline=$((SECONDS + START_TIMEOUT_SECS))
   echo "$child" > "$(pid_file "$i")"

@@ -80,8 +80,9 @@ public final class NodeProcess {
 
   void start(String members, List<String> extraFlags) throws IOException {
     Files.createDirectories(dataDir);
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError",
-        "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true", "-Dlogging.path=" + dataDir.resolve("logs"),
+    // The launch scripts' JVM settings (deploy/jvm.options), so that tests run nodes as users do.
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + Repo.root().resolve("deploy/jvm.options"),
+        "-Xms1g", "-Xmx1g", "-Dlogging.path=" + dataDir.resolve("logs"),
         "-jar", Repo.nodeJar().toString(),
         "--name", name, "--members", members, "--data-dir", dataDir.toString()));
     command.addAll(extraFlags);
