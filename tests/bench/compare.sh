@@ -42,7 +42,7 @@ done
 if [ "$SHORT" = 1 ]; then
   REQUESTS=2000; WARMUP_REQUESTS=1000; SMART_WARMUP=1; SMART_SECONDS=2; FSYNC_REQUESTS=1000
 else
-  WARMUP_REQUESTS="$REQUESTS"; SMART_WARMUP=20; SMART_SECONDS=15; FSYNC_REQUESTS=$((REQUESTS / 5))
+  WARMUP_REQUESTS="$REQUESTS"; SMART_WARMUP=20; SMART_SECONDS=15; FSYNC_REQUESTS=$((REQUESTS / 10))
 fi
 
 SYSTEMS=(redis always one twelve)
@@ -53,11 +53,13 @@ SERVER_PIDS=()         # the measured system's server processes (redis-server, o
 CHILD_PID=""           # the benchmark tool running now (redis-benchmark, the smart client)
 STRACE_PIDS=()         # strace processes counting fsyncs now
 REDIS_PID=""
+TARGET=()              # redis-benchmark's options that pick the measured system (port, --cluster)
+BASE=""                # the Slotraft cluster's port base (see free_base)
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 WORK="$(mktemp -d /tmp/slotraft-compare.XXXXXX)"
 
 cleanup() {
-  [ -n "$CHILD_PID" ] && kill "$CHILD_PID" 2>/dev/null || true
+  if [ -n "$CHILD_PID" ]; then kill "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
   stop_straces
   stop_redis
   stop_nodes
@@ -323,8 +325,10 @@ row() { # label cell-function figure [systems]: one table row; other systems get
 
 print_table() {
   local case
-  printf '\n## Slotraft next to redis-server (%s, %s cores, %s; redis-benchmark -d 16, %s requests per case)\n\n' \
-    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" "$(redis-server --version | awk '{print $3}')" "$(with_commas "$REQUESTS")"
+  printf '\n## Slotraft next to redis-server (%s; %s cores, %s; redis-server %s; load average at the end %s)\n\n' \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
+    "$(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p')" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
+  printf 'redis-benchmark -d 16, %s requests per case (SET -c 1: %s).\n\n' "$(with_commas "$REQUESTS")" "$(with_commas $((REQUESTS / 5)))"
   printf '| case | %s |\n|---|---|---|---|---|\n' "$(join_by ' | ' "${TITLE[redis]}" "${TITLE[always]}" "${TITLE[one]}" "${TITLE[twelve]}")"
   row "SET -c 50 -P 1, ops/s" ops_cell set1
   row "GET -c 50 -P 1, ops/s" ops_cell get1
