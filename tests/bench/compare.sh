@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The comparison benchmark (issue 11, DESIGN.md "Performance"): Slotraft next to redis-server, in one
 # run on one machine, reported as ratios. Systems, each started here on free ports with its own temp
-# dir and stopped before the next one starts (so each is measured alone on the machine):
+# dir and stopped before the next one starts (so they never compete with each other):
 #   redis-server without persistence (--save '' --appendonly no): the speed of the protocol;
 #   redis-server with --appendonly yes --appendfsync always: the fair baseline, since Slotraft fsyncs
 #     its Raft log before it acknowledges a write;
@@ -9,15 +9,14 @@
 #     must not cost throughput.
 # Cases, the same redis-benchmark options for every system (-d 16, keys as redis-benchmark makes them):
 #   SET and GET at -c 50 -P 1 and at -c 50 -P 16 (ops/s); SET at -c 1 (ops/s and p50, with N/5
-#   requests: at ~1 ms each a full N would take minutes per system and the median is settled long
-#   before); SET at -c 10 (p99 and max). 12 shards are driven with redis-benchmark --cluster, 1 shard
+#   requests: one request at a time, a full N would take minutes per system); SET at -c 10 (p99, max). 12 shards are driven with redis-benchmark --cluster, 1 shard
 #   through its leader's port (the leader is checked again afterwards: had it moved, MOVED replies
 #   would have been counted as requests served). Then the Java smart client, 64 requests in flight,
 #   SET only and GET only, against each Slotraft cluster.
 # Per case it reads the servers' CPU time (utime + stime in /proc/PID/stat; the three node JVMs
 # summed) before and after, and prints CPU seconds per 100k operations: throughput alone hides a
 # system that buys it with both cores. Fsyncs per second per node are counted with strace during an
-# extra, unmeasured SET -c 50 -P 1 run (strace slows the traced process, so that run is not a figure).
+# extra SET -c 50 -P 1 run whose throughput is not reported (ptrace slows the traced process).
 # Threads and RSS per server process are read idle, after start and again after the cases.
 # The node JVMs get an unmeasured pass of the -c 50 cases first, so they are measured JIT-compiled.
 # Prints one markdown table; asserts nothing about the figures, but exits non-zero if a system did not
