@@ -62,15 +62,19 @@ find_leader_port() {
   return 1
 }
 
-start_redis() { # port dir: a redis-server without persistence; sets REDIS_PID
-  redis-server --port "$1" --bind 127.0.0.1 --dir "$2" --save '' --appendonly no --daemonize no >/dev/null 2>&1 &
+# A redis-server without persistence, unless OPTIONS say otherwise (redis-server applies its
+# arguments in order, so "--appendonly yes" after the defaults wins); sets REDIS_PID.
+start_redis() { # port dir [redis-server options...]
+  redis-server --port "$1" --bind 127.0.0.1 --dir "$2" --save '' --appendonly no --daemonize no "${@:3}" \
+    >"$2/redis-server.log" 2>&1 &
   REDIS_PID=$!
-  local attempt
-  for attempt in $(seq 1 50); do
+  local _
+  for _ in $(seq 1 50); do
     redis-cli -p "$1" ping >/dev/null 2>&1 && return 0
     sleep 0.1
   done
-  echo "redis-server did not start on port $1" >&2
+  echo "redis-server did not start on port $1; its log:" >&2
+  cat "$2/redis-server.log" >&2
   return 1
 }
 

@@ -88,21 +88,13 @@ install_tools() {
 
 # --- Servers ------------------------------------------------------------------------------------
 
-start_redis_server() { # system extra-options...: sets REDIS_PID, SERVER_PIDS and the target port
-  local system="$1" port dir="$WORK/$1"; shift
+start_redis_server() { # system redis-server-options...: sets REDIS_PID, SERVER_PIDS and the target port
+  local port dir="$WORK/$1"; shift
   port="$(free_port 16400 16999)"
   mkdir -p "$dir"
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize no "$@" >"$dir/redis.log" 2>&1 &
-  REDIS_PID=$!
+  start_redis "$port" "$dir" "$@"
   SERVER_PIDS=("$REDIS_PID")
-  local attempt
-  for attempt in $(seq 1 50); do
-    redis-cli -p "$port" ping >/dev/null 2>&1 && { TARGET=(-p "$port"); return 0; }
-    sleep 0.1
-  done
-  echo "${TITLE[$system]} did not start on port $port; its log:" >&2
-  cat "$dir/redis.log" >&2
-  return 1
+  TARGET=(-p "$port")
 }
 
 stop_redis() {
@@ -162,8 +154,8 @@ bench_case() { # system case redis-benchmark-options...
   after="$(cpu_ticks)"
   line="$(grep -E '^"(SET|GET)' "$out" | tail -n 1 | tr -d '"')" || true
   [ -n "$line" ] || { echo "${TITLE[$system]} $case: no figure from redis-benchmark; its output:" >&2; cat "$out" >&2; return 0; }
-  local test rps avg min p50 p95 p99 max requests
-  IFS=, read -r test rps avg min p50 p95 p99 max <<<"$line"
+  local rps p50 p99 max requests # the columns: test, rps, avg, min, p50, p95, p99, max (ms)
+  IFS=, read -r _ rps _ _ p50 _ p99 max <<<"$line"
   requests="$(option_value -n "$@")"
   FIG[$system/$case]="$rps"
   FIG[$system/$case.p50]="$p50"
@@ -387,8 +379,8 @@ main() {
   install_tools
   echo "Building (node jar, client, benchmark classes) ..." >&2
   build_bench_classpath "$WORK/classpath"
-  measure_redis redis --save '' --appendonly no
-  measure_redis always --save '' --appendonly yes --appendfsync always
+  measure_redis redis
+  measure_redis always --appendonly yes --appendfsync always
   measure_slotraft one 1
   measure_slotraft twelve 12
   print_table
