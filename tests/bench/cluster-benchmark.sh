@@ -21,20 +21,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null || ! command -v redis-cli >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server redis-tools >/dev/null
-fi
+source "$REPO/tests/bench/bench-common.sh"
+install_redis_if_missing
 
 cd "$REPO"
 DATA="$(mktemp -d /tmp/slotraft-cluster-bench.XXXXXX)"
-NODE_PIDS=()
 REDIS_PID=""
-stop_nodes() {
-  local pid
-  for pid in "${NODE_PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-  for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  NODE_PIDS=()
-}
 cleanup() {
   stop_nodes
   if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
@@ -43,77 +35,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "Building (node jar, client, benchmark classes) ..." >&2
-mvn -B -ntp -q package -DskipTests -pl tests -am dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$DATA/classpath" >/dev/null
-CP="$REPO/tests/target/test-classes:$REPO/client/target/classes:$REPO/proto/target/classes:$(cat "$DATA/classpath")"
-JAR="$REPO/node/target/slotraft-node.jar"
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# A base B such that B+1..3 (RESP), B+101..103 (gRPC), B+201..203 (Raft), B+301..303 (HTTP) are free.
-free_base() {
-  local base offset free
-  for base in $(seq 17000 400 40000); do
-    free=1
-    for offset in 1 2 3 101 102 103 201 202 203 301 302 303; do
-      if port_in_use $((base + offset)); then free=0; break; fi
-    done
-    [ "$free" = 1 ] && { echo "$base"; return 0; }
-  done
-  echo "no free ports" >&2; return 1
-}
-
-http_get() { # port path
-  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
-  cat <&3
-  exec 3<&-
-}
-
-# Starts three nodes with SHARDS shards at BASE, waits until every node serves and, with several
-# shards, until each leads its share (leader balancing).
-start_cluster() { # name shards base
-  local name="$1" shards="$2" base="$3" members="" i deadline led
-  for i in 1 2 3; do
-    members="${members:+$members,}n$i@127.0.0.1:$((base + i)):$((base + 100 + i)):$((base + 200 + i)):$((base + 300 + i))"
-  done
-  for i in 1 2 3; do
-    mkdir -p "$DATA/$name/n$i"
-    java -XX:+ExitOnOutOfMemoryError -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
-      -Dlogging.path="$DATA/$name/n$i/logs" -jar "$JAR" --name "n$i" --members "$members" \
-      --data-dir "$DATA/$name/n$i" --shards "$shards" >>"$DATA/$name/n$i/node.log" 2>&1 </dev/null &
-    NODE_PIDS+=($!)
-  done
-  deadline=$((SECONDS + 120))
-  for i in 1 2 3; do
-    until http_get $((base + 300 + i)) /health 2>/dev/null | head -n 1 | grep -q ' 200'; do
-      [ $SECONDS -lt $deadline ] || { echo "$name n$i not serving; see its log:" >&2; tail -n 20 "$DATA/$name/n$i/node.log" >&2; exit 1; }
-      sleep 0.3
-    done
-  done
-  if [ "$shards" -eq 1 ]; then
-    until [ -n "$(leader_port "$base")" ]; do
-      [ $SECONDS -lt $deadline ] || { echo "$name: no leader after 120 s" >&2; exit 1; }
-      sleep 0.3
-    done
-    return 0
-  fi
-  for i in 1 2 3; do
-    until led="$(http_get $((base + 300 + i)) /status 2>/dev/null | grep -o '"role":"leader"' | wc -l)" &&
-          [ "$led" -ge $((shards / 3)) ]; do
-      [ $SECONDS -lt $deadline ] || { echo "$name: leaders not even after 120 s" >&2; exit 1; }
-      sleep 0.3
-    done
-  done
-}
-
-leader_port() { # base: the RESP port of the node leading the (first) shard
-  local i
-  for i in 1 2 3; do
-    if redis-cli -p $(($1 + i)) info replication 2>/dev/null | grep -q '^role:master'; then
-      echo $(($1 + i)); return 0
-    fi
-  done
-}
+build_bench_classpath "$DATA/classpath"
+CP="$BENCH_CP"
 
 # Prints "SET GET" ops/s. Arguments: redis-benchmark options (port, --cluster, -P). redis-benchmark
 # counts error replies as answered requests; it prints them (at most one a second), and all it says
@@ -136,7 +59,7 @@ measure_cluster() { # prefix port
 
 echo "12 shards: starting three nodes ..." >&2
 base="$(free_base)"
-start_cluster many 12 "$base"
+start_nodes "$DATA/many" 12 "$base"
 redis-cli -p $((base + 1)) --cluster check "127.0.0.1:$((base + 1))" | grep -q "All 16384 slots covered" ||
   { echo "12-shard cluster: redis-cli --cluster check failed" >&2; exit 1; }
 echo "12 shards: redis-benchmark --cluster (warm-up, then measured) ..." >&2
@@ -153,7 +76,7 @@ stop_nodes
 
 echo "1 shard: starting three nodes ..." >&2
 base="$(free_base)"
-start_cluster one 1 "$base"
+start_nodes "$DATA/one" 1 "$base"
 echo "1 shard: redis-benchmark --cluster (warm-up, then measured) ..." >&2
 measure_cluster one $((base + 1))
 if [ -z "$one_set" ]; then # --cluster refused: plain redis-benchmark against the leader
@@ -167,8 +90,7 @@ smart_one="$(smart "$base")"
 stop_nodes
 
 echo "redis-server (no persistence) ..." >&2
-redis_port=16999
-while port_in_use "$redis_port"; do redis_port=$((redis_port - 1)); done
+redis_port="$(free_port 16900 16999)"
 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$DATA" --save '' --appendonly no >/dev/null 2>&1 &
 REDIS_PID=$!
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.1; done

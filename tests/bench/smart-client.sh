@@ -5,12 +5,10 @@
 # Usage: tests/bench/smart-client.sh [--inflight N] [--seconds S] [--warmup S] [--reads PERCENT] [host:port ...]
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$REPO"
+source "$REPO/tests/bench/bench-common.sh"
 CP_FILE="$(mktemp /tmp/slotraft-bench-cp.XXXXXX)"
 trap 'rm -f "$CP_FILE"' EXIT
-# One reactor run: the node jar, the client and the benchmark compiled from this checkout (never
-# stale copies from ~/.m2), and the test classpath written out.
-mvn -B -ntp -q package -DskipTests -pl tests -am dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="$REPO/tests/target/test-classes:$REPO/client/target/classes:$REPO/proto/target/classes:$(cat "$CP_FILE")"
-exec java -Dslotraft.repo="$REPO" -cp "$CP" io.slotraft.tests.bench.SmartClientBenchmark "$@"
+build_bench_classpath "$CP_FILE"
+cd "$REPO"
+rm -f "$CP_FILE" # exec below replaces this shell, and its EXIT trap with it
+exec java -Dslotraft.repo="$REPO" -cp "$BENCH_CP" io.slotraft.tests.bench.SmartClientBenchmark "$@"
