@@ -125,7 +125,9 @@ start_nodes() { # dir shards base
   done
   for i in 1 2 3; do
     mkdir -p "$dir/n$i"
-    java -XX:+ExitOnOutOfMemoryError -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
+    # The launch scripts' JVM settings and heap (deploy/jvm.options, local-cluster.sh's default 1g).
+    # shellcheck disable=SC2086
+    java @"$REPO/deploy/jvm.options" -Xms1g -Xmx1g ${SLOTRAFT_JAVA_OPTS:-} \
       -Dlogging.path="$dir/n$i/logs" -jar "$REPO/node/target/slotraft-node.jar" --name "n$i" --members "$members" \
       --data-dir "$dir/n$i" --shards "$shards" >>"$dir/n$i/node.log" 2>&1 </dev/null &
     NODE_PIDS+=($!)
