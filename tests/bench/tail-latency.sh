@@ -41,7 +41,7 @@ load_keys() { # port
 # redis-benchmark writes (key:__rand_int__ with -r) are the loaded ones, so the keyspace stays KEYS big.
 set_latency() { # port requests
   redis-benchmark -p "$1" -t set -c 10 -d 16 -r "$KEYS" -n "$2" 2>/dev/null | tr '\r' '\n' |
-    awk '/latency summary/ {getline; getline; print $3, $5, $6; exit}'
+    awk '/latency summary/ {getline; getline; found = $3 " " $5 " " $6} END {print found}' # reads to the end: no SIGPIPE
 }
 
 # As set_latency, with a snapshot ($3: the command) started once a third of the run is done.

@@ -1,6 +1,7 @@
 package io.slotraft.node.statemachine;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.slotraft.proto.v1.CommandBatchBody;
 import io.slotraft.proto.v1.CommandBody;
@@ -120,10 +121,14 @@ public final class EntryCodec {
     return bodyBuilder(argv).build();
   }
 
+  /**
+   * Arguments are wrapped, not copied: an argv's arrays are the front end's own, made fresh for each
+   * command and never written after decoding, and the entry is serialised before it is proposed.
+   */
   private static CommandBody.Builder bodyBuilder(List<byte[]> argv) {
     CommandBody.Builder body = CommandBody.newBuilder().setName(new String(argv.get(0), StandardCharsets.UTF_8));
     for (int i = 1; i < argv.size(); i++) {
-      body.addArgs(ByteString.copyFrom(argv.get(i)));
+      body.addArgs(UnsafeByteOperations.unsafeWrap(argv.get(i)));
     }
     return body;
   }
