@@ -10,10 +10,14 @@ import io.grpc.stub.StreamObserver;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
+import io.slotraft.proto.v1.CommandBatch;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.GetTopologyRequest;
+import io.slotraft.proto.v1.ReplyBatch;
 import io.slotraft.proto.v1.SlotraftClientGrpc;
+import io.slotraft.proto.v1.StreamCommand;
+import io.slotraft.proto.v1.StreamReply;
 import io.slotraft.proto.v1.Topology;
 import io.slotraft.proto.v1.TopologyServiceGrpc;
 import io.slotraft.proto.v1.WatchTopologyRequest;
@@ -200,6 +204,52 @@ final class FakeNode implements AutoCloseable {
                 out.onNext(answers.apply(request));
                 out.onCompleted();
             }
+        }
+
+        /**
+         * Each command of a stream is recorded and answered as a single one would be; a scripted
+         * failure ends the whole stream, as a broken connection does, and silence answers nothing.
+         */
+        @Override
+        public StreamObserver<CommandBatch> stream(StreamObserver<ReplyBatch> out) {
+            return new StreamObserver<>() {
+                private boolean ended;
+
+                @Override
+                public void onNext(CommandBatch batch) {
+                    ReplyBatch.Builder replies = ReplyBatch.newBuilder();
+                    for (StreamCommand command : batch.getCommandsList()) {
+                        commands.add(command.getCommand());
+                        arrivalNanos.add(System.nanoTime());
+                        if (ended || silent) {
+                            continue;
+                        }
+                        if (failure != null) {
+                            ended = true;
+                            out.onError(failure.asRuntimeException());
+                            continue;
+                        }
+                        replies.addReplies(StreamReply.newBuilder().setId(command.getId())
+                                .setResponse(answers.apply(command.getCommand())));
+                    }
+                    if (!ended && replies.getRepliesCount() > 0) {
+                        out.onNext(replies.build());
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    ended = true;
+                }
+
+                @Override
+                public void onCompleted() {
+                    if (!ended) {
+                        ended = true;
+                        out.onCompleted();
+                    }
+                }
+            };
         }
 
         @Override
