@@ -52,6 +52,10 @@ final class FakeNode implements AutoCloseable {
     private volatile Topology topology;
     private final List<StreamObserver<Topology>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger topologyRequests = new AtomicInteger();
+    private final AtomicInteger streamsOpened = new AtomicInteger();
+    private final List<Integer> streamBatchSizes = new CopyOnWriteArrayList<>();
+    private volatile boolean holdingStreamReplies;
+    private final List<Runnable> heldStreamReplies = new CopyOnWriteArrayList<>();
 
     private FakeNode(String label) throws IOException {
         this.endpoint = new Endpoint(label + "-" + ids.incrementAndGet(), 7101);
@@ -120,6 +124,29 @@ final class FakeNode implements AutoCloseable {
 
     int watcherCount() {
         return watchers.size();
+    }
+
+    /** Keeps the reply batches of streams until {@link #releaseStreamReplies()}. */
+    FakeNode holdingStreamReplies() {
+        holdingStreamReplies = true;
+        return this;
+    }
+
+    /** Sends the held reply batches, on this thread (in-process calls run their callbacks in place). */
+    void releaseStreamReplies() {
+        holdingStreamReplies = false;
+        heldStreamReplies.forEach(Runnable::run);
+        heldStreamReplies.clear();
+    }
+
+    /** Stream calls opened by clients. */
+    int streamsOpened() {
+        return streamsOpened.get();
+    }
+
+    /** The number of commands in each batch that arrived on a stream, in order. */
+    List<Integer> streamBatchSizes() {
+        return new ArrayList<>(streamBatchSizes);
     }
 
     /** GetTopology calls answered. */
@@ -212,11 +239,13 @@ final class FakeNode implements AutoCloseable {
          */
         @Override
         public StreamObserver<CommandBatch> stream(StreamObserver<ReplyBatch> out) {
+            streamsOpened.incrementAndGet();
             return new StreamObserver<>() {
                 private boolean ended;
 
                 @Override
                 public void onNext(CommandBatch batch) {
+                    streamBatchSizes.add(batch.getCommandsCount());
                     ReplyBatch.Builder replies = ReplyBatch.newBuilder();
                     for (StreamCommand command : batch.getCommandsList()) {
                         commands.add(command.getCommand());
@@ -233,7 +262,12 @@ final class FakeNode implements AutoCloseable {
                                 .setResponse(answers.apply(command.getCommand())));
                     }
                     if (!ended && replies.getRepliesCount() > 0) {
-                        out.onNext(replies.build());
+                        ReplyBatch answer = replies.build();
+                        if (holdingStreamReplies) {
+                            heldStreamReplies.add(() -> out.onNext(answer));
+                        } else {
+                            out.onNext(answer);
+                        }
                     }
                 }
 
