@@ -39,6 +39,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
   private final LongSupplier clock;
   private final LongSupplier epoch;
   private final Executor replyExecutor;
+  private final int maxInHandPerStream;
 
   /**
    * @param epoch the node's topology epoch, stamped on routing errors that do not carry one
@@ -47,11 +48,17 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
    */
   public ClientGrpcService(CommandDispatcher dispatcher, CommandKinds kinds, LongSupplier clock, LongSupplier epoch,
       Executor replyExecutor) {
+    this(dispatcher, kinds, clock, epoch, replyExecutor, MAX_IN_HAND_PER_STREAM);
+  }
+
+  ClientGrpcService(CommandDispatcher dispatcher, CommandKinds kinds, LongSupplier clock, LongSupplier epoch,
+      Executor replyExecutor, int maxInHandPerStream) {
     this.dispatcher = dispatcher;
     this.kinds = kinds;
     this.clock = clock;
     this.epoch = epoch;
     this.replyExecutor = replyExecutor;
+    this.maxInHandPerStream = maxInHandPerStream;
   }
 
   @Override
@@ -111,7 +118,7 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
   public StreamObserver<CommandBatch> stream(StreamObserver<ReplyBatch> replies) {
     ServerCallStreamObserver<ReplyBatch> call = (ServerCallStreamObserver<ReplyBatch>) replies;
     CommandStream stream = new CommandStream(call);
-    stream.pipeline = new CommandPipeline(dispatcher, kinds, clock, epoch, replyExecutor, MAX_IN_HAND_PER_STREAM,
+    stream.pipeline = new CommandPipeline(dispatcher, kinds, clock, epoch, replyExecutor, maxInHandPerStream,
         stream);
     call.disableAutoRequest();
     call.setOnReadyHandler(stream.pipeline::onReady);
