@@ -26,11 +26,12 @@ import java.util.function.Consumer;
  *
  * <p>Coalescing, with no timer: a command is queued, and whoever finds the stream idle sends
  * everything queued by then as one batch ({@link #drain}); commands queued meanwhile by other
- * threads leave in the next batch. While a batch of replies is being handed out, sends only queue,
- * and the whole lot goes when the batch is done: callers that send their next command from a
- * reply's callback (the usual async loop) then share one batch. Nothing is sent while gRPC says the
- * stream is not ready, or while {@link #MAX_ON_WIRE} commands await replies; the on-ready callback
- * and each reply batch resume sending.
+ * threads leave in the next batch. A command sent from a reply's callback (the usual async loop),
+ * on the thread handing out a batch of replies, only queues, and the whole lot goes when the batch
+ * is done, as one batch. Should such a callback block waiting for what it sent (a misuse, but an
+ * easy one), the transport's periodic sweep sends it ({@link #expire}), so the wait is short, not
+ * a deadlock. Nothing is sent while gRPC says the stream is not ready, or while {@link #MAX_ON_WIRE}
+ * commands await replies; the on-ready callback and each reply batch resume sending.
  *
  * <p>Failure: once the stream ends (the node went away, or the connection broke) every command is
  * failed: those sent with the stream's status (they may have run), those never sent as not sent.
@@ -47,7 +48,8 @@ final class NodeStream implements ClientResponseObserver<CommandBatch, ReplyBatc
     private final ConcurrentLinkedQueue<Outstanding> unsent = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicInteger deliveringReplies = new AtomicInteger();
+    /** The thread handing out a batch of replies, while it does; sends on it wait for the batch's end. */
+    private volatile Thread deliveringReplies;
     private final AtomicInteger onWire = new AtomicInteger();
     private volatile ClientCallStreamObserver<CommandBatch> requests;
     private volatile boolean broken;
@@ -78,13 +80,17 @@ final class NodeStream implements ClientResponseObserver<CommandBatch, ReplyBatc
             fail(Status.UNAVAILABLE.withDescription("the stream ended").asRuntimeException());
             return;
         }
-        if (deliveringReplies.get() == 0) {
+        if (deliveringReplies != Thread.currentThread()) {
             drain();
         }
     }
 
-    /** Fails the commands whose deadline has passed: as not sent if they never left. */
+    /**
+     * The periodic sweep: fails the commands whose deadline has passed (as not sent if they never
+     * left), and sends what a blocked reply callback left queued.
+     */
     void expire(long nowNanos) {
+        drain();
         for (Outstanding command : outstanding.values()) {
             if (nowNanos - command.deadlineNanos >= 0 && outstanding.remove(command.id, command)) {
                 command.answer.onError(wasSent(command) ? Status.DEADLINE_EXCEEDED
@@ -102,7 +108,7 @@ final class NodeStream implements ClientResponseObserver<CommandBatch, ReplyBatc
 
     @Override
     public void onNext(ReplyBatch batch) {
-        deliveringReplies.incrementAndGet();
+        deliveringReplies = Thread.currentThread();
         try {
             for (StreamReply reply : batch.getRepliesList()) {
                 Outstanding command = outstanding.remove(reply.getId());
@@ -113,7 +119,7 @@ final class NodeStream implements ClientResponseObserver<CommandBatch, ReplyBatc
                 }
             }
         } finally {
-            deliveringReplies.decrementAndGet();
+            deliveringReplies = null;
         }
         drain();
     }
