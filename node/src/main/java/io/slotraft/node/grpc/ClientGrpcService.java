@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,11 +68,18 @@ public final class ClientGrpcService extends SlotraftClientGrpc.SlotraftClientIm
     List<byte[]> argv = CommandPipeline.argv(request);
     CompletableFuture<Reply> reply = request.hasSequence() ? sequenced(session, argv, request.getSequence())
         : dispatcher.dispatch(session, argv);
-    reply.whenComplete((done, failure) -> {
+    BiConsumer<Reply, Throwable> answer = (done, failure) -> {
       responses.onNext(ReplyProtos.response(failure == null ? done : Replies.error("ERR internal error"),
           epoch.getAsLong()));
       responses.onCompleted();
-    });
+    };
+    // An answer already there (a redirect, a cached reply) goes at once; a later one is encoded on
+    // the reply executor, not on the Raft apply thread that completes it.
+    if (reply.isDone()) {
+      reply.whenComplete(answer);
+    } else {
+      reply.whenCompleteAsync(answer, replyExecutor);
+    }
   }
 
   @Override
