@@ -135,8 +135,13 @@ final class CommandPipeline {
       }
       List<byte[]> argv = argv(command.getCommand());
       int lane = kinds.lane(argv);
+      Pending pending = new Pending(command.getId(), command.getCommand(), argv, lane, session);
       inHand++;
-      order.add(new Pending(command.getId(), command.getCommand(), argv, lane, session), kinds.isWrite(argv), lane);
+      if (lane == CommandKinds.UNORDERED) {
+        start(pending);
+      } else {
+        order.add(pending, kinds.isWrite(argv), lane);
+      }
     }
     startWhatMayRun();
     flush();
@@ -157,7 +162,7 @@ final class CommandPipeline {
   private void start(Pending next) {
     CompletableFuture<Reply> future = dispatch(next);
     if (future.isDone()) {
-      order.finished(next.lane);
+      finishedInOrder(next);
       Throwable error = future.isCompletedExceptionally() ? future.handle((reply, e) -> e).join() : null;
       answer(next, error == null ? future.join() : null, error);
       return;
@@ -177,11 +182,17 @@ final class CommandPipeline {
       return;
     }
     for (Finished done = finished.poll(); done != null; done = finished.poll()) {
-      order.finished(done.command.lane);
+      finishedInOrder(done.command);
       answer(done.command, done.reply, done.error);
     }
     startWhatMayRun();
     flush();
+  }
+
+  private void finishedInOrder(Pending command) {
+    if (command.lane != CommandKinds.UNORDERED) {
+      order.finished(command.lane);
+    }
   }
 
   private void answer(Pending command, Reply reply, Throwable error) {

@@ -1,6 +1,7 @@
 package io.slotraft.node.pipeline;
 
 import io.slotraft.node.catalog.CommandCatalog;
+import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.proto.SlotHash;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,21 @@ public interface CommandKinds {
   /** The lane of commands without keys: they order against everything (see {@link ConnectionOrder}). */
   int BARRIER = -1;
 
+  /**
+   * The lane of blocking commands (BLPOP...): they take no part in the order. One may wait for a
+   * long time, and on a stream that many callers share, holding the reads of its slot or every
+   * keyless command behind it would stall other callers; it needs no order either, as a pop that
+   * starts before an earlier push of its connection waits for it and takes it.
+   */
+  int UNORDERED = -2;
+
   /** True for commands that go through the Raft log; unknown commands count as non-writes (they only get an error). */
   boolean isWrite(List<byte[]> argv);
 
   /**
    * The slot of the command's first key (a multi-key command's keys share one slot, or it is refused
-   * with CROSSSLOT), or {@link #BARRIER} for a command without keys or an unknown one.
+   * with CROSSSLOT), {@link #BARRIER} for a command without keys or an unknown one, {@link
+   * #UNORDERED} for a blocking command.
    */
   default int lane(List<byte[]> argv) {
     return 0;
@@ -41,6 +51,9 @@ public interface CommandKinds {
         CommandSpec spec = spec(catalog, argv);
         if (spec == null) {
           return BARRIER;
+        }
+        if (spec.has(CommandFlag.BLOCKING)) {
+          return UNORDERED;
         }
         List<byte[]> keys = spec.keys().keys(argv);
         return keys.isEmpty() ? BARRIER : SlotHash.slot(keys.get(0));

@@ -5,7 +5,7 @@
  * so a read must wait for the writes sent before it, and a write for the reads before it.
  *
  * <p>{@link io.slotraft.node.pipeline.CommandKinds} says what a command is (write or not, and the
- * slot it orders in), read from the command catalog and nowhere else. {@link
+ * slot it orders in, or none for a blocking command), read from the command catalog and nowhere else. {@link
  * io.slotraft.node.pipeline.ConnectionOrder} applies the rule to one connection's commands.
  *
  * <p>What does not live here: running commands (the dispatcher), putting replies back in request

@@ -30,16 +30,16 @@ import org.junit.jupiter.api.Test;
  * what the service does with it. The reply executor runs in place, so every step is deterministic.
  */
 class CommandStreamTest {
-  /** SET and APPEND write; the lane is the key's first letter, so keys a.. and b.. order apart. */
+  /** SET, APPEND and BLPOP write; BLPOP is unordered; the lane is the key's first letter, so keys a.. and b.. order apart. */
   private static final CommandKinds KINDS = new CommandKinds() {
     @Override
     public boolean isWrite(List<byte[]> argv) {
-      return List.of("SET", "APPEND").contains(word(argv, 0));
+      return List.of("SET", "APPEND", "BLPOP").contains(word(argv, 0));
     }
 
     @Override
     public int lane(List<byte[]> argv) {
-      return argv.size() < 2 ? BARRIER : word(argv, 1).charAt(0);
+      return word(argv, 0).equals("BLPOP") ? UNORDERED : argv.size() < 2 ? BARRIER : word(argv, 1).charAt(0);
     }
   };
 
@@ -79,6 +79,17 @@ class CommandStreamTest {
     assertEquals(List.of("SET a1 x", "GET b1", "GET a1"), List.copyOf(dispatcher.dispatched.keySet()));
     dispatcher.answer("GET a1", Replies.bulk("x"));
     assertEquals(List.of(2L, 0L, 1L), call.answeredIds(), "answered as they finished, by id");
+  }
+
+  @Test
+  void aBlockingCommandHoldsBackNeitherItsKeysReadsNorKeylessCommands() {
+    StreamObserver<CommandBatch> stream = open(100);
+    stream.onNext(batch("BLPOP a1 0", "GET a1", "PING"));
+    assertEquals(List.of("BLPOP a1 0", "GET a1"), List.copyOf(dispatcher.dispatched.keySet()));
+    dispatcher.answer("GET a1", Replies.bulk("x"));
+    assertEquals(List.of("BLPOP a1 0", "GET a1", "PING"), List.copyOf(dispatcher.dispatched.keySet()));
+    dispatcher.answer("PING", Replies.simple("PONG"));
+    assertEquals(List.of(1L, 2L), call.answeredIds(), "answered while BLPOP still waits");
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The catalog decides: WRITE flag for the kind, the first key's slot for the lane. */
+/** The catalog decides: WRITE flag for the kind, the first key's slot for the lane (* barrier, ~ unordered). */
 class CommandKindsTest {
   private static final CommandKinds KINDS = CommandKinds.of(Catalogs.keyspaceOnly());
 
@@ -23,6 +23,7 @@ class CommandKindsTest {
       "MGET x y          | false | x",
       "NOSUCHCOMMAND k   | false | *",
       "DBSIZE            | false | *",
+      "BLPOP q 0         | true  | ~",
   })
   void classifiesFromTheCatalog(String command, boolean write, String laneKey) {
     List<byte[]> argv = new ArrayList<>();
@@ -30,7 +31,8 @@ class CommandKindsTest {
       argv.add(word.getBytes(StandardCharsets.UTF_8));
     }
     assertEquals(write, KINDS.isWrite(argv), command);
-    int lane = laneKey.equals("*") ? CommandKinds.BARRIER : SlotHash.slot(laneKey.getBytes(StandardCharsets.UTF_8));
+    int lane = laneKey.equals("*") ? CommandKinds.BARRIER : laneKey.equals("~") ? CommandKinds.UNORDERED
+        : SlotHash.slot(laneKey.getBytes(StandardCharsets.UTF_8));
     assertEquals(lane, KINDS.lane(argv), command);
   }
 }
