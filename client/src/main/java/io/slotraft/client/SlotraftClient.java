@@ -7,6 +7,9 @@ import io.slotraft.client.dispatch.Dispatcher;
 import io.slotraft.client.metrics.ClientMetrics;
 import io.slotraft.client.retry.RetrySettings;
 import io.slotraft.client.routing.ChannelPool;
+import io.slotraft.client.transport.CommandTransport;
+import io.slotraft.client.transport.StreamTransport;
+import io.slotraft.client.transport.UnaryTransport;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.KnownNodes;
 import io.slotraft.client.routing.SlotMap;
@@ -46,7 +49,7 @@ public final class SlotraftClient implements AutoCloseable {
     private final SlotraftCommands sync;
 
     SlotraftClient(List<Endpoint> seeds, RetrySettings settings, TopologySettings topology,
-            Function<Endpoint, ManagedChannel> channelFactory) {
+            Function<Endpoint, ManagedChannel> channelFactory, boolean commandStreams) {
         this.router = new SlotRouter(new KnownNodes(seeds));
         ChannelPool channels = new ChannelPool(channelFactory);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -56,7 +59,8 @@ public final class SlotraftClient implements AutoCloseable {
         });
         TopologyRefresher refresher = new TopologyRefresher(router, metrics, channels, timer, settings.attemptTimeout());
         Consumer<Endpoint> onRoutingError = topology.refreshOnRoutingError() ? refresher::refreshSoon : preferred -> { };
-        this.dispatcher = new Dispatcher(router, channels, settings, metrics, timer, onRoutingError);
+        CommandTransport transport = commandStreams ? new StreamTransport(channels, timer) : new UnaryTransport(channels);
+        this.dispatcher = new Dispatcher(router, channels, transport, settings, metrics, timer, onRoutingError);
         refresher.loadNow(topology.connectTimeout());
         if (!topology.refreshInterval().isZero()) {
             refresher.refreshEvery(topology.refreshInterval());

@@ -28,6 +28,7 @@ public final class SlotraftClientBuilder {
     private Duration topologyRefreshInterval = TopologySettings.DEFAULT_REFRESH_INTERVAL;
     private boolean watchTopology;
     private Duration connectTimeout = TopologySettings.DEFAULT_CONNECT_TIMEOUT;
+    private boolean commandStreams = true;
 
     SlotraftClientBuilder() {
     }
@@ -107,6 +108,17 @@ public final class SlotraftClientBuilder {
         return this;
     }
 
+    /**
+     * How single commands travel; default true: over one long-lived gRPC stream per node, commands
+     * pending for a node sent together as one batch. False: one unary Execute call per command (as
+     * clients of other languages do). Retries, redirects and write sequences are the same either way.
+     * Explicit batches ({@link SlotraftClient#pipeline()}) always go as one ExecuteBatch call per shard.
+     */
+    public SlotraftClientBuilder commandStreams(boolean streams) {
+        this.commandStreams = streams;
+        return this;
+    }
+
     public SlotraftClient build() {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("at least one seed (host:port of a node's gRPC port) is needed");
@@ -115,6 +127,6 @@ public final class SlotraftClientBuilder {
                 RetrySettings.DEFAULT_IMMEDIATE_REDIRECTS);
         TopologySettings topology = new TopologySettings(refreshTopologyOnRoutingError, topologyRefreshInterval,
                 watchTopology, connectTimeout);
-        return new SlotraftClient(List.copyOf(seeds), settings, topology, channelFactory);
+        return new SlotraftClient(List.copyOf(seeds), settings, topology, channelFactory, commandStreams);
     }
 }

@@ -10,10 +10,14 @@ import io.grpc.stub.StreamObserver;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
+import io.slotraft.proto.v1.CommandBatch;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.GetTopologyRequest;
+import io.slotraft.proto.v1.ReplyBatch;
 import io.slotraft.proto.v1.SlotraftClientGrpc;
+import io.slotraft.proto.v1.StreamCommand;
+import io.slotraft.proto.v1.StreamReply;
 import io.slotraft.proto.v1.Topology;
 import io.slotraft.proto.v1.TopologyServiceGrpc;
 import io.slotraft.proto.v1.WatchTopologyRequest;
@@ -48,6 +52,10 @@ final class FakeNode implements AutoCloseable {
     private volatile Topology topology;
     private final List<StreamObserver<Topology>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger topologyRequests = new AtomicInteger();
+    private final AtomicInteger streamsOpened = new AtomicInteger();
+    private final List<Integer> streamBatchSizes = new CopyOnWriteArrayList<>();
+    private volatile boolean holdingStreamReplies;
+    private final List<Runnable> heldStreamReplies = new CopyOnWriteArrayList<>();
 
     private FakeNode(String label) throws IOException {
         this.endpoint = new Endpoint(label + "-" + ids.incrementAndGet(), 7101);
@@ -116,6 +124,29 @@ final class FakeNode implements AutoCloseable {
 
     int watcherCount() {
         return watchers.size();
+    }
+
+    /** Keeps the reply batches of streams until {@link #releaseStreamReplies()}. */
+    FakeNode holdingStreamReplies() {
+        holdingStreamReplies = true;
+        return this;
+    }
+
+    /** Sends the held reply batches, on this thread (in-process calls run their callbacks in place). */
+    void releaseStreamReplies() {
+        holdingStreamReplies = false;
+        heldStreamReplies.forEach(Runnable::run);
+        heldStreamReplies.clear();
+    }
+
+    /** Stream calls opened by clients. */
+    int streamsOpened() {
+        return streamsOpened.get();
+    }
+
+    /** The number of commands in each batch that arrived on a stream, in order. */
+    List<Integer> streamBatchSizes() {
+        return new ArrayList<>(streamBatchSizes);
     }
 
     /** GetTopology calls answered. */
@@ -200,6 +231,59 @@ final class FakeNode implements AutoCloseable {
                 out.onNext(answers.apply(request));
                 out.onCompleted();
             }
+        }
+
+        /**
+         * Each command of a stream is recorded and answered as a single one would be; a scripted
+         * failure ends the whole stream, as a broken connection does, and silence answers nothing.
+         */
+        @Override
+        public StreamObserver<CommandBatch> stream(StreamObserver<ReplyBatch> out) {
+            streamsOpened.incrementAndGet();
+            return new StreamObserver<>() {
+                private boolean ended;
+
+                @Override
+                public void onNext(CommandBatch batch) {
+                    streamBatchSizes.add(batch.getCommandsCount());
+                    ReplyBatch.Builder replies = ReplyBatch.newBuilder();
+                    for (StreamCommand command : batch.getCommandsList()) {
+                        commands.add(command.getCommand());
+                        arrivalNanos.add(System.nanoTime());
+                        if (ended || silent) {
+                            continue;
+                        }
+                        if (failure != null) {
+                            ended = true;
+                            out.onError(failure.asRuntimeException());
+                            continue;
+                        }
+                        replies.addReplies(StreamReply.newBuilder().setId(command.getId())
+                                .setResponse(answers.apply(command.getCommand())));
+                    }
+                    if (!ended && replies.getRepliesCount() > 0) {
+                        ReplyBatch answer = replies.build();
+                        if (holdingStreamReplies) {
+                            heldStreamReplies.add(() -> out.onNext(answer));
+                        } else {
+                            out.onNext(answer);
+                        }
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    ended = true;
+                }
+
+                @Override
+                public void onCompleted() {
+                    if (!ended) {
+                        ended = true;
+                        out.onCompleted();
+                    }
+                }
+            };
         }
 
         @Override

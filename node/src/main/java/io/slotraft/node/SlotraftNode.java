@@ -8,6 +8,7 @@ import io.slotraft.node.config.NodeConfig;
 import io.slotraft.node.config.ReadMode;
 import io.slotraft.node.dispatch.KeyRouting;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
+import io.slotraft.node.grpc.ClientCallsInPlace;
 import io.slotraft.node.grpc.ClientGrpcService;
 import io.slotraft.node.grpc.MetaGrpcService;
 import io.slotraft.node.grpc.TopologyGrpcService;
@@ -30,6 +31,7 @@ import io.slotraft.node.recovery.ReplicaRebuild;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.leadership.LeaderBalancer;
+import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
@@ -93,6 +95,8 @@ public final class SlotraftNode implements AutoCloseable {
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("node-timers"));
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
   /** Checks whether blocked clients can go on, off the Raft apply thread. */
+  /** Encodes and sends gRPC replies in batches, off the Raft apply threads that finish commands. */
+  private final ExecutorService grpcReplies = Executors.newFixedThreadPool(2, daemon("grpc-replies"));
   private final ExecutorService blockedChecker = Executors.newSingleThreadExecutor(daemon("blocked-clients"));
   /** Reconciling may block on meta and on starting replicas: its own thread, off the shared timers. */
   private final ScheduledExecutorService reconcileTimer =
@@ -154,10 +158,7 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setCatalog(catalog);
     NodeCommandDispatcher dispatcher =
         new NodeCommandDispatcher(catalog, runtime, new KeyRouting(router, topology, timers, maxLeaderWaitMs()), clock);
-    ClientGrpcService.CommandKinds kinds = argv -> {
-      var spec = catalog.lookup(new String(argv.get(0), StandardCharsets.UTF_8));
-      return spec != null && spec.isWrite();
-    };
+    CommandKinds kinds = CommandKinds.of(catalog);
 
     timers.scheduleWithFixedDelay(new ExpiryCycle(router::localShards, clock), 100, 100, TimeUnit.MILLISECONDS);
     SnapshotPolicy snapshotPolicy = new SnapshotPolicy(router::localShards, config.snapshotLogEntries());
@@ -176,14 +177,15 @@ public final class SlotraftNode implements AutoCloseable {
 
     topologyWatch = new TopologyWatch(runtime::cluster, TopologyWatch.DEFAULT_POLL_INTERVAL);
     NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))
-        .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch))
+        .addService(new ClientGrpcService(dispatcher, kinds, clock, topology::epoch, grpcReplies))
+        .callExecutor(ClientCallsInPlace.SUPPLIER)
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
         .addService(new MetaGrpcService(this::readMeta, metaProposer))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
-        new RespServices(dispatcher, kinds::isWrite, runtime.stats(), runtime.clientSet()));
+        new RespServices(dispatcher, kinds, runtime.stats(), runtime.clientSet()));
     resp.start();
     http = new HttpEndpoints(self.host(), self.httpPort(),
         new HttpEndpoints.Content(runtime::healthy, runtime::statusJson, runtime::metricsText));
@@ -376,6 +378,11 @@ public final class SlotraftNode implements AutoCloseable {
       }
     }
     closeQuietly(metaReplica);
+    if (grpc != null) {
+      // Client streams never end by themselves: cut them, so clients see the node go and move on.
+      grpc.shutdownNow();
+    }
+    grpcReplies.shutdownNow();
     closeQuietly(transport);
     // Last: every group that appends to it has stopped.
     closeQuietly(logStore);

@@ -11,7 +11,6 @@ import io.slotraft.proto.v1.BatchRequest;
 import io.slotraft.proto.v1.BatchResponse;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.RoutingError;
-import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,11 +80,12 @@ final class BatchCall extends RetryingCall<List<Reply>> {
     }
 
     @Override
-    void send(Endpoint target, SlotraftClientStub stub) {
+    void send(Endpoint target, long attemptNanos) {
         BatchRequest.Builder request = BatchRequest.newBuilder();
         pending.forEach(i -> request.addCommands(sequences[i] == 0 ? commands.get(i).toRequest()
                 : commands.get(i).toRequest(session.sequence(sequences[i]))));
-        stub.executeBatch(request.build(), answerTo(target, response -> onResponse(target, response)));
+        dispatcher().stub(target, attemptNanos).executeBatch(request.build(),
+                answerTo(target, response -> onResponse(target, response)));
     }
 
     private void onResponse(Endpoint target, BatchResponse response) {

@@ -9,6 +9,7 @@ import io.slotraft.client.retry.WriteSession;
 import io.slotraft.client.routing.ChannelPool;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.SlotRouter;
+import io.slotraft.client.transport.CommandTransport;
 import io.slotraft.proto.v1.RoutingError;
 import io.slotraft.proto.v1.SlotraftClientGrpc;
 import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 public final class Dispatcher implements AutoCloseable {
     private final SlotRouter router;
     private final ChannelPool channels;
+    private final CommandTransport transport;
     private final RetrySettings settings;
     private final ClientMetrics metrics;
     private final ScheduledExecutorService timer;
@@ -42,11 +44,13 @@ public final class Dispatcher implements AutoCloseable {
      * @param refreshTopology asked to load the topology soon after a routing error, preferably from
      *                        the endpoint given (the leader a redirect named; may be null); a no-op
      *                        when the client is built without refresh on routing errors
+     * @param transport       carries single commands (batches go as ExecuteBatch calls); closed by {@link #close()}
      */
-    public Dispatcher(SlotRouter router, ChannelPool channels, RetrySettings settings, ClientMetrics metrics,
-            ScheduledExecutorService timer, Consumer<Endpoint> refreshTopology) {
+    public Dispatcher(SlotRouter router, ChannelPool channels, CommandTransport transport, RetrySettings settings,
+            ClientMetrics metrics, ScheduledExecutorService timer, Consumer<Endpoint> refreshTopology) {
         this.router = router;
         this.channels = channels;
+        this.transport = transport;
         this.settings = settings;
         this.metrics = metrics;
         this.timer = timer;
@@ -84,6 +88,7 @@ public final class Dispatcher implements AutoCloseable {
         SlotraftException closedError = closedError();
         open.forEach(call -> call.fail(closedError));
         timer.shutdownNow();
+        transport.close();
         channels.close();
     }
 
@@ -127,6 +132,10 @@ public final class Dispatcher implements AutoCloseable {
     void onTransportRetry(Endpoint node) {
         metrics.recordTransportRetry();
         onNodeUnusable(node);
+    }
+
+    CommandTransport transport() {
+        return transport;
     }
 
     SlotraftClientStub stub(Endpoint target, long timeoutNanos) {

@@ -10,7 +10,6 @@ import io.slotraft.client.retry.TransportFailure;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.RoutingError;
-import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,12 +44,17 @@ abstract class RetryingCall<R> {
         this.backoff = settings.newBackoff();
     }
 
+    final Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** For messages: the command name, or a batch's size. */
     abstract String describe();
 
     abstract Endpoint route(SlotRouter router);
 
-    abstract void send(Endpoint target, SlotraftClientStub stub);
+    /** Sends one attempt; its answer or failure must come back through {@link #answerTo}. */
+    abstract void send(Endpoint target, long attemptNanos);
 
     /** Whether everything this call would send again may run twice. */
     abstract boolean safeToRepeat();
@@ -67,7 +71,7 @@ abstract class RetryingCall<R> {
         try {
             Endpoint target = redirectTarget != null ? redirectTarget : route(dispatcher.router());
             redirectTarget = null;
-            send(target, dispatcher.stub(target, attemptNanos(remaining)));
+            send(target, attemptNanos(remaining));
         } catch (RuntimeException e) {
             fail(e); // a closed client, or a bug: never leave the caller's future hanging
         }
@@ -131,7 +135,7 @@ abstract class RetryingCall<R> {
     }
 
     /**
-     * The observer for one unary attempt: the answer goes to {@code onAnswer}, a failure to the
+     * The observer for one attempt (a unary call, or a command on a stream): the answer goes to {@code onAnswer}, a failure to the
      * transport rules. Both run guarded, so a bug in a handler fails the call instead of vanishing
      * in a gRPC callback.
      */

@@ -10,9 +10,8 @@ import io.slotraft.client.routing.SlotRouter;
 import io.slotraft.proto.v1.CommandRequest;
 import io.slotraft.proto.v1.CommandResponse;
 import io.slotraft.proto.v1.RoutingError;
-import io.slotraft.proto.v1.SlotraftClientGrpc.SlotraftClientStub;
 
-/** One command sent with Execute, to its slot's leader, until it has a reply. */
+/** One command sent by the dispatcher's transport (a stream, or Execute), to its slot's leader, until it has a reply. */
 final class SingleCall<T> extends RetryingCall<T> {
     private final Command<T> command;
     private final int slot;
@@ -48,9 +47,10 @@ final class SingleCall<T> extends RetryingCall<T> {
     }
 
     @Override
-    void send(Endpoint target, SlotraftClientStub stub) {
+    void send(Endpoint target, long attemptNanos) {
         CommandRequest request = sequence == 0 ? command.toRequest() : command.toRequest(session.sequence(sequence));
-        stub.execute(request, answerTo(target, response -> onResponse(target, response)));
+        dispatcher().transport().execute(target, request, attemptNanos,
+                answerTo(target, response -> onResponse(target, response)));
     }
 
     private void onResponse(Endpoint target, CommandResponse response) {

@@ -31,6 +31,11 @@ public enum TransportFailure {
         }
     }
 
+    /** A failure for a command that was never written: any command may go elsewhere. */
+    public static io.grpc.StatusRuntimeException notSent(String why) {
+        return Status.UNAVAILABLE.withDescription(why).withCause(new NotSentException(why)).asRuntimeException();
+    }
+
     /**
      * A refused or unresolvable connection means nothing was written. A reset or EOF on an established
      * connection is different: the request may already be on the server.
@@ -38,7 +43,7 @@ public enum TransportFailure {
     private static boolean neverConnected(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof UnresolvedAddressException) {
+                    || t instanceof UnresolvedAddressException || t instanceof NotSentException) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package io.slotraft.node.resp;
 
+import io.slotraft.node.pipeline.CommandKinds;
+import io.slotraft.node.pipeline.ConnectionOrder;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.session.ClientSession;
@@ -18,11 +20,11 @@ import org.slf4j.LoggerFactory;
  * dispatched. Used on the connection's event loop only; dispatcher futures that complete elsewhere
  * hop onto it first.
  *
- * <p>The ordering rule: a command is dispatched while others are in flight only if they are all of
- * its kind (all writes, or all non-writes). Writes go through the Raft log and reads through
- * ReadIndex, two paths that do not keep each other's order, so a GET sent after a SET on the same
- * connection could otherwise miss it; likewise a write must not overtake an earlier read. Commands of
- * one kind may run together because their replies are put back in request order anyway.
+ * <p>The ordering rule is the shared connection discipline ({@link ConnectionOrder}), with every
+ * command of the connection in one lane, as Redis serves a connection: a command is dispatched while
+ * others are in flight only if they are all of its kind (all writes, or all non-writes), so a GET
+ * sent after a SET on the same connection sees it. Commands of one kind may run together because
+ * their replies are put back in request order anyway.
  *
  * <p>Memory: dispatching also pauses while {@code maxUnwritten} commands are dispatched and their
  * replies not yet written, and while the handler says the socket's output is full. A client that
@@ -34,18 +36,18 @@ import org.slf4j.LoggerFactory;
 final class CommandQueue {
   static final Reply INTERNAL_ERROR = Replies.error("ERR internal error");
   private static final Logger log = LoggerFactory.getLogger(CommandQueue.class);
+  /** A connection is served in order, whatever the slots of its commands. */
+  private static final int ONE_LANE = 0;
 
   private final ClientSession session;
   private final CommandDispatcher dispatcher;
-  private final CommandClassifier classifier;
+  private final CommandKinds kinds;
   private final Executor loop;
   private final Runnable onLateAnswer;
   private final int maxUnwritten;
   private final ArrayDeque<PendingCommand> unanswered = new ArrayDeque<>();
-  /** The tail of {@link #unanswered} not yet dispatched: waiting for the other kind, or for room. */
-  private final ArrayDeque<PendingCommand> undispatched = new ArrayDeque<>();
-  private int inFlight;
-  private boolean inFlightAreWrites;
+  /** The tail of {@link #unanswered} not yet dispatched (waiting for the other kind, or for room), and the ones in flight. */
+  private final ConnectionOrder<PendingCommand> order = new ConnectionOrder<>();
   private PendingCommand lastDispatched;
   private boolean dispatching;
   private boolean inputEnded;
@@ -57,11 +59,11 @@ final class CommandQueue {
    * @param onLateAnswer run on the loop after a command is answered asynchronously
    * @param maxUnwritten most commands dispatched and not yet written back
    */
-  CommandQueue(ClientSession session, CommandDispatcher dispatcher, CommandClassifier classifier,
+  CommandQueue(ClientSession session, CommandDispatcher dispatcher, CommandKinds kinds,
       Executor loop, Runnable onLateAnswer, int maxUnwritten) {
     this.session = session;
     this.dispatcher = dispatcher;
-    this.classifier = classifier;
+    this.kinds = kinds;
     this.loop = loop;
     this.onLateAnswer = onLateAnswer;
     this.maxUnwritten = maxUnwritten;
@@ -69,9 +71,9 @@ final class CommandQueue {
 
   /** Takes a decoded command: dispatched now, or once the commands it must follow are answered. */
   void add(List<byte[]> argv) {
-    PendingCommand command = new PendingCommand(argv, classifier.isWrite(argv));
+    PendingCommand command = new PendingCommand(argv, kinds.isWrite(argv));
     unanswered.add(command);
-    undispatched.add(command);
+    order.add(command, command.isWrite(), ONE_LANE);
     dispatchWhatMayRun();
   }
 
@@ -113,7 +115,7 @@ final class CommandQueue {
 
   /** True once input is over and every reply that will ever come has been taken. */
   boolean finished() {
-    if (inFlight > 0) {
+    if (order.running() > 0) {
       return false;
     }
     PendingCommand head = unanswered.peek();
@@ -128,7 +130,7 @@ final class CommandQueue {
   void abandon() {
     abandoned = true;
     unanswered.clear();
-    undispatched.clear();
+    order.clear();
   }
 
   private void dispatchWhatMayRun() {
@@ -138,11 +140,12 @@ final class CommandQueue {
     dispatching = true;
     try {
       // After QUIT nothing more runs: Redis too ignores what a client sends after it.
-      while (!undispatched.isEmpty() && !session.closeRequested() && hasRoom()) {
-        if (inFlight > 0 && undispatched.peek().isWrite() != inFlightAreWrites) {
+      while (!session.closeRequested() && hasRoom()) {
+        PendingCommand next = order.next();
+        if (next == null) {
           return;
         }
-        start(undispatched.poll());
+        start(next);
       }
     } finally {
       dispatching = false;
@@ -150,7 +153,7 @@ final class CommandQueue {
   }
 
   private boolean hasRoom() {
-    int dispatchedUnwritten = unanswered.size() - undispatched.size();
+    int dispatchedUnwritten = unanswered.size() - order.waiting();
     return !outputBlocked && dispatchedUnwritten < maxUnwritten;
   }
 
@@ -161,10 +164,9 @@ final class CommandQueue {
     if (future.isDone()) {
       // Runs right here, on this thread: no hop, no task, the common case for cached answers.
       future.whenComplete((reply, error) -> command.answer(checked(command, reply, error), session.protocol()));
+      order.finished(ONE_LANE);
       return;
     }
-    inFlight++;
-    inFlightAreWrites = command.isWrite();
     future.whenComplete((reply, error) -> loop.execute(() -> answerLater(command, reply, error)));
   }
 
@@ -172,7 +174,7 @@ final class CommandQueue {
     if (abandoned) {
       return;
     }
-    inFlight--;
+    order.finished(ONE_LANE);
     // If nothing was dispatched after this command, a protocol switch seen now is its own (an
     // asynchronous HELLO); otherwise keep what was seen at dispatch, so that a later HELLO does not
     // change how an earlier reply is written.

@@ -60,7 +60,7 @@ public final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
         System.currentTimeMillis());
     // Redis clients give up on TRYAGAIN, so their commands wait out an election (bounded).
     session.setHoldsWhileLeaderless(true);
-    queue = new CommandQueue(session, services.dispatcher(), services.classifier(), ctx.executor(),
+    queue = new CommandQueue(session, services.dispatcher(), services.kinds(), ctx.executor(),
         this::answeredLater, services.maxInFlight());
     services.clients().add(session);
     services.stats().connectionOpened();

@@ -1,5 +1,6 @@
 package io.slotraft.node.resp;
 
+import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.session.CommandDispatcher;
 import io.slotraft.node.session.ServerStats;
@@ -10,20 +11,20 @@ import java.util.Set;
  * What every RESP connection needs from the node.
  *
  * @param dispatcher runs commands
- * @param classifier tells writes from reads, for the per-connection ordering rule
+ * @param kinds tells writes from reads, for the per-connection ordering rule
  * @param stats counts accepted connections
  * @param clients the node's open connections (CLIENT LIST); must be thread-safe, e.g.
  *     {@code ConcurrentHashMap.newKeySet()}, as connections come and go on several threads
  * @param maxInFlight commands a connection may have unanswered before its socket stops being read
  */
-public record RespServices(CommandDispatcher dispatcher, CommandClassifier classifier, ServerStats stats,
+public record RespServices(CommandDispatcher dispatcher, CommandKinds kinds, ServerStats stats,
     Set<ClientSession> clients, int maxInFlight) {
   /** Far above redis-benchmark's -P 16, small enough that a flood costs little memory. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
 
   public RespServices {
     Objects.requireNonNull(dispatcher, "dispatcher");
-    Objects.requireNonNull(classifier, "classifier");
+    Objects.requireNonNull(kinds, "kinds");
     Objects.requireNonNull(stats, "stats");
     Objects.requireNonNull(clients, "clients");
     if (maxInFlight < 1) {
@@ -31,8 +32,8 @@ public record RespServices(CommandDispatcher dispatcher, CommandClassifier class
     }
   }
 
-  public RespServices(CommandDispatcher dispatcher, CommandClassifier classifier, ServerStats stats,
+  public RespServices(CommandDispatcher dispatcher, CommandKinds kinds, ServerStats stats,
       Set<ClientSession> clients) {
-    this(dispatcher, classifier, stats, clients, DEFAULT_MAX_IN_FLIGHT);
+    this(dispatcher, kinds, stats, clients, DEFAULT_MAX_IN_FLIGHT);
   }
 }

@@ -7,7 +7,7 @@
  * io.slotraft.node.resp.RespConnectionHandler} hands each argv to the node's {@link
  * io.slotraft.node.session.CommandDispatcher} through a {@code CommandQueue}, which keeps the
  * replies in request order and holds a read back while a write of the same connection is in flight
- * (and the other way round); {@link io.slotraft.node.resp.RespEncoder} writes each {@link
+ * (and the other way round), by the connection discipline of the {@code pipeline} package; {@link io.slotraft.node.resp.RespEncoder} writes each {@link
  * io.slotraft.node.reply.Reply} as RESP2 or RESP3.
  *
  * <p>What does not live here: command lookup, arity, routing and execution (the dispatcher and the

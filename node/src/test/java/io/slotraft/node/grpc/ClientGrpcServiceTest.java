@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class ClientGrpcServiceTest {
   void aCommandThatFailsDoesNotLeaveTheRestOfTheBatchUnanswered() throws Exception {
     RecordingDispatcher dispatcher = new RecordingDispatcher();
     ClientGrpcService service = new ClientGrpcService(dispatcher, argv -> !new String(argv.get(0),
-        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L);
+        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L, ForkJoinPool.commonPool());
     List<BatchResponse> responses = run(service, BatchRequest.newBuilder().addCommands(request("BOOM"))
         .addCommands(request("GET", "x")).addCommands(request("SET", "a", "1")).build());
     assertEquals(1, responses.size(), "answered");
@@ -92,7 +93,7 @@ class ClientGrpcServiceTest {
   void commandsOfABatchAreDispatchedInTheBatchsOrder() throws Exception {
     RecordingDispatcher dispatcher = new RecordingDispatcher();
     ClientGrpcService service = new ClientGrpcService(dispatcher, argv -> !new String(argv.get(0),
-        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L);
+        StandardCharsets.UTF_8).equals("GET"), () -> 0L, () -> 1L, ForkJoinPool.commonPool());
     BatchRequest.Builder batch = BatchRequest.newBuilder().addCommands(request("GET", "x"));
     List<String> expected = new ArrayList<>(List.of("GET x"));
     for (int i = 0; i < 20; i++) {

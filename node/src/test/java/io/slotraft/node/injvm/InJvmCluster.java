@@ -4,6 +4,7 @@ import io.slotraft.node.SlotraftNode;
 import io.slotraft.node.config.ConfigException;
 import io.slotraft.node.config.ConfigKey;
 import io.slotraft.node.config.ConfigLoader;
+import io.slotraft.node.config.NodeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
  */
 final class InJvmCluster implements AutoCloseable {
   private final List<SlotraftNode> nodes = new ArrayList<>();
+  private final List<NodeConfig> configs = new ArrayList<>();
   private final List<Integer> respPorts = new ArrayList<>();
   private final List<Integer> grpcPorts = new ArrayList<>();
 
@@ -56,7 +58,9 @@ final class InJvmCluster implements AutoCloseable {
       flags.put(ConfigKey.SHARDS, Integer.toString(shards));
       flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
       flags.putAll(extraFlags);
-      cluster.nodes.add(new SlotraftNode(new ConfigLoader().flags(flags).load()));
+      NodeConfig config = new ConfigLoader().flags(flags).load();
+      cluster.configs.add(config);
+      cluster.nodes.add(new SlotraftNode(config));
     }
     // All at once, as processes start: a node's start returns only once meta has a topology, and
     // meta needs a majority of its members running, so starting one after another would wait forever.
@@ -76,6 +80,17 @@ final class InJvmCluster implements AutoCloseable {
       starter.shutdown();
     }
     return cluster;
+  }
+
+  /**
+   * Stops node {@code index} as a process exit would (its ports close, its streams end), then starts
+   * it again on the same ports and data directory; returns once it serves meta's topology again.
+   */
+  void restart(int index) throws Exception {
+    nodes.get(index).close();
+    SlotraftNode again = new SlotraftNode(configs.get(index));
+    nodes.set(index, again);
+    again.start();
   }
 
   List<Integer> respPorts() {

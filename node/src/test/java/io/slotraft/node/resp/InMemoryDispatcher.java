@@ -2,6 +2,7 @@ package io.slotraft.node.resp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.session.ClientSession;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * certainly completed out of order.
  */
 final class InMemoryDispatcher implements CommandDispatcher, AutoCloseable {
-  static final CommandClassifier CLASSIFIER = argv -> name(argv).equals("SET");
+  static final CommandKinds CLASSIFIER = argv -> name(argv).equals("SET");
 
   final Map<String, byte[]> data = new ConcurrentHashMap<>();
   /** What ran, in order: "SET k started", "SET k done", "GET k". */

@@ -2,6 +2,7 @@ package io.slotraft.node.resp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.session.ClientSession;
@@ -16,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * commands it answers at once as the node would: PING, QUIT (asks to close) and HELLO 3.
  */
 final class ScriptedDispatcher implements CommandDispatcher {
-  static final CommandClassifier CLASSIFIER = argv -> Set.of("SET", "DEL", "INCR").contains(name(argv));
+  static final CommandKinds CLASSIFIER = argv -> Set.of("SET", "DEL", "INCR").contains(name(argv));
 
   /** One dispatched command and the future the test completes. */
   record Call(String line, CompletableFuture<Reply> future) {
