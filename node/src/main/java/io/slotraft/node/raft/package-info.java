@@ -1,6 +1,7 @@
 /**
  * The only package that imports JRaft: the node's shared Raft transport, one Raft replica per shard,
- * and the adapter from JRaft's state machine callbacks to {@link
- * io.slotraft.node.raft.ReplicatedStateMachine}. Everything above it sees futures, not closures.
+ * the node's one log store that every replica appends to ({@code logstore}), and the adapter from
+ * JRaft's state machine callbacks to {@link io.slotraft.node.raft.ReplicatedStateMachine}.
+ * Everything above it sees futures, not closures.
  */
 package io.slotraft.node.raft;
