@@ -26,7 +26,7 @@ import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
 import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.recovery.LostLogMarker;
-import io.slotraft.node.recovery.ReplicaDamage;
+import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.recovery.ReplicaRebuild;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.reconcile.ReplicaReconciler;
@@ -94,9 +94,9 @@ public final class SlotraftNode implements AutoCloseable {
   private final LongSupplier clock = System::currentTimeMillis;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("node-timers"));
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
-  /** Checks whether blocked clients can go on, off the Raft apply thread. */
   /** Encodes and sends gRPC replies in batches, off the Raft apply threads that finish commands. */
   private final ExecutorService grpcReplies = Executors.newFixedThreadPool(2, daemon("grpc-replies"));
+  /** Checks whether blocked clients can go on, off the Raft apply thread. */
   private final ExecutorService blockedChecker = Executors.newSingleThreadExecutor(daemon("blocked-clients"));
   /** Reconciling may block on meta and on starting replicas: its own thread, off the shared timers. */
   private final ScheduledExecutorService reconcileTimer =
@@ -230,23 +230,17 @@ public final class SlotraftNode implements AutoCloseable {
   private MetaReplica startMetaReplica(List<ClusterMember> metaMembers) throws IOException {
     Path directory = metaDirectory();
     List<String> peers = metaMembers.stream().map(ClusterMember::raftEndpoint).toList();
-    Optional<String> damage = ReplicaDamage.beforeStart(directory);
-    if (damage.isEmpty()) {
-      try {
-        return MetaReplica.start(transport, logStore, config.self(), metaMembers, directory,
-            config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
-      } catch (IOException | RuntimeException e) {
-        damage = ReplicaDamage.find(directory, logStore, MetaReplica.GROUP_ID);
-        if (damage.isEmpty()) {
-          throw e;
-        }
-      }
+    ReplicaStart.Starter<MetaReplica> start = () -> MetaReplica.start(transport, logStore, config.self(),
+        metaMembers, directory, config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    ReplicaStart<MetaReplica> attempt = ReplicaStart.unlessDamaged(directory, logStore, MetaReplica.GROUP_ID, start);
+    if (attempt.started() != null) {
+      return attempt.started();
     }
     ReplicaRebuild rebuild = new ReplicaRebuild(MetaReplica.GROUP_ID, peers, config.self().raftEndpoint());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.metaWaitSecs());
     while (true) {
       try {
-        rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
+        rebuild.leaveAndSetAside(directory, attempt.damage(), clock.getAsLong());
         break;
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
@@ -256,8 +250,7 @@ public final class SlotraftNode implements AutoCloseable {
         sleepQuietly(REBUILD_RETRY_MS);
       }
     }
-    MetaReplica fresh = MetaReplica.start(transport, logStore, config.self(), metaMembers, directory,
-        config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    MetaReplica fresh = start.start();
     rebuild.rejoinInBackground(rebuilds, () -> { });
     return fresh;
   }
@@ -305,20 +298,14 @@ public final class SlotraftNode implements AutoCloseable {
   private Shard startShard(ShardPlacement assigned, ClusterTopology meta) throws IOException {
     ShardId id = ShardId.of(assigned);
     Path directory = shardDirectory(id);
-    Optional<String> damage = ReplicaDamage.beforeStart(directory);
-    if (damage.isEmpty()) {
-      try {
-        return startReplica(assigned, meta, directory);
-      } catch (IOException | RuntimeException e) {
-        damage = ReplicaDamage.find(directory, logStore, id.groupId());
-        if (damage.isEmpty()) {
-          throw e;
-        }
-      }
+    ReplicaStart<Shard> attempt = ReplicaStart.unlessDamaged(directory, logStore, id.groupId(),
+        () -> startReplica(assigned, meta, directory));
+    if (attempt.started() != null) {
+      return attempt.started();
     }
     ReplicaRebuild rebuild = new ReplicaRebuild(id.groupId(), meta.raftEndpoints(assigned),
         config.self().raftEndpoint());
-    rebuild.leaveAndSetAside(directory, damage.get(), clock.getAsLong());
+    rebuild.leaveAndSetAside(directory, attempt.damage(), clock.getAsLong());
     Shard fresh = startReplica(assigned, meta, directory);
     fresh.markRebuilding();
     rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);

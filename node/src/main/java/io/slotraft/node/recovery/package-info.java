@@ -1,5 +1,7 @@
 /**
  * Recovering a replica whose data on this node is damaged: {@link
+ * io.slotraft.node.recovery.ReplicaStart} starts a replica unless its data is damaged (the one place
+ * shards and meta decide between serving and rebuilding); {@link
  * io.slotraft.node.recovery.ReplicaDamage} tells damage (a snapshot failing its checksums, a log
  * whose entries fail theirs, a log lost with the node's damaged log store) from other reasons a
  * replica did not start; {@link io.slotraft.node.recovery.LostLogMarker} records, in each replica's
