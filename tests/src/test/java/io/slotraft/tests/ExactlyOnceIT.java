@@ -18,7 +18,9 @@ import io.grpc.Status;
 import io.slotraft.client.SlotraftClient;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.proto.v1.CommandBatch;
 import io.slotraft.proto.v1.CommandRequest;
+import io.slotraft.proto.v1.StreamCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -54,9 +57,11 @@ class ExactlyOnceIT {
   }
 
   /**
-   * Lets every request through but, while {@link #dropping} is set, throws away the reply of each
-   * INCR and reports the call as broken (UNAVAILABLE): exactly what a client sees when a connection
-   * dies after the node applied the write. Records each INCR request as sent.
+   * Lets every request through but, while {@link #dropping} is set, throws away the reply to an INCR
+   * and reports the call as broken (UNAVAILABLE): exactly what a client sees when a connection dies
+   * after the node applied the write. Works on both transports: a unary Execute call carrying an
+   * INCR, and a command stream, whose first reply batch after an INCR went out ends the stream
+   * instead of reaching the client. Records each INCR request as sent.
    */
   static final class ReplyDropper implements ClientInterceptor {
     final AtomicBoolean dropping = new AtomicBoolean();
@@ -66,36 +71,44 @@ class ExactlyOnceIT {
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
       return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
-        private boolean isIncr;
+        /** An INCR went out on this call and its reply has not come back yet. */
+        private volatile boolean incrAwaitingReply;
+        /** The client was already told the call broke: what the real call says later is not passed on. */
+        private volatile boolean broken;
 
         @Override
         public void sendMessage(Q message) {
-          if (message instanceof CommandRequest request && request.getName().equalsIgnoreCase("INCR")) {
-            isIncr = true;
-            incrSent.add(request);
+          for (CommandRequest request : requestsIn(message)) {
+            if (request.getName().equalsIgnoreCase("INCR")) {
+              incrAwaitingReply = true;
+              incrSent.add(request);
+            }
           }
           super.sendMessage(message);
         }
 
         @Override
         public void start(Listener<A> listener, Metadata headers) {
+          ClientCall<Q, A> real = delegate();
           super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
-            private boolean drop;
-
             @Override
             public void onMessage(A message) {
-              drop = isIncr && dropping.get();
-              if (!drop) {
-                super.onMessage(message);
+              if (broken) {
+                return;
               }
+              if (!incrAwaitingReply || !dropping.get()) {
+                super.onMessage(message);
+                return;
+              }
+              broken = true;
+              dropped.incrementAndGet();
+              super.onClose(Status.UNAVAILABLE.withDescription("reply dropped by the test"), new Metadata());
+              real.cancel("reply dropped by the test", null); // a stream: the real one ends too
             }
 
             @Override
             public void onClose(Status status, Metadata trailers) {
-              if (drop) {
-                dropped.incrementAndGet();
-                super.onClose(Status.UNAVAILABLE.withDescription("reply dropped by the test"), new Metadata());
-              } else {
+              if (!broken) {
                 super.onClose(status, trailers);
               }
             }
@@ -103,12 +116,23 @@ class ExactlyOnceIT {
         }
       };
     }
+
+    private static List<CommandRequest> requestsIn(Object message) {
+      if (message instanceof CommandRequest request) {
+        return List.of(request);
+      }
+      if (message instanceof CommandBatch batch) {
+        return batch.getCommandsList().stream().map(StreamCommand::getCommand).toList();
+      }
+      return List.of();
+    }
   }
 
-  private static SlotraftClient client(ReplyDropper dropper) {
+  private static SlotraftClient client(ReplyDropper dropper, boolean commandStreams) {
     NodeProcess any = cluster.nodes().get(0);
     return SlotraftClient.builder()
         .seeds("127.0.0.1:" + any.grpcPort())
+        .commandStreams(commandStreams)
         .commandTimeout(Duration.ofSeconds(60))
         .channelFactory(endpoint -> {
           ManagedChannel channel = ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
@@ -124,18 +148,20 @@ class ExactlyOnceIT {
     }
   }
 
-  @Test
-  void aRetriedIncrWhoseReplyWasLostIsAppliedOnce() {
+  @ParameterizedTest(name = "command streams: {0}")
+  @ValueSource(booleans = {true, false})
+  void aRetriedIncrWhoseReplyWasLostIsAppliedOnce(boolean commandStreams) {
     ReplyDropper dropper = new ReplyDropper();
-    try (SlotraftClient client = client(dropper)) {
-      client.sync().set("eo:counter", "10");
+    String key = "eo:counter:" + commandStreams;
+    try (SlotraftClient client = client(dropper, commandStreams)) {
+      client.sync().set(key, "10");
       dropper.dropping.set(true);
-      CompletableFuture<Long> incr = client.async().incr("eo:counter").toCompletableFuture();
+      CompletableFuture<Long> incr = client.async().incr(key).toCompletableFuture();
       cluster.awaitTrue(() -> dropper.dropped.get() >= 2, Duration.ofSeconds(30), "two replies dropped");
       dropper.dropping.set(false);
       assertEquals(11L, incr.join(), "the retry is answered with the first run's reply");
     }
-    assertEquals("11", valueOnLeader("eo:counter"), "INCR ran once although it was sent " + dropper.incrSent.size() + " times");
+    assertEquals("11", valueOnLeader(key), "INCR ran once although it was sent " + dropper.incrSent.size() + " times");
     assertTrue(dropper.incrSent.size() >= 3);
     long sequence = dropper.incrSent.get(0).getSequence().getSequence();
     assertTrue(sequence > 0, "INCR carries a write-session sequence");
@@ -145,19 +171,21 @@ class ExactlyOnceIT {
   }
 
   /** The replies the new leader answers retries with were replicated: a failover does not forget them. */
-  @Test
-  void aRetryAfterTheLeaderDiedIsAnsweredByTheNewLeaderWithoutRunningAgain() throws Exception {
+  @ParameterizedTest(name = "command streams: {0}")
+  @ValueSource(booleans = {true, false})
+  void aRetryAfterTheLeaderDiedIsAnsweredByTheNewLeaderWithoutRunningAgain(boolean commandStreams) throws Exception {
     ReplyDropper dropper = new ReplyDropper();
-    try (SlotraftClient client = client(dropper)) {
-      client.sync().set("eo:failover", "100");
+    String key = "eo:failover:" + commandStreams;
+    try (SlotraftClient client = client(dropper, commandStreams)) {
+      client.sync().set(key, "100");
       NodeProcess oldLeader = cluster.awaitLeader(Duration.ofSeconds(30));
       dropper.dropping.set(true);
-      CompletableFuture<Long> incr = client.async().incr("eo:failover").toCompletableFuture();
+      CompletableFuture<Long> incr = client.async().incr(key).toCompletableFuture();
       cluster.awaitTrue(() -> dropper.dropped.get() >= 1, Duration.ofSeconds(30), "a reply dropped");
       oldLeader.kill();
       dropper.dropping.set(false);
       assertEquals(101L, incr.get(60, TimeUnit.SECONDS));
-      assertEquals("101", valueOnLeader("eo:failover"));
+      assertEquals("101", valueOnLeader(key));
       cluster.start(oldLeader);
       cluster.awaitHealthy(Duration.ofSeconds(60));
     }
