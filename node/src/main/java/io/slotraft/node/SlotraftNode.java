@@ -240,7 +240,7 @@ public final class SlotraftNode implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.metaWaitSecs());
     while (true) {
       try {
-        rebuild.leaveAndSetAside(directory, attempt.damage(), clock.getAsLong());
+        rebuild.leaveAndSetAside(directory, logStore, attempt.damage(), clock.getAsLong());
         break;
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
@@ -305,7 +305,7 @@ public final class SlotraftNode implements AutoCloseable {
     }
     ReplicaRebuild rebuild = new ReplicaRebuild(id.groupId(), meta.raftEndpoints(assigned),
         config.self().raftEndpoint());
-    rebuild.leaveAndSetAside(directory, attempt.damage(), clock.getAsLong());
+    rebuild.leaveAndSetAside(directory, logStore, attempt.damage(), clock.getAsLong());
     Shard fresh = startReplica(assigned, meta, directory);
     fresh.markRebuilding();
     rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);

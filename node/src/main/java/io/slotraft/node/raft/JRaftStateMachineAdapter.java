@@ -27,6 +27,14 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   private final ReplicatedStateMachine target;
   private final Executor snapshotWriter;
   private volatile long leaderTerm = -1;
+  /**
+   * Counts every start and stop of leadership. A term alone does not tell them apart: a leadership
+   * transfer that times out makes JRaft lead again in the same term (onLeaderStop, then
+   * onLeaderStart with the old term). Written only on the FSM caller's thread.
+   */
+  private volatile long leadershipChanges;
+  /** {@link System#nanoTime()} of the last onLeaderStart. */
+  private volatile long leadingSinceNanos;
   /** The voters of the newest committed configuration; JRaft tells only leaders otherwise. */
   private volatile List<String> voters;
 
@@ -50,6 +58,16 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   /** The term this replica leads in, or -1 while it does not lead. */
   long leaderTerm() {
     return leaderTerm;
+  }
+
+  /** Changes with every start and stop of leadership, even within one term. */
+  long leadershipChanges() {
+    return leadershipChanges;
+  }
+
+  /** Whether this replica leads and has led without a break for at least {@code nanos}. */
+  boolean ledFor(long nanos) {
+    return leaderTerm > 0 && System.nanoTime() - leadingSinceNanos >= nanos;
   }
 
   boolean isLeader() {
@@ -138,6 +156,8 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
 
   @Override
   public void onLeaderStart(long term) {
+    leadingSinceNanos = System.nanoTime();
+    leadershipChanges++;
     leaderTerm = term;
     LOG.info("[{}] became leader at term {}", groupId, term);
     target.onRoleChange(true, term);
@@ -146,6 +166,7 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   @Override
   public void onLeaderStop(Status status) {
     leaderTerm = -1;
+    leadershipChanges++;
     LOG.info("[{}] stopped leading: {}", groupId, status);
     target.onRoleChange(false, -1);
   }

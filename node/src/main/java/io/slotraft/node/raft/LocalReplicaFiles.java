@@ -24,6 +24,14 @@ import org.rocksdb.Status;
 public final class LocalReplicaFiles {
   private LocalReplicaFiles() {}
 
+  /**
+   * Whether JRaft has recorded the replica's Raft meta (current term and vote). A follower records the
+   * leader's term before it appends its first entry, so a replica with log entries always has it.
+   */
+  public static boolean hasRaftMeta(Path replicaDirectory) {
+    return Files.exists(replicaDirectory.resolve("raft_meta").resolve("raft_meta"));
+  }
+
   /** The newest {@code snapshot/snapshot_<index>} directory JRaft published, if any. */
   public static Optional<Path> newestSnapshot(Path replicaDirectory) throws IOException {
     Path snapshots = replicaDirectory.resolve("snapshot");

@@ -39,12 +39,19 @@ public final class RaftReplica implements AutoCloseable {
   private static final byte[] NO_CONTEXT = new byte[0];
   /** At most this many threads per replica handle Raft RPC replies; one is kept (see nodeOptions). */
   private static final int REPLY_THREADS_PER_REPLICA = 3;
+  /**
+   * Election timeouts after a start of leadership during which lease reads take a heartbeat round:
+   * a lease granted before a transfer lasts at most 0.9 of one past the leader's return.
+   */
+  static final int LEASE_QUIET_ELECTION_TIMEOUTS = 2;
 
   private final String groupId;
   private final Node node;
   private final JRaftStateMachineAdapter adapter;
   private final Semaphore inflight;
   private final boolean leaseReads;
+  /** How long after a start of leadership lease reads wait (see {@link #linearizableRead}). */
+  private final long leaseQuietNanos;
 
   private RaftReplica(String groupId, Node node, JRaftStateMachineAdapter adapter, ReplicaOptions options) {
     this.groupId = groupId;
@@ -52,6 +59,7 @@ public final class RaftReplica implements AutoCloseable {
     this.adapter = adapter;
     this.inflight = new Semaphore(options.maxInflightProposals());
     this.leaseReads = options.leaseReads();
+    this.leaseQuietNanos = TimeUnit.MILLISECONDS.toNanos((long) LEASE_QUIET_ELECTION_TIMEOUTS * options.electionTimeoutMs());
   }
 
   /**
@@ -86,16 +94,17 @@ public final class RaftReplica implements AutoCloseable {
 
   /**
    * Makes the group's log in the shared store match the directory: a log in the per-replica layout
-   * of earlier builds is converted; a directory with no Raft meta yet is a new replica, whose group
-   * can have no log (a follower records the leader's term before its first entry), so whatever the
-   * store still holds under the group id (a replica removed from here, a crash while one was set
-   * aside) is dropped.
+   * of earlier builds is converted. A directory without Raft meta (term, vote) whose group has log
+   * entries is refused: the replica forgot whom it voted for, and a replica with a log always has
+   * its Raft meta (see {@link LocalReplicaFiles#hasRaftMeta}), so starting it could let it vote twice
+   * in a term; the caller's damage check finds this and rebuilds the replica instead.
    */
   private static void prepareLog(NodeLogStore logStore, String groupId, Path directory) throws IOException {
+    LegacyLogImport.removeLeftover(directory);
     if (LegacyLogImport.present(directory)) {
       LegacyLogImport.convert(logStore, groupId, directory);
-    } else if (!Files.exists(directory.resolve("raft_meta").resolve("raft_meta"))) {
-      logStore.dropGroup(groupId);
+    } else if (!LocalReplicaFiles.hasRaftMeta(directory) && logStore.holdsEntries(groupId)) {
+      throw new IOException("[" + groupId + "] has Raft log entries but no Raft meta in " + directory);
     }
   }
 
@@ -198,21 +207,27 @@ public final class RaftReplica implements AutoCloseable {
    *
    * <p>Why after: a leader that checked its lease, then paused (a GC, a stopped process) past it,
    * could read while another leader was elected and took writes. Checking again once the read is
-   * done, in the same term, proves the lease covered the whole read. JRaft's lease is 90% of the
-   * election timeout from the last time a majority answered, and followers refuse to vote while
-   * their leader is current, so the clock assumption is: the nodes' monotonic clocks advance at
-   * rates within 10% of each other (no bound on their offsets is needed). A lease that lapsed makes
-   * JRaft fall back to a heartbeat round, so a read never waits for a new lease.
+   * done, with no change of leadership in between, proves the lease covered the whole read. JRaft's
+   * lease is 90% of the election timeout from the last time a majority answered, and followers refuse
+   * pre-votes while their leader is current, so the clock assumption is: the nodes' monotonic clocks
+   * advance at rates within 10% of each other (no bound on their offsets is needed). A lease that
+   * lapsed makes JRaft fall back to a heartbeat round, so a read never waits for a new lease.
+   *
+   * <p>Why not right after gaining leadership: a leadership transfer skips pre-votes (its target
+   * elects itself at once, and real votes are granted whatever the voter last heard), and when the
+   * transfer times out, the old leader leads again in its old term with a lease its followers
+   * granted before they voted for the target. So for {@link #LEASE_QUIET_ELECTION_TIMEOUTS} election
+   * timeouts after every start of leadership, reads take the heartbeat round instead.
    */
   public <T> CompletableFuture<T> linearizableRead(Supplier<T> read) {
-    if (!leaseReads) {
+    if (!leaseReads || !adapter.ledFor(leaseQuietNanos)) {
       return readBarrier().thenApply(ready -> read.get());
     }
-    long term = adapter.leaderTerm();
+    long changes = adapter.leadershipChanges();
     return readIndex(ReadOnlyOption.ReadOnlyLeaseBased)
         .thenApply(ready -> read.get())
         .thenCompose(value -> readIndex(ReadOnlyOption.ReadOnlyLeaseBased).thenApply(confirmed -> {
-          if (term < 0 || adapter.leaderTerm() != term) {
+          if (adapter.leadershipChanges() != changes || !adapter.isLeader()) {
             throw new ProposalException(ProposalException.Kind.NOT_LEADER,
                 "leadership of " + groupId + " changed while a lease read ran");
           }

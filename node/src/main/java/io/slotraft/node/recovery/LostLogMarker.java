@@ -37,6 +37,10 @@ public final class LostLogMarker {
         channel.write(StandardCharsets.UTF_8.encode(damage));
         channel.force(true);
       }
+      // The file's name lives in the directory: force that too, or a power cut could lose the marker.
+      try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+        dir.force(true);
+      }
     }
   }
 

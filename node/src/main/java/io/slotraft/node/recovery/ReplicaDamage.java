@@ -29,6 +29,10 @@ public final class ReplicaDamage {
     if (lost.isPresent()) {
       return lost;
     }
+    if (!LocalReplicaFiles.hasRaftMeta(replicaDirectory) && logStore.holdsEntries(groupId)) {
+      return Optional.of("its Raft meta (current term and vote) is missing from " + replicaDirectory
+          + " while its log holds entries");
+    }
     try {
       Optional<Path> snapshot = LocalReplicaFiles.newestSnapshot(replicaDirectory);
       if (snapshot.isPresent()) {

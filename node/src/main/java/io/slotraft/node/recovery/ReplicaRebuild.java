@@ -1,6 +1,7 @@
 package io.slotraft.node.recovery;
 
 import io.slotraft.node.raft.MembershipChanges;
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class ReplicaRebuild {
    * @return where the damaged copy now is
    * @throws IOException when the leader did not take the replica out (the directory is left as it is)
    */
-  public Path leaveAndSetAside(Path directory, String damage, long nowMs) throws IOException {
+  public Path leaveAndSetAside(Path directory, NodeLogStore logStore, String damage, long nowMs) throws IOException {
     LOG.error("[{}] this node's copy of the shard is damaged and will not be served: {}. Taking this replica "
         + "out of the group to rebuild it from its peers", groupId, damage);
     Optional<String> refused;
@@ -61,6 +62,9 @@ public final class ReplicaRebuild {
     }
     Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + nowMs);
     Files.move(directory, aside);
+    // After the move: a crash before this drop leaves a directory without Raft meta beside a log with
+    // entries, which the next start takes for damage again, and this pass repeats, harmlessly.
+    logStore.dropGroup(groupId);
     LOG.warn("[{}] out of the group; damaged copy moved to {} (delete it once the replica is rebuilt)", groupId,
         aside);
     return aside;

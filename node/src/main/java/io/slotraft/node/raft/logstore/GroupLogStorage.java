@@ -111,6 +111,9 @@ public final class GroupLogStorage implements LogStorage {
 
   @Override
   public long getLastLogIndex() {
+    if (!usable()) {
+      return 0;
+    }
     try (Slice upper = new Slice(keys.end());
         ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
         RocksIterator it = store.db().newIterator(store.entries(), options)) {
@@ -121,7 +124,7 @@ public final class GroupLogStorage implements LogStorage {
 
   @Override
   public LogEntry getEntry(long index) {
-    if (!open || index < firstIndex) {
+    if (!usable() || index < firstIndex) {
       return null;
     }
     try {
@@ -158,7 +161,7 @@ public final class GroupLogStorage implements LogStorage {
     if (entries == null || entries.isEmpty()) {
       return 0;
     }
-    if (!open) {
+    if (!usable()) {
       LOG.warn("[{}] append to a closed Raft log", groupId);
       return 0;
     }
@@ -185,6 +188,9 @@ public final class GroupLogStorage implements LogStorage {
 
   @Override
   public boolean truncatePrefix(long firstIndexKept) {
+    if (!usable()) {
+      return false;
+    }
     try (WriteBatch batch = new WriteBatch()) {
       batch.put(store.firstIndexes(), keys.groupKey(), indexBytes(firstIndexKept));
       batch.deleteRange(store.entries(), keys.lowest(), keys.key(firstIndexKept));
@@ -200,6 +206,9 @@ public final class GroupLogStorage implements LogStorage {
 
   @Override
   public boolean truncateSuffix(long lastIndexKept) {
+    if (!usable()) {
+      return false;
+    }
     try (WriteBatch batch = new WriteBatch()) {
       batch.deleteRange(store.entries(), keys.key(lastIndexKept + 1), keys.end());
       batch.deleteRange(store.conf(), keys.key(lastIndexKept + 1), keys.end());
@@ -220,6 +229,9 @@ public final class GroupLogStorage implements LogStorage {
     if (nextLogIndex <= 0) {
       throw new IllegalArgumentException("next log index must be positive: " + nextLogIndex);
     }
+    if (!usable()) {
+      return false;
+    }
     LogEntry kept = getEntry(nextLogIndex);
     if (kept == null) {
       kept = new LogEntry(EntryType.ENTRY_TYPE_NO_OP);
@@ -236,6 +248,15 @@ public final class GroupLogStorage implements LogStorage {
       LOG.error("[{}] cannot reset its Raft log to {}: {}", groupId, nextLogIndex, e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Whether this group's log may still touch the database: it was initialised and not shut down,
+   * and the node's store is open. JRaft's threads of a stopped group must find it closed, never a
+   * released RocksDB handle.
+   */
+  private boolean usable() {
+    return open && store.isOpen();
   }
 
   private static byte[] indexBytes(long index) {

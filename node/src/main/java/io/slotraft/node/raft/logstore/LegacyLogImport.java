@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code meta/firstLogIndex}) into the node's shared store. The entries' bytes are JRaft's own
  * encoding in both stores, so they are copied as they are.
  *
- * <p>Crash-safe by order: the group's keys in the shared store are replaced (the last batch synced),
- * and only then is the old directory deleted. A crash in between leaves the old log in place, and
- * the next start converts it again from scratch.
+ * <p>Crash-safe by order: the group's keys in the shared store are replaced (the WAL synced), then
+ * the old directory is renamed to {@code log.converted} (one atomic, forced rename) and only then
+ * deleted. A crash before the rename leaves the old log in place and the next start converts it
+ * again from scratch; a crash after it leaves only a leftover to delete.
  */
 public final class LegacyLogImport {
   private static final Logger LOG = LoggerFactory.getLogger(LegacyLogImport.class);
@@ -37,8 +39,18 @@ public final class LegacyLogImport {
   private static final byte[] LEGACY_FIRST_INDEX_KEY = "meta/firstLogIndex".getBytes(StandardCharsets.UTF_8);
   /** Entries per write batch, so that a long log does not build one huge batch in memory. */
   private static final int ENTRIES_PER_BATCH = 4_096;
+  /** The old log's name once converted, until it is deleted. */
+  private static final String CONVERTED = "log.converted";
 
   private LegacyLogImport() {}
+
+  /** Deletes what a crash during an earlier conversion's clean-up left, if anything. */
+  public static void removeLeftover(Path replicaDirectory) throws IOException {
+    Path converted = replicaDirectory.resolve(CONVERTED);
+    if (Files.exists(converted)) {
+      deleteRecursively(converted);
+    }
+  }
 
   /** Whether the replica directory still holds a log in the per-replica layout. */
   public static boolean present(Path replicaDirectory) {
@@ -61,7 +73,11 @@ public final class LegacyLogImport {
     } catch (RocksDBException e) {
       throw new IOException("cannot convert the Raft log " + legacy + " of " + groupId + ": " + e.getMessage(), e);
     }
-    deleteRecursively(legacy);
+    removeLeftover(replicaDirectory);
+    Path converted = replicaDirectory.resolve(CONVERTED);
+    Files.move(legacy, converted, StandardCopyOption.ATOMIC_MOVE);
+    NodeLogStore.forceDirectory(replicaDirectory);
+    deleteRecursively(converted);
     LOG.info("[{}] converted its Raft log ({} entries) from {} into the node's shared log store {}", groupId, copied,
         legacy, store.directory());
     return copied;

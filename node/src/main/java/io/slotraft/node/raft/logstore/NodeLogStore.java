@@ -1,9 +1,11 @@
 package io.slotraft.node.raft.logstore;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,7 @@ public final class NodeLogStore implements AutoCloseable {
   private final ColumnFamilyHandle firstIndexes;
   private final WriteOptions synced;
   private final WriteOptions unsynced;
+  private volatile boolean open = true;
 
   private NodeLogStore(Path directory, DBOptions dbOptions, List<ColumnFamilyOptions> familyOptions, RocksDB db,
       List<ColumnFamilyHandle> handles) {
@@ -96,12 +99,20 @@ public final class NodeLogStore implements AutoCloseable {
       onDamage.beforeSetAside(damage);
       Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
       Files.move(directory, aside);
+      forceDirectory(directory.toAbsolutePath().getParent());
       LOG.warn("damaged Raft log store moved to {} (delete it once every replica is rebuilt)", aside);
       try {
         return openOrFail(directory);
       } catch (RocksDBException again) {
         throw new IOException("cannot create a new Raft log store in " + directory + ": " + again.getMessage(), again);
       }
+    }
+  }
+
+  /** Makes a rename in {@code directory} durable. */
+  static void forceDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
     }
   }
 
@@ -184,6 +195,17 @@ public final class NodeLogStore implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whether the store holds any entry of the group. */
+  public boolean holdsEntries(String groupId) {
+    LogKeys keys = new LogKeys(groupId);
+    try (Slice upper = new Slice(keys.end());
+        ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
+        RocksIterator it = db.newIterator(entries, options)) {
+      it.seek(keys.lowest());
+      return it.isValid();
+    }
+  }
+
   /** Removes every entry and record of a group (its replica left this node, or is rebuilt empty). */
   public void dropGroup(String groupId) throws IOException {
     LogKeys keys = new LogKeys(groupId);
@@ -228,8 +250,17 @@ public final class NodeLogStore implements AutoCloseable {
     return unsynced;
   }
 
+  /** False once {@link #close()} began: groups stop using the database before it is released. */
+  boolean isOpen() {
+    return open;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!open) {
+      return;
+    }
+    open = false;
     try {
       db.syncWal();
     } catch (RocksDBException e) {
