@@ -3,6 +3,7 @@ package io.slotraft.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
 import io.slotraft.tests.harness.Slots;
@@ -145,10 +146,16 @@ class MetaIT {
       awaitMeta(cluster);
       Map<String, Set<String>> topology = replicasByRange(cluster.node(0));
       Map<String, String> written = writeKeys(cluster, "old", 200);
-      // Data directories as a build from before meta left them: shard replicas, no meta/.
+      // Data directories as a build from before meta left them: shard replicas, no meta (neither its
+      // directory nor its entries in the node's Raft log store).
       for (NodeProcess node : cluster.nodes()) {
         node.kill();
         deleteTree(node.dataDir().resolve("meta"));
+        try (NodeLogStore store = NodeLogStore.open(node.dataDir().resolve("raft-log"), damage -> {
+          throw new IOException("the store of a killed node is not damaged: " + damage);
+        }, System::currentTimeMillis)) {
+          store.dropGroup("meta");
+        }
       }
       for (NodeProcess node : cluster.nodes()) {
         cluster.start(node);
