@@ -12,10 +12,8 @@ import com.alipay.sofa.jraft.option.LogStorageOptions;
 import com.alipay.sofa.jraft.storage.LogStorage;
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +61,8 @@ public final class GroupLogStorage implements LogStorage {
     if (recorded != null) {
       return ByteBuffer.wrap(recorded).getLong();
     }
-    try (Slice upper = new Slice(keys.end());
-        ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-        RocksIterator it = store.db().newIterator(store.entries(), options)) {
+    try (GroupCursor cursor = new GroupCursor(store.db(), store.entries(), keys, false)) {
+      RocksIterator it = cursor.iterator();
       it.seek(keys.lowest());
       if (it.isValid()) {
         return keys.indexOf(it.key());
@@ -77,9 +74,8 @@ public final class GroupLogStorage implements LogStorage {
 
   /** JRaft rebuilds a group's membership history from the configuration entries its log still holds. */
   private void loadConfigurations(ConfigurationManager manager) throws RocksDBException {
-    try (Slice upper = new Slice(keys.end());
-        ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-        RocksIterator it = store.db().newIterator(store.conf(), options)) {
+    try (GroupCursor cursor = new GroupCursor(store.db(), store.conf(), keys, false)) {
+      RocksIterator it = cursor.iterator();
       for (it.seek(keys.lowest()); it.isValid(); it.next()) {
         LogEntry entry = decoder.decode(it.value());
         if (entry == null) {
@@ -114,9 +110,8 @@ public final class GroupLogStorage implements LogStorage {
     if (!usable()) {
       return 0;
     }
-    try (Slice upper = new Slice(keys.end());
-        ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-        RocksIterator it = store.db().newIterator(store.entries(), options)) {
+    try (GroupCursor cursor = new GroupCursor(store.db(), store.entries(), keys, false)) {
+      RocksIterator it = cursor.iterator();
       it.seekForPrev(keys.end());
       return it.isValid() && keys.owns(it.key()) ? keys.indexOf(it.key()) : 0;
     }

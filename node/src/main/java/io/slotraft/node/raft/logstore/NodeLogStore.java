@@ -16,11 +16,9 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.Status;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
@@ -178,10 +176,8 @@ public final class NodeLogStore implements AutoCloseable {
   public Optional<String> damage(String groupId) {
     LogKeys keys = new LogKeys(groupId);
     for (ColumnFamilyHandle family : List.of(entries, conf)) {
-      try (Slice upper = new Slice(keys.end());
-          ReadOptions options = new ReadOptions().setVerifyChecksums(true).setFillCache(false)
-              .setIterateUpperBound(upper);
-          RocksIterator it = db.newIterator(family, options)) {
+      try (GroupCursor cursor = new GroupCursor(db, family, keys, true)) {
+        RocksIterator it = cursor.iterator();
         for (it.seek(keys.lowest()); it.isValid(); it.next()) {
           it.value();
         }
@@ -198,11 +194,9 @@ public final class NodeLogStore implements AutoCloseable {
   /** Whether the store holds any entry of the group. */
   public boolean holdsEntries(String groupId) {
     LogKeys keys = new LogKeys(groupId);
-    try (Slice upper = new Slice(keys.end());
-        ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-        RocksIterator it = db.newIterator(entries, options)) {
-      it.seek(keys.lowest());
-      return it.isValid();
+    try (GroupCursor cursor = new GroupCursor(db, entries, keys, false)) {
+      cursor.iterator().seek(keys.lowest());
+      return cursor.iterator().isValid();
     }
   }
 
