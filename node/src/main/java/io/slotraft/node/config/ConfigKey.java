@@ -7,15 +7,20 @@ import java.util.Locale;
  * --resp-port}), its environment variable ({@code SLOTRAFT_RESP_PORT}), default and help text.
  */
 public enum ConfigKey {
-  NAME("name", null, "This node's name; must appear in --members."),
+  NAME("name", null, "This node's name. A name in --members makes it one of the bootstrap members; any other "
+      + "name makes it a node that joins the running cluster, which must then be given --host and all four ports."),
   CLUSTER_NAME("cluster-name", "slotraft", "Cluster name; node ids are derived from it and the node name."),
-  HOST("host", null, "Address to bind and advertise (default: this node's host in --members)."),
-  RESP_PORT("resp-port", null, "Redis protocol port (default: from --members)."),
-  GRPC_PORT("grpc-port", null, "gRPC client port (default: from --members)."),
-  RAFT_PORT("raft-port", null, "Raft port (default: from --members)."),
-  HTTP_PORT("http-port", null, "HTTP port for /health and /metrics (default: from --members)."),
+  HOST("host", null, "Address to bind and advertise (default: this node's host in --members; required for a "
+      + "joining node)."),
+  RESP_PORT("resp-port", null, "Redis protocol port (default: from --members; required for a joining node)."),
+  GRPC_PORT("grpc-port", null, "gRPC client port (default: from --members; required for a joining node)."),
+  RAFT_PORT("raft-port", null, "Raft port (default: from --members; required for a joining node)."),
+  HTTP_PORT("http-port", null, "HTTP port for /health and /metrics (default: from --members; required for a "
+      + "joining node)."),
   DATA_DIR("data-dir", null, "Directory for this node's Raft logs, snapshots and identity."),
-  MEMBERS("members", null, "All nodes: name@host:resp:grpc:raft:http, comma separated."),
+  MEMBERS("members", null, "The cluster's bootstrap members, name@host:resp:grpc:raft:http, comma separated, the "
+      + "same list in the same order on every node: meta is bootstrapped from it, and a node not in it (one that "
+      + "joins the running cluster) first asks these nodes for meta."),
   ELECTION_TIMEOUT_MS("election-timeout-ms", "1000", "Raft election timeout in milliseconds."),
   SNAPSHOT_INTERVAL_SECS("snapshot-interval-secs", "3600", "Take a snapshot at least this often (0: never by time)."),
   SNAPSHOT_LOG_ENTRIES("snapshot-log-entries", "500000", "Take a snapshot after this many applied entries (0: never by size)."),

@@ -23,6 +23,11 @@ import java.util.Set;
  * checks them into a {@link NodeConfig}. Every message names the setting and where it came from.
  */
 public final class ConfigLoader {
+  /** A node's four ports, in the order of a --members entry; a joining node must be given each, and its host. */
+  private static final List<ConfigKey> PORT_KEYS = List.of(ConfigKey.RESP_PORT, ConfigKey.GRPC_PORT,
+      ConfigKey.RAFT_PORT, ConfigKey.HTTP_PORT);
+  private static final List<String> PORT_NAMES = List.of("RESP", "gRPC", "Raft", "HTTP");
+
   private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
   private final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -70,22 +75,108 @@ public final class ConfigLoader {
     String clusterName = text(ConfigKey.CLUSTER_NAME);
     String name = required(ConfigKey.NAME);
     List<ClusterMember> members = parseMembers(required(ConfigKey.MEMBERS), clusterName);
-    ClusterMember listed = members.stream().filter(m -> m.name().equals(name)).findFirst()
-        .orElseThrow(() -> new ConfigException("node name '" + name + "' (" + sources.get(ConfigKey.NAME)
-            + ") is not one of the members " + members.stream().map(ClusterMember::name).toList()));
-    ClusterMember self = new ClusterMember(listed.nodeId(), name,
-        values.getOrDefault(ConfigKey.HOST, listed.host()),
-        port(ConfigKey.RESP_PORT, listed.respPort()), port(ConfigKey.GRPC_PORT, listed.grpcPort()),
-        port(ConfigKey.RAFT_PORT, listed.raftPort()), port(ConfigKey.HTTP_PORT, listed.httpPort()));
-    if (!self.equals(listed)) {
-      throw new ConfigException("this node's address " + describe(self) + " differs from its entry in members "
-          + describe(listed) + "; other nodes would not find it");
-    }
+    ClusterMember listed = members.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+    ClusterMember self = listed != null ? memberSelf(listed) : joiningSelf(clusterName, name, members);
     return new NodeConfig(clusterName, self, members, Path.of(required(ConfigKey.DATA_DIR)),
         intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
         readMode(), intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
         replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400));
+  }
+
+  /** A member's own flags may repeat its entry in --members, never contradict it: the others dial that entry. */
+  private ClusterMember memberSelf(ClusterMember listed) throws ConfigException {
+    ClusterMember self = new ClusterMember(listed.nodeId(), listed.name(),
+        values.getOrDefault(ConfigKey.HOST, listed.host()),
+        port(ConfigKey.RESP_PORT, listed.respPort()), port(ConfigKey.GRPC_PORT, listed.grpcPort()),
+        port(ConfigKey.RAFT_PORT, listed.raftPort()), port(ConfigKey.HTTP_PORT, listed.httpPort()));
+    if (!self.equals(listed)) {
+      throw new ConfigException("this node's address " + describe(self) + " differs from its entry in members "
+          + describe(listed) + "; other nodes would not find it (a new node that joins the cluster needs a name "
+          + "that is not in --members)");
+    }
+    return self;
+  }
+
+  /**
+   * A node whose name is not in --members joins a running cluster: the list says nothing about where
+   * it listens, so it must be told, and it may take neither a member's name (that would make it the
+   * member) nor any address a member already uses. Its id comes from the same function as the
+   * members' ids, so it is as stable across restarts as theirs.
+   */
+  private ClusterMember joiningSelf(String clusterName, String name, List<ClusterMember> members)
+      throws ConfigException {
+    checkJoiningName(name);
+    List<String> missing = new ArrayList<>();
+    for (ConfigKey key : joiningAddressKeys()) {
+      String value = values.get(key);
+      if (value == null || value.isBlank()) {
+        missing.add(key.flag());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigException("node '" + name + "' is not in --members, so it joins a running cluster and needs "
+          + String.join(", ", missing) + " (a flag, its SLOTRAFT_ variable or a config-file key; a member's name "
+          + "would be one of " + names(members) + ")");
+    }
+    String host = values.get(ConfigKey.HOST);
+    if (!host.matches("[^\\s:,@]+")) {
+      throw new ConfigException(ConfigKey.HOST.flag() + " must be a host name or IPv4 address, got '" + host + "' ("
+          + sources.get(ConfigKey.HOST) + ")");
+    }
+    ClusterMember self = new ClusterMember(nodeId(clusterName, name), name, host,
+        intInRange(ConfigKey.RESP_PORT, 1, 65_535), intInRange(ConfigKey.GRPC_PORT, 1, 65_535),
+        intInRange(ConfigKey.RAFT_PORT, 1, 65_535), intInRange(ConfigKey.HTTP_PORT, 1, 65_535));
+    checkOwnAddresses(self, members);
+    return self;
+  }
+
+  private static List<ConfigKey> joiningAddressKeys() {
+    List<ConfigKey> keys = new ArrayList<>(List.of(ConfigKey.HOST));
+    keys.addAll(PORT_KEYS);
+    return keys;
+  }
+
+  /** The name must be writable in a --members entry, where the cluster may list this node one day. */
+  private void checkJoiningName(String name) throws ConfigException {
+    if (!name.matches("[^\\s,@]+")) {
+      throw new ConfigException(ConfigKey.NAME.flag() + " must not contain spaces, ',' or '@' (it could not be "
+          + "written in --members), got '" + name + "' (" + sources.get(ConfigKey.NAME) + ")");
+    }
+  }
+
+  /** Four different ports, none of them an address a member already uses. */
+  private static void checkOwnAddresses(ClusterMember self, List<ClusterMember> members) throws ConfigException {
+    int[] own = ports(self);
+    for (int i = 0; i < own.length; i++) {
+      for (int j = 0; j < i; j++) {
+        if (own[i] == own[j]) {
+          throw new ConfigException("node '" + self.name() + "' is given port " + own[i] + " as both "
+              + PORT_KEYS.get(j).flag() + " and " + PORT_KEYS.get(i).flag()
+              + "; a node needs four different ports");
+        }
+      }
+    }
+    for (ClusterMember member : members.stream().filter(m -> m.host().equals(self.host())).toList()) {
+      int[] theirs = ports(member);
+      for (int i = 0; i < own.length; i++) {
+        for (int j = 0; j < theirs.length; j++) {
+          if (own[i] == theirs[j]) {
+            throw new ConfigException("node '" + self.name() + "' would listen on " + self.host() + ":" + own[i] + " ("
+                + PORT_KEYS.get(i).flag() + "), which is member " + member.name() + "'s " + PORT_NAMES.get(j)
+                + " port; a joining node needs addresses no member uses");
+          }
+        }
+      }
+    }
+  }
+
+  private static int[] ports(ClusterMember m) {
+    return new int[] {m.respPort(), m.grpcPort(), m.raftPort(), m.httpPort()};
+  }
+
+  private static List<String> names(List<ClusterMember> members) {
+    return members.stream().map(ClusterMember::name).toList();
   }
 
   /** The default of 3 shrinks to fit a smaller cluster; a factor set on purpose must fit. */

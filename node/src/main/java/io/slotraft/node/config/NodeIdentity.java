@@ -20,6 +20,9 @@ import java.util.Properties;
  * is refused), and it is what makes a cluster from before meta bootstrap meta to the layout its
  * data already has. Files written before shards existed have no layout; they were written with one
  * shard.
+ *
+ * <p>A joining node (not in {@code --members}) records the same layout: the member names it stores
+ * are the seeds it was given, and it must be restarted with the same seeds, like any other node.
  */
 public final class NodeIdentity {
   static final String FILE_NAME = "node-identity.properties";
