@@ -16,6 +16,7 @@ import io.slotraft.node.grpc.TopologyWatch;
 import io.slotraft.node.http.HttpEndpoints;
 import io.slotraft.node.meta.BootstrapPlan;
 import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaMembers;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.LocalMetaSource;
@@ -24,7 +25,13 @@ import io.slotraft.node.metagroup.MetaReplica;
 import io.slotraft.node.metagroup.MetaMemberChannels;
 import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.operation.NodeDriverContext;
+import io.slotraft.node.operation.OperationRunner;
+import io.slotraft.node.raft.GroupAdmin;
 import io.slotraft.node.reconcile.NodeReporter;
+import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.proto.v1.ReplicaDescription;
+import java.util.Set;
 import io.slotraft.node.recovery.LostLogMarker;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.recovery.ReplicaRebuild;
@@ -87,6 +94,8 @@ public final class SlotraftNode implements AutoCloseable {
   private static final long BOOTSTRAP_CHECK_MS = 500;
   /** Between attempts to take a damaged meta replica out of meta's group. */
   private static final long REBUILD_RETRY_MS = 1_000;
+  /** How long the data of a replica moved away stays under a {@code .removed-} name before it is deleted. */
+  private static final long RETIRED_GRACE_MS = TimeUnit.HOURS.toMillis(1);
 
   static final int MAX_GRPC_MESSAGE_BYTES = 512 * 1024 * 1024 + 1024 * 1024;
 
@@ -111,6 +120,11 @@ public final class SlotraftNode implements AutoCloseable {
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("replica-rebuild"));
   /** Runs the blocking calls that forward meta proposals to the meta members. */
   private final ExecutorService metaForwarding = Executors.newSingleThreadExecutor(daemon("meta-forwarding"));
+  /** Runs operations' steps (blocking membership calls) while this node leads meta. */
+  private final ScheduledExecutorService operationsTimer =
+      Executors.newSingleThreadScheduledExecutor(daemon("operations-driver"));
+  private GroupAdmin groupAdmin;
+  private NodeDriverContext driverContext;
   private ReplicaReconciler reconciler;
   private PlacedShardRouter router;
   private RemoteLeaders remoteLeaders;
@@ -139,7 +153,11 @@ public final class SlotraftNode implements AutoCloseable {
     remoteLeaders = new RemoteLeaders(Map.of());
     router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
-    reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, this::startShard, (meta, localShards) -> {
+    MetaProposer metaProposer = new MetaProposer(metaReplica, metaChannels, self.nodeId(), metaForwarding);
+    Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
+        LOG.info("asked meta to join: {}", failure != null ? failure.getMessage() : outcome.description()));
+    reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, this::startShard, retirer(), join,
+        (meta, localShards) -> {
       // Members first: a leader named by a shard of the new placement must resolve to a member.
       topology.update(meta.epoch(), meta.members());
       router.update(meta.placement(), localShards);
@@ -165,10 +183,18 @@ public final class SlotraftNode implements AutoCloseable {
     runtime.setConfigTable(NodeParameters.table(config, snapshotPolicy));
     timers.scheduleWithFixedDelay(snapshotPolicy, 1, 1, TimeUnit.SECONDS);
     timers.scheduleWithFixedDelay(remoteLeaders::refreshAll, 0, REMOTE_LEADER_REFRESH_MS, TimeUnit.MILLISECONDS);
-    MetaProposer metaProposer = new MetaProposer(metaReplica, metaChannels, self.nodeId(), metaForwarding);
     timers.scheduleWithFixedDelay(new NodeReporter(self.nodeId(),
         () -> NodeReporter.replicas(router.localShards()), metaProposer::propose, clock), 0,
         NodeReporter.INTERVAL_MS, TimeUnit.MILLISECONDS);
+    if (metaReplica != null) {
+      groupAdmin = new GroupAdmin();
+      driverContext = new NodeDriverContext(groupAdmin, clock);
+      operationsTimer.scheduleWithFixedDelay(new OperationRunner(metaReplica::isLeader, metaReplica::readLinearizable,
+          metaProposer::proposeAsLeader, driverContext), OperationRunner.INTERVAL_MS, OperationRunner.INTERVAL_MS,
+          TimeUnit.MILLISECONDS);
+    }
+    timers.scheduleWithFixedDelay(() -> RetiredReplicas.purge(config.dataDir().resolve("shards"), RETIRED_GRACE_MS,
+        clock.getAsLong()), 60, 600, TimeUnit.SECONDS);
     if (meta.placement().shards().size() > 1) {
       // With one shard any leader is as balanced as another: moving it would only interrupt clients.
       timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self, topology::member),
@@ -181,7 +207,7 @@ public final class SlotraftNode implements AutoCloseable {
         .callExecutor(ClientCallsInPlace.SUPPLIER)
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
-        .addService(new MetaGrpcService(this::readMeta, metaProposer))
+        .addService(new MetaGrpcService(this::readMeta, metaProposer, this::describeReplica))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
@@ -325,6 +351,60 @@ public final class SlotraftNode implements AutoCloseable {
     return created;
   }
 
+  /** Stops replicas meta took away from this node and sets their data aside (see {@link RetiredReplicas}). */
+  private ReplicaReconciler.ReplicaRetirer retirer() {
+    return new ReplicaReconciler.ReplicaRetirer() {
+      @Override
+      public void retire(Shard running) throws IOException {
+        if (running.replica() != null) {
+          running.replica().close();
+        }
+        // The log first: a crash before the rename leaves a directory that the next pass sets aside.
+        logStore.dropGroup(running.id().groupId());
+        RetiredReplicas.setAside(shardDirectory(running.id()), clock.getAsLong());
+      }
+
+      @Override
+      public void retireStale(Set<String> keepShardIds) throws IOException {
+        Path shards = config.dataDir().resolve("shards");
+        if (!Files.isDirectory(shards)) {
+          return;
+        }
+        List<Path> stale;
+        try (var entries = Files.list(shards)) {
+          stale = entries.filter(Files::isDirectory)
+              .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(".damaged-"))
+              .filter(p -> !keepShardIds.contains(p.getFileName().toString()))
+              .toList();
+        }
+        for (Path directory : stale) {
+          String groupId = new ShardId(directory.getFileName().toString(), 0, 0).groupId();
+          logStore.dropGroup(groupId);
+          RetiredReplicas.setAside(directory, clock.getAsLong());
+          LOG.info("[{}] set aside the data of a shard meta does not assign here", groupId);
+        }
+      }
+    };
+  }
+
+  /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
+  private Optional<ReplicaDescription> describeReplica(String groupId) {
+    RaftReplica replica = null;
+    if (MetaReplica.GROUP_ID.equals(groupId)) {
+      replica = metaReplica == null ? null : metaReplica.raftReplica();
+    } else if (router != null) {
+      replica = router.localShards().stream().filter(shard -> shard.id().groupId().equals(groupId))
+          .map(Shard::replica).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+    if (replica == null) {
+      return Optional.empty();
+    }
+    return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setLeader(replica.isLeader())
+        .setAppliedIndex(replica.lastAppliedIndex()).setCommittedIndex(replica.lastCommittedIndex())
+        .setBytesOnDisk(replica.snapshotBytesOnDisk())
+        .addAllVoters(replica.peerEndpoints()).addAllLearners(replica.learnerEndpoints()).build());
+  }
+
   /** The Raft peers of every shard with no replica here, by group id: where to ask for its leader. */
   private Map<String, List<String>> remoteGroups(ClusterTopology meta) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -349,6 +429,9 @@ public final class SlotraftNode implements AutoCloseable {
     }
     closeQuietly(http);
     timers.shutdownNow();
+    operationsTimer.shutdownNow();
+    closeQuietly(driverContext);
+    closeQuietly(groupAdmin);
     // A pass may be starting a replica: let it finish, so that no replica starts after the transport closes.
     reconcileTimer.shutdown();
     awaitQuietly(reconcileTimer);

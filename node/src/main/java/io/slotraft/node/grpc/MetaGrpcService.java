@@ -11,7 +11,14 @@ import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
+import io.slotraft.node.operation.rebalance.RebalancePlanning;
+import io.slotraft.proto.v1.DescribeReplicaRequest;
+import io.slotraft.proto.v1.PlanRebalanceRequest;
+import io.slotraft.proto.v1.RebalanceSpec;
+import io.slotraft.proto.v1.ReplicaDescription;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -24,14 +31,53 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
 
   private final Supplier<CompletableFuture<MetaState>> linearizableRead;
   private final MetaProposals proposals;
+  private final Function<String, Optional<ReplicaDescription>> localReplicas;
 
   /**
    * @param linearizableRead meta's state after a ReadIndex on some meta replica
    * @param proposals where Propose calls go
+   * @param localReplicas this node's own replica of a group, by group id
    */
-  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, MetaProposals proposals) {
+  public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, MetaProposals proposals,
+      Function<String, Optional<ReplicaDescription>> localReplicas) {
     this.linearizableRead = linearizableRead;
     this.proposals = proposals;
+    this.localReplicas = localReplicas;
+  }
+
+  @Override
+  public void planRebalance(PlanRebalanceRequest request, StreamObserver<RebalanceSpec> responses) {
+    if (request.getMaxConcurrentMoves() < 1) {
+      responses.onError(Status.INVALID_ARGUMENT.withDescription("max_concurrent_moves must be at least 1")
+          .asRuntimeException());
+      return;
+    }
+    linearizableRead.get().whenComplete((state, failure) -> {
+      if (failure != null) {
+        responses.onError(Status.UNAVAILABLE
+            .withDescription("this node cannot read meta now (" + cause(failure).getMessage() + "); ask another")
+            .asRuntimeException());
+        return;
+      }
+      try {
+        responses.onNext(RebalancePlanning.plan(state, request.getMaxConcurrentMoves()));
+        responses.onCompleted();
+      } catch (IllegalArgumentException e) {
+        responses.onError(Status.FAILED_PRECONDITION.withDescription("no plan: " + e.getMessage()).asRuntimeException());
+      }
+    });
+  }
+
+  @Override
+  public void describeReplica(DescribeReplicaRequest request, StreamObserver<ReplicaDescription> responses) {
+    Optional<ReplicaDescription> replica = localReplicas.apply(request.getGroupId());
+    if (replica.isEmpty()) {
+      responses.onError(Status.NOT_FOUND.withDescription("this node runs no replica of " + request.getGroupId())
+          .asRuntimeException());
+      return;
+    }
+    responses.onNext(replica.get());
+    responses.onCompleted();
   }
 
   @Override
@@ -64,7 +110,8 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
             : Status.UNAVAILABLE.withDescription(String.valueOf(cause.getMessage())).asRuntimeException());
       } else {
         responses.onNext(ProposeReply.newBuilder().setChanged(applied.changed())
-            .setDescription(applied.description()).setEpoch(applied.epoch()).build());
+            .setDescription(applied.description()).setEpoch(applied.epoch()).setOperationId(applied.operationId())
+            .build());
         responses.onCompleted();
       }
     });

@@ -3,35 +3,114 @@ package io.slotraft.node.meta;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The cluster's layout as meta records it: the nodes, every shard with its slot range and replicas,
- * and the epoch that versions it. Nodes route by it and start the replicas it assigns to them.
+ * the meta group's own voters, the nodes being drained, and the epoch that versions it. Nodes route
+ * by it and start the replicas it assigns to them.
  *
  * @param epoch 0 only in {@link #NONE}; 1 once bootstrapped; raised by every later change
- * @param members every node, in the configured order of the plan that was bootstrapped
- * @param replicationFactor replicas per shard the plan was made with
+ * @param members every node, bootstrap members first in their configured order, joined nodes after
+ * @param replicationFactor replicas per shard
+ * @param metaVoterNodeIds the meta group's voters, in member order
+ * @param drainingNodeIds nodes that take no new replicas, sorted
  */
-public record ClusterTopology(long epoch, List<ClusterMember> members, Placement placement, int replicationFactor) {
+public record ClusterTopology(long epoch, List<ClusterMember> members, Placement placement, int replicationFactor,
+    List<String> metaVoterNodeIds, List<String> drainingNodeIds) {
   /** Before bootstrap: no nodes, no shards. */
   public static final ClusterTopology NONE = new ClusterTopology(0, List.of(), new Placement(List.of()), 0);
 
   public ClusterTopology {
     members = List.copyOf(members);
+    metaVoterNodeIds = List.copyOf(metaVoterNodeIds);
+    drainingNodeIds = List.copyOf(new TreeSet<>(drainingNodeIds));
+  }
+
+  /** A layout whose meta voters are the ones {@link MetaMembers} picks from the members, none draining. */
+  public ClusterTopology(long epoch, List<ClusterMember> members, Placement placement, int replicationFactor) {
+    this(epoch, members, placement, replicationFactor,
+        MetaMembers.of(members).stream().map(ClusterMember::nodeId).toList(), List.of());
   }
 
   public Optional<ClusterMember> member(String nodeId) {
     return members.stream().filter(m -> m.nodeId().equals(nodeId)).findFirst();
   }
 
-  /** The Raft endpoints of a shard's replicas, preferred leader first. */
+  /** The member called {@code nameOrId} (its name, e.g. n2, or its node id). */
+  public Optional<ClusterMember> memberNamed(String nameOrId) {
+    return members.stream().filter(m -> m.name().equals(nameOrId) || m.nodeId().equals(nameOrId)).findFirst();
+  }
+
+  public boolean isDraining(String nodeId) {
+    return drainingNodeIds.contains(nodeId);
+  }
+
+  public boolean isMetaVoter(String nodeId) {
+    return metaVoterNodeIds.contains(nodeId);
+  }
+
+  /** The meta group's voters as members, in member order. */
+  public List<ClusterMember> metaVoters() {
+    return members.stream().filter(m -> metaVoterNodeIds.contains(m.nodeId())).toList();
+  }
+
+  /** The Raft endpoints of a shard's voters, preferred leader first. */
   public List<String> raftEndpoints(ShardPlacement shard) {
-    return shard.replicaNodeIds().stream()
+    return endpoints(shard.shardId(), shard.replicaNodeIds());
+  }
+
+  /** The Raft endpoints of a shard's learners. */
+  public List<String> learnerEndpoints(ShardPlacement shard) {
+    return endpoints(shard.shardId(), shard.learnerNodeIds());
+  }
+
+  private List<String> endpoints(String shardId, List<String> nodeIds) {
+    return nodeIds.stream()
         .map(nodeId -> member(nodeId).orElseThrow(() -> new IllegalStateException(
-            "shard " + shard.shardId() + " has a replica on " + nodeId + ", which is not a member")))
+            "shard " + shardId + " has a replica on " + nodeId + ", which is not a member")))
         .map(ClusterMember::raftEndpoint)
         .toList();
+  }
+
+  public ClusterTopology withEpoch(long changed) {
+    return new ClusterTopology(changed, members, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+  }
+
+  /** The next epoch with {@code changed} as placement. */
+  public ClusterTopology nextWith(Placement changed) {
+    return new ClusterTopology(epoch + 1, members, changed, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+  }
+
+  /** The next epoch with {@code joined} added after the other members. */
+  public ClusterTopology nextWithMember(ClusterMember joined) {
+    List<ClusterMember> changed = new ArrayList<>(members);
+    changed.add(joined);
+    return new ClusterTopology(epoch + 1, changed, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+  }
+
+  /** The next epoch without member {@code nodeId}. */
+  public ClusterTopology nextWithoutMember(String nodeId) {
+    return new ClusterTopology(epoch + 1, members.stream().filter(m -> !m.nodeId().equals(nodeId)).toList(),
+        placement, replicationFactor, metaVoterNodeIds, drainingNodeIds.stream().filter(id -> !id.equals(nodeId)).toList());
+  }
+
+  /** The same epoch with {@code nodeId} draining or not (clients see no difference). */
+  public ClusterTopology withDraining(String nodeId, boolean draining) {
+    List<String> changed = new ArrayList<>(drainingNodeIds);
+    changed.remove(nodeId);
+    if (draining) {
+      changed.add(nodeId);
+    }
+    return new ClusterTopology(epoch, members, placement, replicationFactor, metaVoterNodeIds, changed);
+  }
+
+  /** The next epoch with {@code voters} as meta's voters, kept in member order. */
+  public ClusterTopology nextWithMetaVoters(List<String> voters) {
+    List<String> ordered = members.stream().map(ClusterMember::nodeId).filter(voters::contains).toList();
+    return new ClusterTopology(epoch + 1, members, placement, replicationFactor, ordered, drainingNodeIds);
   }
 }

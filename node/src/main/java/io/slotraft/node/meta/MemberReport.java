@@ -12,16 +12,36 @@ import java.util.List;
  */
 public record MemberReport(String nodeId, long reportedAtMs, List<ReportedShard> shards) {
 
-  /** One running replica and whether it led its shard when the node reported. */
-  public record ReportedShard(String shardId, boolean leader) {}
+  /**
+   * One running replica, whether it led its shard when the node reported, and the bytes of its
+   * snapshot files (what moving it would copy; rebalancing evens them out).
+   */
+  public record ReportedShard(String shardId, boolean leader, long bytes) {
+    public ReportedShard(String shardId, boolean leader) {
+      this(shardId, leader, 0);
+    }
+  }
 
   public MemberReport {
     shards = List.copyOf(shards);
   }
 
-  /** Whether {@code other} says the same of the replicas, whenever it was sent. */
+  /**
+   * Whether {@code other} names the same replicas and leaders, whenever it was sent. Sizes are left
+   * out: they change with every snapshot, and a report a few minutes old is close enough to plan by.
+   */
   public boolean sameReplicasAs(MemberReport other) {
-    return other != null && nodeId.equals(other.nodeId) && shards.equals(other.shards);
+    return other != null && nodeId.equals(other.nodeId) && roles(shards).equals(roles(other.shards));
+  }
+
+  private static List<String> roles(List<ReportedShard> shards) {
+    return shards.stream().map(s -> s.shardId() + (s.leader() ? "*" : "")).toList();
+  }
+
+  /** The bytes this member reported for {@code shardId}; 0 when it reported none. */
+  public long bytesOf(String shardId) {
+    return shards.stream().filter(s -> s.shardId().equals(shardId)).mapToLong(ReportedShard::bytes).findFirst()
+        .orElse(0);
   }
 
   public long leaderCount() {

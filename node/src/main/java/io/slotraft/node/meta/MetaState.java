@@ -1,7 +1,11 @@
 package io.slotraft.node.meta;
 
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationStatus;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -16,33 +20,76 @@ import java.util.TreeMap;
  * @param appliedIndex the last meta log index applied into this state
  * @param reports the latest {@link MemberReport} of each member that sent one, by node id (sorted,
  *     so that equal states compare and serialize alike on every replica)
+ * @param operations running operations and the {@link #KEPT_FINISHED} most recent finished ones, by id
  */
 public record MetaState(boolean bootstrapped, ClusterTopology topology, long bootstrapIndex, long appliedBootstraps,
-    long ignoredBootstraps, long appliedIndex, Map<String, MemberReport> reports) {
+    long ignoredBootstraps, long appliedIndex, Map<String, MemberReport> reports, NavigableMap<Long, Operation> operations) {
 
-  public static final MetaState EMPTY = new MetaState(false, ClusterTopology.NONE, 0, 0, 0, 0, Map.of());
+  /** Finished operations kept for {@code slotraft-admin operations}; older ones are forgotten. */
+  static final int KEPT_FINISHED = 100;
+
+  public static final MetaState EMPTY = new MetaState(false, ClusterTopology.NONE, 0, 0, 0, 0, Map.of(), new TreeMap<>());
 
   public MetaState {
     reports = Collections.unmodifiableMap(new TreeMap<>(reports));
+    operations = Collections.unmodifiableNavigableMap(new TreeMap<>(operations));
   }
 
   public long epoch() {
     return topology.epoch();
   }
 
+  /** The operations still running, oldest first. */
+  public List<Operation> runningOperations() {
+    return operations.values().stream().filter(MetaState::running).toList();
+  }
+
+  public static boolean running(Operation operation) {
+    return operation.getStatus() == OperationStatus.OPERATION_RUNNING;
+  }
+
   MetaState atIndex(long index) {
-    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, index, reports);
+    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, index, reports,
+        operations);
   }
 
   MetaState withTopology(ClusterTopology changed) {
     return new MetaState(bootstrapped, changed, bootstrapIndex, appliedBootstraps, ignoredBootstraps, appliedIndex,
-        reports);
+        reports, operations);
   }
 
   MetaState withReport(MemberReport report) {
     Map<String, MemberReport> changed = new TreeMap<>(reports);
     changed.put(report.nodeId(), report);
     return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, appliedIndex,
-        changed);
+        changed, operations);
+  }
+
+  MetaState withoutReport(String nodeId) {
+    Map<String, MemberReport> changed = new TreeMap<>(reports);
+    changed.remove(nodeId);
+    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, appliedIndex,
+        changed, operations);
+  }
+
+  /** This state with {@code operation} recorded (added or replaced), old finished ones forgotten. */
+  MetaState withOperation(Operation operation) {
+    TreeMap<Long, Operation> changed = new TreeMap<>(operations);
+    changed.put(operation.getId(), operation);
+    List<Long> finished = changed.values().stream().filter(op -> !running(op)).map(Operation::getId).toList();
+    for (int i = 0; i < finished.size() - KEPT_FINISHED; i++) {
+      changed.remove(finished.get(i));
+    }
+    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps, appliedIndex,
+        reports, changed);
+  }
+
+  MetaState withBootstrap(ClusterTopology plan, long index) {
+    return new MetaState(true, plan, index, appliedBootstraps + 1, ignoredBootstraps, appliedIndex, reports, operations);
+  }
+
+  MetaState withIgnoredBootstrap() {
+    return new MetaState(bootstrapped, topology, bootstrapIndex, appliedBootstraps, ignoredBootstraps + 1, appliedIndex,
+        reports, operations);
   }
 }

@@ -104,7 +104,8 @@ public final class MetaProposer implements MetaProposals {
             .withDeadlineAfter(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .propose(request);
         lastAnswered = index;
-        return new ProposalOutcome(reply.getChanged(), reply.getDescription(), reply.getEpoch());
+        return new ProposalOutcome(reply.getChanged(), reply.getDescription(), reply.getEpoch(),
+            reply.getOperationId());
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
           throw e; // the command itself is wrong: every member would say so

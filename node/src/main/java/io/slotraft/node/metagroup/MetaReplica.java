@@ -84,6 +84,11 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
     return replica == null ? Optional.empty() : replica.leaderEndpoint();
   }
 
+  /** The Raft replica underneath, for operators' views of it (indexes, peers); null before it started. */
+  public RaftReplica raftReplica() {
+    return replica;
+  }
+
   public boolean isLeader() {
     return replica != null && replica.isLeader();
   }
@@ -109,14 +114,14 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
     }
     // The proposer's future receives these replies: the outcome, in the shape outcome() reads.
     return List.of(Replies.array(Replies.integer(outcome.changed() ? 1 : 0), Replies.simple(outcome.description()),
-        Replies.integer(applied.epoch())));
+        Replies.integer(applied.epoch()), Replies.integer(outcome.operationId())));
   }
 
   private static ProposalOutcome outcome(List<Reply> replies) {
-    if (replies.size() == 1 && replies.get(0) instanceof Reply.Array array && array.items().size() == 3
+    if (replies.size() == 1 && replies.get(0) instanceof Reply.Array array && array.items().size() == 4
         && array.items().get(0) instanceof Reply.Int changed && array.items().get(1) instanceof Reply.Simple text
-        && array.items().get(2) instanceof Reply.Int epoch) {
-      return new ProposalOutcome(changed.value() == 1, text.text(), epoch.value());
+        && array.items().get(2) instanceof Reply.Int epoch && array.items().get(3) instanceof Reply.Int operation) {
+      return new ProposalOutcome(changed.value() == 1, text.text(), epoch.value(), operation.value());
     }
     throw new IllegalStateException("meta apply answered " + replies + ", not an outcome");
   }

@@ -44,8 +44,13 @@ public record Placement(List<ShardPlacement> shards) {
     return new Placement(shards.stream().map(s -> s.shardId().equals(changed.shardId()) ? changed : s).toList());
   }
 
-  /** The shards with a replica on {@code nodeId}, in slot order. */
+  /** The shards with a voting replica on {@code nodeId}, in slot order. */
   public List<ShardPlacement> shardsOn(String nodeId) {
     return shards.stream().filter(s -> s.hasReplicaOn(nodeId)).toList();
+  }
+
+  /** The shards {@code nodeId} runs a replica of, voting or learning, in slot order. */
+  public List<ShardPlacement> shardsRunningOn(String nodeId) {
+    return shards.stream().filter(s -> s.runsOn(nodeId)).toList();
   }
 }

@@ -4,18 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One shard of a {@link Placement}: its stable id, its inclusive slot range and the nodes holding
- * its replicas.
+ * One shard of a {@link Placement}: its stable id, its inclusive slot range, the nodes holding its
+ * voting replicas and the nodes a replica move is adding it to.
  *
- * @param replicaNodeIds the nodes holding a replica, preferred leader first; never empty
+ * @param replicaNodeIds the nodes holding a voting replica, preferred leader first; never empty
+ * @param learnerNodeIds nodes that run a replica being caught up by a move: not voters, never
+ *     routed to; empty outside moves
  */
-public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds) {
+public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds,
+    List<String> learnerNodeIds) {
 
   public ShardPlacement {
     replicaNodeIds = List.copyOf(replicaNodeIds);
+    learnerNodeIds = List.copyOf(learnerNodeIds);
     if (replicaNodeIds.isEmpty()) {
       throw new IllegalArgumentException("shard " + shardId + " has no replica");
     }
+  }
+
+  /** A shard with no move under way. */
+  public ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds) {
+    this(shardId, slotStart, slotEnd, replicaNodeIds, List.of());
   }
 
   /** The node that should lead this shard whenever it is up: leadership is balanced back to it. */
@@ -27,8 +36,18 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
     return slot >= slotStart && slot <= slotEnd;
   }
 
+  /** Whether {@code nodeId} holds a voting replica. */
   public boolean hasReplicaOn(String nodeId) {
     return replicaNodeIds.contains(nodeId);
+  }
+
+  public boolean hasLearnerOn(String nodeId) {
+    return learnerNodeIds.contains(nodeId);
+  }
+
+  /** Whether {@code nodeId} runs a replica of this shard, voting or learning. */
+  public boolean runsOn(String nodeId) {
+    return hasReplicaOn(nodeId) || hasLearnerOn(nodeId);
   }
 
   /** This shard with {@code nodeId}, which must hold a replica, first; the others keep their order. */
@@ -39,6 +58,47 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
     List<String> reordered = new ArrayList<>(replicaNodeIds.size());
     reordered.add(nodeId);
     replicaNodeIds.stream().filter(id -> !id.equals(nodeId)).forEach(reordered::add);
-    return new ShardPlacement(shardId, slotStart, slotEnd, reordered);
+    return new ShardPlacement(shardId, slotStart, slotEnd, reordered, learnerNodeIds);
+  }
+
+  /** This shard with {@code nodeId} moved to the end of the voters: no longer preferred, unless alone. */
+  public ShardPlacement withLeastPreferred(String nodeId) {
+    if (!hasReplicaOn(nodeId)) {
+      throw new IllegalArgumentException("shard " + shardId + " has no replica on " + nodeId);
+    }
+    List<String> reordered = new ArrayList<>(replicaNodeIds.size());
+    replicaNodeIds.stream().filter(id -> !id.equals(nodeId)).forEach(reordered::add);
+    reordered.add(nodeId);
+    return new ShardPlacement(shardId, slotStart, slotEnd, reordered, learnerNodeIds);
+  }
+
+  /** This shard with a learner on {@code nodeId} added. */
+  public ShardPlacement withLearner(String nodeId) {
+    List<String> learners = new ArrayList<>(learnerNodeIds);
+    learners.add(nodeId);
+    return new ShardPlacement(shardId, slotStart, slotEnd, replicaNodeIds, learners);
+  }
+
+  /** This shard without its learner on {@code nodeId}. */
+  public ShardPlacement withoutLearner(String nodeId) {
+    return new ShardPlacement(shardId, slotStart, slotEnd, replicaNodeIds,
+        learnerNodeIds.stream().filter(id -> !id.equals(nodeId)).toList());
+  }
+
+  /**
+   * This shard once a move from {@code from} to {@code to} completed: {@code to} votes in {@code
+   * from}'s place, first when {@code toFirst}, else last; its learner entry is gone.
+   */
+  public ShardPlacement withReplicaMoved(String from, String to, boolean toFirst) {
+    List<String> voters = new ArrayList<>(replicaNodeIds.size());
+    if (toFirst) {
+      voters.add(to);
+    }
+    replicaNodeIds.stream().filter(id -> !id.equals(from) && !id.equals(to)).forEach(voters::add);
+    if (!toFirst) {
+      voters.add(to);
+    }
+    return new ShardPlacement(shardId, slotStart, slotEnd, voters,
+        learnerNodeIds.stream().filter(id -> !id.equals(to)).toList());
   }
 }

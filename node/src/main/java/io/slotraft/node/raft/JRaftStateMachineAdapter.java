@@ -46,6 +46,13 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
     this.voters = List.copyOf(initialVoters);
   }
 
+  /** The learners of the newest committed configuration, likewise. */
+  private volatile List<String> learners = List.of();
+
+  List<String> learners() {
+    return learners;
+  }
+
   List<String> voters() {
     return voters;
   }
@@ -53,6 +60,7 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   @Override
   public void onConfigurationCommitted(Configuration configuration) {
     voters = configuration.getPeers().stream().map(peer -> peer.getEndpoint().toString()).toList();
+    learners = configuration.getLearners().stream().map(peer -> peer.getEndpoint().toString()).toList();
   }
 
   /** The term this replica leads in, or -1 while it does not lead. */

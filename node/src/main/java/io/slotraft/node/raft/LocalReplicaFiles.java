@@ -33,6 +33,24 @@ public final class LocalReplicaFiles {
   }
 
   /** The newest {@code snapshot/snapshot_<index>} directory JRaft published, if any. */
+  /** The bytes of every regular file under {@code directory}; 0 when it is missing or being changed. */
+  public static long bytesUnder(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> {
+        try {
+          return Files.size(file);
+        } catch (IOException e) {
+          return 0; // deleted while walking: a snapshot was replaced
+        }
+      }).sum();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
+  }
+
   public static Optional<Path> newestSnapshot(Path replicaDirectory) throws IOException {
     Path snapshots = replicaDirectory.resolve("snapshot");
     if (!Files.isDirectory(snapshots)) {

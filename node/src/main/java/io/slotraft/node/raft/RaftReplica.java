@@ -46,6 +46,7 @@ public final class RaftReplica implements AutoCloseable {
   static final int LEASE_QUIET_ELECTION_TIMEOUTS = 2;
 
   private final String groupId;
+  private final Path directory;
   private final Node node;
   private final JRaftStateMachineAdapter adapter;
   private final Semaphore inflight;
@@ -53,8 +54,10 @@ public final class RaftReplica implements AutoCloseable {
   /** How long after a start of leadership lease reads wait (see {@link #linearizableRead}). */
   private final long leaseQuietNanos;
 
-  private RaftReplica(String groupId, Node node, JRaftStateMachineAdapter adapter, ReplicaOptions options) {
+  private RaftReplica(String groupId, Path directory, Node node, JRaftStateMachineAdapter adapter,
+      ReplicaOptions options) {
     this.groupId = groupId;
+    this.directory = directory;
     this.node = node;
     this.adapter = adapter;
     this.inflight = new Semaphore(options.maxInflightProposals());
@@ -89,7 +92,7 @@ public final class RaftReplica implements AutoCloseable {
       throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory
           + " (the reason is logged above)");
     }
-    return new RaftReplica(groupId, node, adapter, options);
+    return new RaftReplica(groupId, directory, node, adapter, options);
   }
 
   /**
@@ -168,6 +171,24 @@ public final class RaftReplica implements AutoCloseable {
   /** The voters' Raft endpoints, as of the newest configuration this replica has applied. */
   public List<String> peerEndpoints() {
     return adapter.voters();
+  }
+
+  /** The replica's own directory (Raft meta and snapshots). */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * The bytes of this replica's snapshot files, including one being received: what installing it on
+   * a new replica copies, and how far a new replica has got.
+   */
+  public long snapshotBytesOnDisk() {
+    return LocalReplicaFiles.bytesUnder(directory.resolve("snapshot"));
+  }
+
+  /** The learners' Raft endpoints, as of the newest configuration this replica has applied. */
+  public List<String> learnerEndpoints() {
+    return adapter.learners();
   }
 
   public long lastAppliedIndex() {

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one node must do to match meta, as a pure function: the replicas meta assigns to it that it
- * does not run ({@link #toStart}), and the ones it runs that meta no longer assigns ({@link
- * #unassigned}). Nothing moves replicas yet, so the second list is only reported; stopping and
- * deleting them is the reconciler's next step once moves exist.
+ * What one node must do to match meta, as a pure function: the replicas meta assigns to it (voters
+ * and learners) that it does not run ({@link #toStart}), and the ones it runs that meta no longer
+ * assigns ({@link #unassigned}): a move took them away, so they are stopped and set aside.
  *
  * @param toStart in slot order
  * @param unassigned shard ids, sorted
@@ -22,7 +21,7 @@ public record ReplicaPlan(List<ShardPlacement> toStart, List<String> unassigned)
   }
 
   public static ReplicaPlan of(Placement assigned, String nodeId, Set<String> runningShardIds) {
-    List<ShardPlacement> mine = assigned.shardsOn(nodeId);
+    List<ShardPlacement> mine = assigned.shardsRunningOn(nodeId);
     List<ShardPlacement> toStart = mine.stream().filter(s -> !runningShardIds.contains(s.shardId())).toList();
     Set<String> mineIds = Set.copyOf(mine.stream().map(ShardPlacement::shardId).toList());
     List<String> unassigned = runningShardIds.stream().filter(id -> !mineIds.contains(id)).sorted().toList();

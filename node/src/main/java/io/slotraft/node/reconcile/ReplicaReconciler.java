@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings this node to meta's topology, one pass at a time: read meta, start the replicas it assigns
- * here that are not running ({@link ReplicaPlan}), and publish the topology and the running replicas
- * to routing. The node runs one blocking pass before it opens its client ports, then a pass every
+ * here that are not running ({@link ReplicaPlan}), retire the ones it no longer assigns (a move took
+ * them away: they are out of their Raft group before meta stops listing them), and publish the
+ * topology and the running replicas to routing. A node meta does not list asks to join and waits. The node runs one blocking pass before it opens its client ports, then a pass every
  * second on its own thread, so a replica that failed to start is tried again and a new epoch is
  * picked up. Passes never run concurrently.
  */
@@ -30,11 +32,23 @@ public final class ReplicaReconciler implements Runnable {
   /** How often meta is asked again while the node waits for it at start. */
   private static final long WAIT_RETRY_MS = 250;
   private static final long WAIT_LOG_EVERY_MS = 10_000;
+  /** A join that got no answer is asked again this often (it is idempotent). */
+  private static final long JOIN_RETRY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   /** Starts (or restarts from its directory) this node's replica of one shard. */
   @FunctionalInterface
   public interface ReplicaStarter {
     Shard start(ShardPlacement shard, ClusterTopology topology) throws IOException;
+  }
+
+  /**
+   * Stops this node's replica of a shard meta took away and sets its data aside; also sets aside
+   * directories of shards neither assigned nor running (left by a crash between the two).
+   */
+  public interface ReplicaRetirer {
+    void retire(Shard running) throws IOException;
+
+    void retireStale(Set<String> keepShardIds) throws IOException;
   }
 
   /** Told after a pass that changed the topology or the running replicas; called on the pass's thread. */
@@ -47,20 +61,26 @@ public final class ReplicaReconciler implements Runnable {
   private final ClusterTopology configured;
   private final MetaSource meta;
   private final ReplicaStarter starter;
+  private final ReplicaRetirer retirer;
+  private final Runnable join;
   private final TopologyListener listener;
   /** This node's replicas by shard id, in start order; touched only by passes. */
   private final Map<String, Shard> running = new LinkedHashMap<>();
-  private final Set<String> reportedUnassigned = new HashSet<>();
   private ClusterTopology published = ClusterTopology.NONE;
   private volatile MetaState lastRead = MetaState.EMPTY;
 
-  /** @param configured the plan this node's own settings would bootstrap, to report disagreement */
+  /**
+   * @param configured the plan this node's own settings would bootstrap, to report disagreement
+   * @param join asks meta to make this node a member (without waiting); called while meta lists it not
+   */
   public ReplicaReconciler(ClusterMember self, ClusterTopology configured, MetaSource meta, ReplicaStarter starter,
-      TopologyListener listener) {
+      ReplicaRetirer retirer, Runnable join, TopologyListener listener) {
     this.self = self;
     this.configured = configured;
     this.meta = meta;
     this.starter = starter;
+    this.retirer = retirer;
+    this.join = join;
     this.listener = listener;
   }
 
@@ -74,18 +94,29 @@ public final class ReplicaReconciler implements Runnable {
   public synchronized ClusterTopology awaitFirstPass(Duration timeout, List<ClusterMember> metaMembers) {
     long start = System.nanoTime();
     long nextLog = 0;
+    long nextJoin = start;
     while (true) {
       Optional<MetaState> state = meta.read();
       if (state.isPresent() && state.get().bootstrapped()) {
         lastRead = state.get();
         ClusterTopology topology = state.get().topology();
-        if (topology.member(self.nodeId()).isEmpty()) {
-          throw new IllegalStateException("node " + self.name() + " (" + self.nodeId() + ") is not a member of the "
-              + "cluster meta recorded (" + names(topology.members()) + "); adding nodes is not supported yet");
+        Optional<ClusterMember> recorded = topology.member(self.nodeId());
+        if (recorded.isPresent() && !recorded.get().equals(self)) {
+          throw new IllegalStateException("meta records node " + self.name() + " (" + self.nodeId() + ") at "
+              + address(recorded.get()) + ", not at this node's " + address(self) + "; start it with the address "
+              + "it joined with");
         }
-        reportDisagreement(topology);
-        pass(topology);
-        return topology;
+        if (recorded.isPresent()) {
+          reportDisagreement(topology);
+          pass(topology);
+          return topology;
+        }
+        if (System.nanoTime() >= nextJoin) {
+          LOG.info("meta does not list this node ({} members: {}): asking to join", topology.members().size(),
+              names(topology.members()));
+          join.run();
+          nextJoin = System.nanoTime() + JOIN_RETRY_NANOS;
+        }
       }
       long waitedMs = (System.nanoTime() - start) / 1_000_000;
       if (waitedMs >= timeout.toMillis()) {
@@ -139,14 +170,29 @@ public final class ReplicaReconciler implements Runnable {
     if (started) {
       LOG.info("running {} replicas as meta assigns them at epoch {}", running.size(), topology.epoch());
     }
+    boolean retired = false;
     for (String shardId : plan.unassigned()) {
-      if (reportedUnassigned.add(shardId)) {
-        // Only a move could take a replica away, and moves are not built yet; keep it running.
-        LOG.warn("[{}] meta assigns no replica of this shard to this node any more; it keeps running until "
-            + "replica removal exists", shardId);
+      Shard leaving = running.get(shardId);
+      try {
+        retirer.retire(leaving);
+        running.remove(shardId);
+        retired = true;
+        LOG.info("[{}] meta assigns this shard's replica elsewhere since epoch {}: stopped and set aside", shardId,
+            topology.epoch());
+      } catch (IOException | RuntimeException e) {
+        LOG.error("[{}] cannot retire this node's replica (next pass tries again): {}", shardId, e.toString());
       }
     }
-    if (started || !topology.equals(published)) {
+    if (started || retired || !topology.equals(published)) {
+      try {
+        Set<String> keep = new HashSet<>(running.keySet());
+        topology.placement().shardsRunningOn(self.nodeId()).forEach(shard -> keep.add(shard.shardId()));
+        retirer.retireStale(keep);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("cannot set aside directories of shards no longer here: {}", e.toString());
+      }
+    }
+    if (started || retired || !topology.equals(published)) {
       published = topology;
       listener.changed(topology, List.copyOf(running.values()));
     }
@@ -158,6 +204,11 @@ public final class ReplicaReconciler implements Runnable {
       LOG.warn("this node's configuration differs from the topology meta recorded; following meta: {}",
           String.join("; ", differences));
     }
+  }
+
+  private static String address(ClusterMember member) {
+    return member.host() + ":" + member.respPort() + ":" + member.grpcPort() + ":" + member.raftPort() + ":"
+        + member.httpPort();
   }
 
   private static List<String> names(List<ClusterMember> members) {

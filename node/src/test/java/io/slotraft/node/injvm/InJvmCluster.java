@@ -27,6 +27,8 @@ final class InJvmCluster implements AutoCloseable {
   private final List<NodeConfig> configs = new ArrayList<>();
   private final List<Integer> respPorts = new ArrayList<>();
   private final List<Integer> grpcPorts = new ArrayList<>();
+  private String members;
+  private Map<ConfigKey, String> extraFlags = Map.of();
 
   /** Starts {@code count} nodes hosting {@code shards} shards between them. */
   static InJvmCluster start(Path root, int count, int shards) throws IOException, ConfigException {
@@ -40,6 +42,7 @@ final class InJvmCluster implements AutoCloseable {
     System.setProperty("logback.middleware.log.disable", "true");
     System.setProperty("sofa.middleware.log.internal.level", "ERROR");
     InJvmCluster cluster = new InJvmCluster();
+    cluster.extraFlags = extraFlags;
     List<String> members = new ArrayList<>();
     // All at once: ports found free one node at a time could be handed out again to the next node.
     int[] ports = freePorts(4 * count);
@@ -50,6 +53,7 @@ final class InJvmCluster implements AutoCloseable {
       cluster.respPorts.add(ports[base]);
       cluster.grpcPorts.add(ports[base + 1]);
     }
+    cluster.members = String.join(",", members);
     for (int i = 1; i <= count; i++) {
       Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
       flags.put(ConfigKey.NAME, "n" + i);
@@ -91,6 +95,40 @@ final class InJvmCluster implements AutoCloseable {
     SlotraftNode again = new SlotraftNode(configs.get(index));
     nodes.set(index, again);
     again.start();
+  }
+
+  /**
+   * Starts a new node that joins the running cluster (its name is not in the bootstrap members, as
+   * {@code local-cluster.sh add-node} starts one); returns its index once it serves.
+   */
+  int join(Path root) throws Exception {
+    int index = nodes.size();
+    String name = "n" + (index + 1);
+    int[] ports = freePorts(4);
+    Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+    flags.put(ConfigKey.NAME, name);
+    flags.put(ConfigKey.MEMBERS, members);
+    flags.put(ConfigKey.HOST, "127.0.0.1");
+    flags.put(ConfigKey.RESP_PORT, Integer.toString(ports[0]));
+    flags.put(ConfigKey.GRPC_PORT, Integer.toString(ports[1]));
+    flags.put(ConfigKey.RAFT_PORT, Integer.toString(ports[2]));
+    flags.put(ConfigKey.HTTP_PORT, Integer.toString(ports[3]));
+    flags.put(ConfigKey.DATA_DIR, root.resolve(name).toString());
+    flags.put(ConfigKey.SHARDS, configs.get(0).shards() + "");
+    flags.put(ConfigKey.ELECTION_TIMEOUT_MS, "500");
+    flags.putAll(extraFlags);
+    NodeConfig config = new ConfigLoader().flags(flags).load();
+    configs.add(config);
+    respPorts.add(ports[0]);
+    grpcPorts.add(ports[1]);
+    SlotraftNode node = new SlotraftNode(config);
+    nodes.add(node);
+    node.start();
+    return index;
+  }
+
+  NodeConfig config(int index) {
+    return configs.get(index);
   }
 
   List<Integer> respPorts() {

@@ -47,7 +47,8 @@ class RemoteMetaSourceTest {
   /** A meta member answering with what {@code reads} gives; returns its gRPC port. */
   private int metaMember(Supplier<CompletableFuture<MetaState>> reads) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new MetaGrpcService(reads, MetaProposerTest.refusingProposals())).build().start();
+        .addService(new MetaGrpcService(reads, MetaProposerTest.refusingProposals(),
+            groupId -> java.util.Optional.empty())).build().start();
     servers.add(server);
     return server.getPort();
   }

@@ -1,6 +1,7 @@
 package io.slotraft.node.reconcile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,11 @@ import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.MetaStateMachine;
 import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.operation.OperationRunner;
+import io.slotraft.proto.v1.MoveReplicaSpec;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.OperationStatus;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.shard.Shard;
 import io.slotraft.node.shard.ShardId;
@@ -22,6 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +42,7 @@ class ReplicaReconcilerTest {
   /** A meta that answers nothing for {@code silentReads} reads, then the bootstrapped state. */
   private static final class ScriptedMeta implements MetaSource {
     private int silentReads;
-    private final MetaState state;
+    private volatile MetaState state;
 
     ScriptedMeta(int silentReads, MetaState state) {
       this.silentReads = silentReads;
@@ -61,6 +69,19 @@ class ReplicaReconcilerTest {
     return meta.state();
   }
 
+  /** A node that never has anything to retire. */
+  private static final ReplicaReconciler.ReplicaRetirer NO_RETIREMENT = new ReplicaReconciler.ReplicaRetirer() {
+    @Override
+    public void retire(Shard running) {
+      throw new AssertionError("nothing is moved away in this test: " + running.id());
+    }
+
+    @Override
+    public void retireStale(Set<String> keepShardIds) {
+      // no directories in this test
+    }
+  };
+
   private static Shard shard(ShardPlacement placed) {
     return new Shard(ShardId.of(placed), new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(),
         () -> 0, 16);
@@ -74,7 +95,7 @@ class ReplicaReconcilerTest {
         (placed, topology) -> {
           started.add(placed.shardId());
           return shard(placed);
-        }, (topology, shards) -> published.add(shards));
+        }, NO_RETIREMENT, () -> { }, (topology, shards) -> published.add(shards));
     ClusterTopology topology = reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
     assertEquals(PLAN, topology);
     assertEquals(PLAN.placement().shardsOn(MEMBERS.get(3).nodeId()).stream().map(ShardPlacement::shardId).toList(),
@@ -95,7 +116,7 @@ class ReplicaReconcilerTest {
             throw new IOException("disk full");
           }
           return shard(placed);
-        }, (topology, shards) -> published.add(shards));
+        }, NO_RETIREMENT, () -> { }, (topology, shards) -> published.add(shards));
     reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
     int assigned = PLAN.placement().shardsOn(MEMBERS.get(0).nodeId()).size();
     assertEquals(assigned - 1, published.get(0).size());
@@ -106,7 +127,8 @@ class ReplicaReconcilerTest {
   @Test
   void aMetaThatNeverAnswersEndsTheWaitWithWhatToCheck() {
     ReplicaReconciler reconciler = new ReplicaReconciler(MEMBERS.get(0), PLAN,
-        new ScriptedMeta(Integer.MAX_VALUE, MetaState.EMPTY), (placed, topology) -> shard(placed), (t, s) -> {});
+        new ScriptedMeta(Integer.MAX_VALUE, MetaState.EMPTY), (placed, topology) -> shard(placed), NO_RETIREMENT,
+        () -> { }, (t, s) -> {});
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> reconciler.awaitFirstPass(Duration.ofMillis(300), MEMBERS.subList(0, 3)));
     assertTrue(e.getMessage().contains("majority of its members [n1, n2, n3]"), e.getMessage());
@@ -114,12 +136,54 @@ class ReplicaReconcilerTest {
   }
 
   @Test
-  void aNodeMetaDoesNotListRefusesToStart() {
+  void aNodeMetaDoesNotListAsksToJoinAndWaitsToBeListed() {
     ClusterTopology withoutN4 = BootstrapPlan.fromConfig(MEMBERS.subList(0, 3), 8, 3);
+    AtomicInteger joins = new AtomicInteger();
     ReplicaReconciler reconciler = new ReplicaReconciler(MEMBERS.get(3), PLAN,
-        new ScriptedMeta(0, bootstrapped(withoutN4)), (placed, topology) -> shard(placed), (t, s) -> {});
+        new ScriptedMeta(0, bootstrapped(withoutN4)), (placed, topology) -> shard(placed), NO_RETIREMENT,
+        joins::incrementAndGet, (t, s) -> {});
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3)));
-    assertTrue(e.getMessage().contains("not a member of the cluster meta recorded"), e.getMessage());
+        () -> reconciler.awaitFirstPass(Duration.ofMillis(500), MEMBERS.subList(0, 3)));
+    assertTrue(e.getMessage().contains("no topology from meta"), e.getMessage());
+    assertEquals(1, joins.get(), "asked to join once, then waited (it asks again every few seconds)");
+  }
+
+  @Test
+  void aPassRetiresTheReplicasMetaTookAwayAndKeepsTheOthers() {
+    MetaStateMachine meta = new MetaStateMachine();
+    meta.apply(1, MetaEntries.bootstrap(PLAN, "n1"));
+    ScriptedMeta source = new ScriptedMeta(0, meta.state());
+    List<String> retired = new ArrayList<>();
+    List<Set<String>> kept = new ArrayList<>();
+    ReplicaReconciler.ReplicaRetirer retirer = new ReplicaReconciler.ReplicaRetirer() {
+      @Override
+      public void retire(Shard running) {
+        retired.add(running.id().id());
+      }
+
+      @Override
+      public void retireStale(Set<String> keepShardIds) {
+        kept.add(keepShardIds);
+      }
+    };
+    List<List<Shard>> published = new ArrayList<>();
+    ClusterMember self = MEMBERS.get(0);
+    ReplicaReconciler reconciler = new ReplicaReconciler(self, PLAN, source, (placed, topology) -> shard(placed),
+        retirer, () -> { }, (t, shards) -> published.add(shards));
+    reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
+    ShardPlacement moved = PLAN.placement().shardsOn(self.nodeId()).get(0);
+    String target = MEMBERS.stream().map(ClusterMember::nodeId).filter(id -> !moved.runsOn(id)).findFirst().orElseThrow();
+    meta.apply(2, MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+        .setShardId(moved.shardId()).setFromNodeId(self.nodeId()).setToNodeId(target)).build(), 0, 0).toByteArray());
+    Operation move = meta.state().runningOperations().get(0);
+    meta.apply(3, MetaEntries.advanceOperation(OperationRunner.progress(move, "", 0).toBuilder()
+        .setToStep("DONE").setStatus(OperationStatus.OPERATION_SUCCEEDED).build()).toByteArray());
+    source.state = meta.state();
+
+    reconciler.run();
+    assertEquals(List.of(moved.shardId()), retired);
+    int assigned = PLAN.placement().shardsOn(self.nodeId()).size();
+    assertEquals(assigned - 1, published.get(published.size() - 1).size());
+    assertFalse(kept.get(kept.size() - 1).contains(moved.shardId()));
   }
 }

@@ -1,0 +1,62 @@
+package io.slotraft.node.operation;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.raft.GroupAdmin;
+import io.slotraft.node.raft.GroupMembership;
+import io.slotraft.proto.v1.DescribeReplicaRequest;
+import io.slotraft.proto.v1.MetaServiceGrpc;
+import io.slotraft.proto.v1.ReplicaDescription;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The drivers' way to the cluster from a node: {@link GroupAdmin} for Raft membership, and each
+ * member's gRPC port ({@code MetaService.DescribeReplica}) for how far its replica has got. One
+ * channel per member address, kept while the driver runs.
+ */
+public final class NodeDriverContext implements DriverContext, AutoCloseable {
+  private static final long DESCRIBE_TIMEOUT_MS = 2_000;
+
+  private final GroupAdmin groups;
+  private final LongSupplier clock;
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+  public NodeDriverContext(GroupAdmin groups, LongSupplier clock) {
+    this.groups = groups;
+    this.clock = clock;
+  }
+
+  @Override
+  public GroupMembership groups() {
+    return groups;
+  }
+
+  @Override
+  public Optional<ReplicaDescription> describe(ClusterMember member, String groupId) {
+    ManagedChannel channel = channels.computeIfAbsent(member.host() + ":" + member.grpcPort(),
+        address -> NettyChannelBuilder.forAddress(member.host(), member.grpcPort()).usePlaintext().build());
+    try {
+      return Optional.of(MetaServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(DESCRIBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+          .describeReplica(DescribeReplicaRequest.newBuilder().setGroupId(groupId).build()));
+    } catch (StatusRuntimeException e) {
+      return Optional.empty(); // not started there yet, or the node is down: the step waits
+    }
+  }
+
+  @Override
+  public long nowMs() {
+    return clock.getAsLong();
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(ManagedChannel::shutdownNow);
+  }
+}

@@ -1,0 +1,86 @@
+package io.slotraft.node.operation.drain;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaEntries;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.operation.Children;
+import io.slotraft.node.operation.DriverContext;
+import io.slotraft.node.operation.OperationRunner;
+import io.slotraft.node.operation.StepDriver;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.proto.v1.DrainNodeSpec;
+import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.MoveReplicaSpec;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.OperationStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs a drain on the meta leader (see the package comment). */
+public final class DrainNodeDriver implements StepDriver {
+  public static final DrainNodeDriver INSTANCE = new DrainNodeDriver();
+
+  private DrainNodeDriver() {}
+
+  @Override
+  public List<MetaCommand> step(MetaState state, Operation operation, DriverContext context) {
+    DrainNodeSpec drain = operation.getSpec().getDrainNode();
+    ClusterTopology topology = state.topology();
+    Children children = Children.of(state, operation);
+    long now = context.nowMs();
+    if (operation.getCancelRequested()) {
+      if (!children.running().isEmpty()) {
+        return children.cancelRunning();
+      }
+      return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_CANCELLED,
+          "cancelled; " + topology.placement().shardsRunningOn(drain.getNodeId()).size() + " replicas stay", now));
+    }
+    List<ShardPlacement> left = topology.placement().shardsOn(drain.getNodeId());
+    if (left.isEmpty() && children.running().isEmpty()) {
+      return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
+          "holds nothing; " + children.finished().size() + " moves", now));
+    }
+    List<MetaCommand> starts = new ArrayList<>();
+    int room = drain.getMaxConcurrentMoves() - children.running().size();
+    List<String> busy = state.runningOperations().stream().filter(op -> op.getSpec().hasMoveReplica())
+        .map(op -> op.getSpec().getMoveReplica().getShardId()).toList();
+    ClusterTopology planned = topology;
+    for (ShardPlacement shard : left) {
+      if (room <= 0) {
+        break;
+      }
+      if (busy.contains(shard.shardId())) {
+        continue;
+      }
+      Optional<ClusterMember> target = target(planned, shard, starts.size());
+      if (target.isEmpty()) {
+        throw new IllegalStateException("no node can take " + shard.shardId() + "'s replica");
+      }
+      starts.add(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+          .setShardId(shard.shardId()).setFromNodeId(drain.getNodeId()).setToNodeId(target.get().nodeId())).build(),
+          operation.getId(), now));
+      // Count the learner it will place, so the next start of this pass spreads to another node.
+      planned = planned.withEpoch(planned.epoch()).nextWith(planned.placement().with(shard.withLearner(target.get().nodeId())));
+      room--;
+    }
+    if (starts.isEmpty() && children.running().isEmpty() && children.finished().stream()
+        .anyMatch(op -> op.getStatus() == OperationStatus.OPERATION_FAILED)) {
+      return List.of(); // a move failed and nothing else can run: the runner records why on retries
+    }
+    return starts;
+  }
+
+  /**
+   * The member that should take a replica of {@code shard}: not draining, not running the shard,
+   * holding the fewest replicas (voters and learners), the first in member order among equals.
+   */
+  static Optional<ClusterMember> target(ClusterTopology topology, ShardPlacement shard, int ignored) {
+    return topology.members().stream()
+        .filter(m -> !topology.isDraining(m.nodeId()) && !shard.runsOn(m.nodeId()))
+        .min(Comparator.comparingInt((ClusterMember m) -> topology.placement().shardsRunningOn(m.nodeId()).size()));
+  }
+}

@@ -1,0 +1,161 @@
+package io.slotraft.node.operation.move;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaEntries;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.operation.DriverContext;
+import io.slotraft.node.operation.OperationRunner;
+import io.slotraft.node.operation.StepDriver;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.raft.GroupMembership;
+import io.slotraft.node.shard.ShardId;
+import io.slotraft.proto.v1.AdvanceOperation;
+import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.MoveReplicaSpec;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationStatus;
+import io.slotraft.proto.v1.ReplicaDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs a replica move's steps on the meta leader (see the package comment). */
+public final class MoveReplicaDriver implements StepDriver {
+  public static final MoveReplicaDriver INSTANCE = new MoveReplicaDriver();
+  /**
+   * A learner within this many entries of the leader's commit index counts as caught up: promoting it
+   * makes the leader catch it up the rest of the way before it votes (JRaft's own margin is 1000).
+   */
+  static final long CATCH_UP_MARGIN = 500;
+
+  private MoveReplicaDriver() {}
+
+  @Override
+  public List<MetaCommand> step(MetaState state, Operation operation, DriverContext context) {
+    MoveReplicaSpec move = operation.getSpec().getMoveReplica();
+    ClusterTopology topology = state.topology();
+    ShardPlacement shard = topology.placement().shard(move.getShardId())
+        .orElseThrow(() -> new IllegalStateException("shard " + move.getShardId() + " is gone"));
+    Group group = new Group(ShardId.of(shard).groupId(), endpoints(topology, shard),
+        raftEndpoint(topology, move.getFromNodeId()), raftEndpoint(topology, move.getToNodeId()));
+    MoveStep step = MoveStep.valueOf(operation.getStep());
+    long now = context.nowMs();
+    if (operation.getCancelRequested() && step.canRollBack() && step != MoveStep.ROLL_BACK) {
+      return List.of(OperationRunner.advance(operation, MoveStep.ROLL_BACK.name(), "cancelled at " + step, now));
+    }
+    GroupMembership groups = context.groups();
+    GroupMembership.GroupView view = groups.view(group.id, group.endpoints)
+        .orElseThrow(() -> new IllegalStateException(group.id + " has no leader now"));
+    return switch (step) {
+      case ADD_LEARNER -> {
+        if (!view.learners().contains(group.target) && !view.voters().contains(group.target)) {
+          fail(groups.addLearner(group.id, group.endpoints, group.target), "add the learner");
+        }
+        yield List.of(OperationRunner.advance(operation, MoveStep.CATCH_UP.name(), "learner added on "
+            + name(topology, move.getToNodeId()), now));
+      }
+      case CATCH_UP -> catchUp(operation, topology, group, view, context);
+      case PROMOTE -> {
+        if (!view.voters().contains(group.target)) {
+          fail(groups.promote(group.id, group.endpoints, group.target), "promote the learner");
+        }
+        yield List.of(OperationRunner.advance(operation, MoveStep.HAND_OVER_LEADERSHIP.name(), "target votes", now));
+      }
+      case HAND_OVER_LEADERSHIP -> {
+        if (view.leader().equals(group.source)) {
+          fail(groups.transferLeader(group.id, group.endpoints, move.getFromWasPreferred() ? group.target : null),
+              "hand leadership over");
+          yield List.of(); // the next pass checks that it moved
+        }
+        yield List.of(OperationRunner.advance(operation, MoveStep.REMOVE_SOURCE.name(), "source does not lead", now));
+      }
+      case REMOVE_SOURCE -> {
+        if (!view.voters().contains(group.target)) {
+          throw new IllegalStateException("the target is not a voter; the source stays (never fewer voters)");
+        }
+        if (view.voters().contains(group.source)) {
+          if (view.leader().equals(group.source)) {
+            // It leads again (an election since the hand-over): hand over again, remove it next pass.
+            fail(groups.transferLeader(group.id, group.endpoints, group.target), "hand leadership over");
+            yield List.of();
+          }
+          fail(groups.removeVoter(group.id, group.endpoints, group.source), "remove the source");
+        }
+        yield List.of(OperationRunner.end(operation, MoveStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
+            "moved in " + (now - operation.getStartedAtMs()) / 1000.0 + " s", now));
+      }
+      case ROLL_BACK -> {
+        if (view.learners().contains(group.target)) {
+          fail(groups.removeLearner(group.id, group.endpoints, group.target), "remove the learner");
+        } else if (view.voters().contains(group.target)) {
+          fail(groups.removeVoter(group.id, group.endpoints, group.target), "remove the target");
+        }
+        OperationStatus status = operation.getCancelRequested() ? OperationStatus.OPERATION_CANCELLED
+            : OperationStatus.OPERATION_FAILED;
+        yield List.of(OperationRunner.end(operation, MoveStep.DONE.name(), status, "rolled back", now));
+      }
+      case DONE -> throw new IllegalStateException("a running move is never at DONE");
+    };
+  }
+
+  /**
+   * Waits until the learner has applied to within {@link #CATCH_UP_MARGIN} of the leader's commit
+   * index, recording its progress (bytes of snapshot received against the leader's snapshot size).
+   */
+  private static List<MetaCommand> catchUp(Operation operation, ClusterTopology topology, Group group,
+      GroupMembership.GroupView view, DriverContext context) {
+    MoveReplicaSpec move = operation.getSpec().getMoveReplica();
+    ClusterMember target = topology.member(move.getToNodeId()).orElseThrow();
+    ClusterMember leader = topology.members().stream().filter(m -> m.raftEndpoint().equals(view.leader())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the leader " + view.leader() + " is not a member"));
+    ReplicaDescription leaderReplica = context.describe(leader, group.id)
+        .orElseThrow(() -> new IllegalStateException("the leader " + leader.name() + " did not describe " + group.id));
+    Optional<ReplicaDescription> learner = context.describe(target, group.id);
+    long now = context.nowMs();
+    if (learner.isEmpty()) {
+      return List.of(); // its node has not started it yet (it reconciles every second)
+    }
+    long behind = leaderReplica.getCommittedIndex() - learner.get().getAppliedIndex();
+    long bytesTotal = Math.max(leaderReplica.getBytesOnDisk(), learner.get().getBytesOnDisk());
+    if (behind <= CATCH_UP_MARGIN) {
+      return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
+          .setFromStep(operation.getStep()).setToStep(MoveStep.PROMOTE.name())
+          .setStatus(OperationStatus.OPERATION_RUNNING).setDetail("caught up: applied "
+              + learner.get().getAppliedIndex() + " of " + leaderReplica.getCommittedIndex())
+          .setAtMs(now).setBytesDone(bytesTotal).setBytesTotal(bytesTotal).build()));
+    }
+    if (learner.get().getBytesOnDisk() == operation.getBytesDone() && bytesTotal == operation.getBytesTotal()) {
+      return List.of(); // no news: no record
+    }
+    return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
+        .setFromStep(operation.getStep()).setToStep(operation.getStep()).setStatus(OperationStatus.OPERATION_RUNNING)
+        .setDetail(behind + " entries behind").setAtMs(now)
+        .setBytesDone(learner.get().getBytesOnDisk()).setBytesTotal(bytesTotal).build()));
+  }
+
+  private static void fail(Optional<String> failure, String what) {
+    failure.ifPresent(why -> {
+      throw new IllegalStateException("cannot " + what + ": " + why);
+    });
+  }
+
+  /** Every endpoint the group may answer on: its voters and learners as meta records them. */
+  private static List<String> endpoints(ClusterTopology topology, ShardPlacement shard) {
+    List<String> endpoints = new ArrayList<>(topology.raftEndpoints(shard));
+    endpoints.addAll(topology.learnerEndpoints(shard));
+    return endpoints;
+  }
+
+  private static String raftEndpoint(ClusterTopology topology, String nodeId) {
+    return topology.member(nodeId).map(ClusterMember::raftEndpoint)
+        .orElseThrow(() -> new IllegalStateException(nodeId + " is not a member"));
+  }
+
+  private static String name(ClusterTopology topology, String nodeId) {
+    return MoveReplicaKind.name(topology, nodeId);
+  }
+
+  /** The group a move changes, and the Raft endpoints of its source and target. */
+  private record Group(String id, List<String> endpoints, String source, String target) {}
+}

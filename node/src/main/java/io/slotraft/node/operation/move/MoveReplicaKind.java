@@ -1,0 +1,118 @@
+package io.slotraft.node.operation.move;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.meta.OperationKind;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.proto.v1.AdvanceOperation;
+import io.slotraft.proto.v1.MoveReplicaSpec;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.OperationStatus;
+import java.util.Optional;
+
+/**
+ * What meta records of a replica move: it may start when the source holds a voting replica, the
+ * target is a member that runs none and is not draining, and no other operation is moving a replica
+ * of the shard (one membership change per shard at a time). Its start places the target as a
+ * learner and, when the source was the preferred leader, makes the source least preferred so that
+ * leader balancing moves leadership off it; its success swaps the target in for the source; its
+ * roll-back removes the learner and restores the source's preference. Each of these raises the epoch.
+ */
+public final class MoveReplicaKind implements OperationKind {
+  public static final MoveReplicaKind INSTANCE = new MoveReplicaKind();
+
+  private MoveReplicaKind() {}
+
+  @Override
+  public Optional<String> refusal(MetaState state, OperationSpec spec) {
+    MoveReplicaSpec move = spec.getMoveReplica();
+    ClusterTopology topology = state.topology();
+    Optional<ShardPlacement> shard = topology.placement().shard(move.getShardId());
+    if (shard.isEmpty()) {
+      return Optional.of("there is no shard " + move.getShardId());
+    }
+    if (!shard.get().hasReplicaOn(move.getFromNodeId())) {
+      return Optional.of(name(topology, move.getFromNodeId()) + " holds no replica of " + move.getShardId());
+    }
+    if (topology.member(move.getToNodeId()).isEmpty()) {
+      return Optional.of("there is no member " + move.getToNodeId());
+    }
+    if (shard.get().runsOn(move.getToNodeId())) {
+      return Optional.of(name(topology, move.getToNodeId()) + " already holds a replica of " + move.getShardId());
+    }
+    if (topology.isDraining(move.getToNodeId())) {
+      return Optional.of(name(topology, move.getToNodeId()) + " is being drained and takes no new replicas");
+    }
+    Optional<Operation> busy = state.runningOperations().stream()
+        .filter(op -> op.getSpec().hasMoveReplica() && op.getSpec().getMoveReplica().getShardId().equals(move.getShardId()))
+        .findFirst();
+    if (busy.isPresent()) {
+      return Optional.of("operation " + busy.get().getId() + " is already changing " + move.getShardId()
+          + "'s replicas (one change per shard at a time)");
+    }
+    if (!shard.get().learnerNodeIds().isEmpty()) {
+      return Optional.of(move.getShardId() + " already has a learner on " + shard.get().learnerNodeIds());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Started start(ClusterTopology topology, OperationSpec spec) {
+    MoveReplicaSpec move = spec.getMoveReplica();
+    ShardPlacement shard = topology.placement().shard(move.getShardId()).orElseThrow();
+    boolean fromWasPreferred = shard.preferredLeader().equals(move.getFromNodeId()) && shard.replicaNodeIds().size() > 1;
+    ShardPlacement placed = shard.withLearner(move.getToNodeId());
+    if (fromWasPreferred) {
+      placed = placed.withLeastPreferred(move.getFromNodeId());
+    }
+    OperationSpec recorded = spec.toBuilder().setMoveReplica(move.toBuilder().setFromWasPreferred(fromWasPreferred))
+        .build();
+    return new Started(recorded, topology.nextWith(topology.placement().with(placed)));
+  }
+
+  @Override
+  public String firstStep() {
+    return MoveStep.ADD_LEARNER.name();
+  }
+
+  @Override
+  public ClusterTopology afterAdvance(ClusterTopology topology, Operation operation, AdvanceOperation advance) {
+    if (advance.getStatus() == OperationStatus.OPERATION_RUNNING) {
+      return topology;
+    }
+    MoveReplicaSpec move = operation.getSpec().getMoveReplica();
+    Optional<ShardPlacement> shard = topology.placement().shard(move.getShardId());
+    if (shard.isEmpty()) {
+      return topology; // cannot happen while shards are never deleted; nothing to record then
+    }
+    ShardPlacement changed;
+    if (advance.getStatus() == OperationStatus.OPERATION_SUCCEEDED) {
+      changed = shard.get().withReplicaMoved(move.getFromNodeId(), move.getToNodeId(), move.getFromWasPreferred());
+    } else {
+      changed = shard.get().withoutLearner(move.getToNodeId());
+      if (move.getFromWasPreferred() && changed.hasReplicaOn(move.getFromNodeId())) {
+        changed = changed.withPreferredLeader(move.getFromNodeId());
+      }
+    }
+    return topology.nextWith(topology.placement().with(changed));
+  }
+
+  @Override
+  public boolean names(OperationSpec spec, String nodeId) {
+    MoveReplicaSpec move = spec.getMoveReplica();
+    return move.getFromNodeId().equals(nodeId) || move.getToNodeId().equals(nodeId);
+  }
+
+  @Override
+  public String describe(OperationSpec spec, ClusterTopology topology) {
+    MoveReplicaSpec move = spec.getMoveReplica();
+    return "move " + move.getShardId() + " " + name(topology, move.getFromNodeId()) + " -> "
+        + name(topology, move.getToNodeId());
+  }
+
+  static String name(ClusterTopology topology, String nodeId) {
+    return topology.member(nodeId).map(ClusterMember::name).orElse(nodeId);
+  }
+}

@@ -1,0 +1,9 @@
+package io.slotraft.node.operation.rebalance;
+
+/** The steps of a rebalance, in order; see the package comment. */
+public enum RebalanceStep {
+  PLAN,
+  MOVE_REPLICAS,
+  MOVE_LEADERS,
+  DONE
+}

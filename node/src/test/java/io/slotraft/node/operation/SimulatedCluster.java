@@ -1,0 +1,156 @@
+package io.slotraft.node.operation;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.meta.MetaStateMachine;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.raft.GroupMembership;
+import io.slotraft.node.shard.ShardId;
+import io.slotraft.proto.v1.MetaCommand;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.ReplicaDescription;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Operations' drivers against meta's real state machine and a model of the shards' Raft groups
+ * (voters, learners, leader), so that a test can drive every step, drop what a step recorded (a
+ * crash after it acted) and check that no group ever had fewer voters than it started with. Every
+ * replica counts as caught up as soon as it exists.
+ */
+final class SimulatedCluster implements DriverContext, GroupMembership {
+  private final MetaStateMachine meta = new MetaStateMachine();
+  private final Map<String, Group> groups = new HashMap<>();
+  private long index;
+  private long now = 1_000;
+  private int fewestVoters = Integer.MAX_VALUE;
+
+  /** One group as its leader sees it. */
+  static final class Group {
+    final Set<String> voters = new LinkedHashSet<>();
+    final Set<String> learners = new LinkedHashSet<>();
+    String leader;
+  }
+
+  SimulatedCluster(byte[] bootstrap) {
+    apply(bootstrap);
+    for (ShardPlacement shard : state().topology().placement().shards()) {
+      Group group = new Group();
+      group.voters.addAll(state().topology().raftEndpoints(shard));
+      group.leader = group.voters.iterator().next();
+      groups.put(ShardId.of(shard).groupId(), group);
+    }
+  }
+
+  MetaState state() {
+    return meta.state();
+  }
+
+  Group group(String shardId) {
+    return groups.get("shard-" + shardId);
+  }
+
+  void apply(byte[] entry) {
+    meta.apply(++index, entry);
+  }
+
+  void apply(MetaCommand command) {
+    apply(command.toByteArray());
+  }
+
+  /** Every running operation takes one step, oldest first; a step whose records are dropped when {@code crash}. */
+  void pass(boolean crash) throws InterruptedException {
+    for (Operation operation : state().runningOperations()) {
+      Operation current = state().operations().get(operation.getId());
+      if (!MetaState.running(current)) {
+        continue;
+      }
+      List<MetaCommand> commands;
+      try {
+        commands = OperationRunner.driverOf(current).step(state(), current, this);
+      } catch (IllegalStateException e) {
+        continue; // the runner records it and tries again next pass
+      }
+      if (!crash) {
+        commands.forEach(this::apply);
+      }
+      now += 500;
+    }
+    groups.values().forEach(group -> fewestVoters = Math.min(fewestVoters, group.voters.size()));
+  }
+
+  int fewestVoters() {
+    return fewestVoters;
+  }
+
+  @Override
+  public GroupMembership groups() {
+    return this;
+  }
+
+  @Override
+  public Optional<ReplicaDescription> describe(ClusterMember member, String groupId) {
+    Group group = groups.get(groupId);
+    if (group == null || !(group.voters.contains(member.raftEndpoint()) || group.learners.contains(member.raftEndpoint()))) {
+      return Optional.empty();
+    }
+    return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setAppliedIndex(100).setCommittedIndex(100)
+        .setBytesOnDisk(4096).setLeader(member.raftEndpoint().equals(group.leader)).build());
+  }
+
+  @Override
+  public long nowMs() {
+    return now;
+  }
+
+  @Override
+  public Optional<GroupView> view(String groupId, List<String> endpoints) {
+    Group group = groups.get(groupId);
+    return Optional.of(new GroupView(group.leader, new ArrayList<>(group.voters), new ArrayList<>(group.learners)));
+  }
+
+  @Override
+  public Optional<String> addLearner(String groupId, List<String> endpoints, String learner) {
+    groups.get(groupId).learners.add(learner);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> removeLearner(String groupId, List<String> endpoints, String learner) {
+    groups.get(groupId).learners.remove(learner);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> promote(String groupId, List<String> endpoints, String learner) {
+    Group group = groups.get(groupId);
+    if (!group.learners.remove(learner)) {
+      return Optional.of(learner + " is not a learner");
+    }
+    group.voters.add(learner);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> removeVoter(String groupId, List<String> endpoints, String voter) {
+    Group group = groups.get(groupId);
+    group.voters.remove(voter);
+    if (voter.equals(group.leader)) {
+      group.leader = group.voters.iterator().next();
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> transferLeader(String groupId, List<String> endpoints, String target) {
+    Group group = groups.get(groupId);
+    group.leader = target != null ? target
+        : group.voters.stream().filter(v -> !v.equals(group.leader)).findFirst().orElse(group.leader);
+    return Optional.empty();
+  }
+}
