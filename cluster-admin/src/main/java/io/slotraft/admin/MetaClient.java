@@ -3,13 +3,14 @@ package io.slotraft.admin;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.MetaState;
+import io.slotraft.proto.v1.PlanRebalanceRequest;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
+import io.slotraft.proto.v1.RebalanceSpec;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,39 +25,56 @@ final class MetaClient implements AutoCloseable {
   private final String address;
   private final ManagedChannel channel;
 
-  MetaClient(NodeAddressOption node) {
-    this.address = node.host() + ":" + node.port();
-    this.channel = NettyChannelBuilder.forAddress(node.host(), node.port()).usePlaintext().build();
+  /** @param address host:port as the operator gave it, for messages */
+  MetaClient(String address, ManagedChannel channel) {
+    this.address = address;
+    this.channel = channel;
   }
 
   MetaState state() {
     try {
-      return stub().getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("slotraft-admin").build());
+      return stub(DEADLINE_SECONDS).getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("slotraft-admin")
+          .build());
     } catch (StatusRuntimeException e) {
-      throw failure("read meta", e);
+      throw failure("read meta", e, DEADLINE_SECONDS);
     }
   }
 
   ProposeReply propose(MetaCommand command) {
+    return propose(command, DEADLINE_SECONDS);
+  }
+
+  /** @param deadlineSeconds shorter than the default where an operator is waiting on Ctrl-C */
+  ProposeReply propose(MetaCommand command, long deadlineSeconds) {
     try {
-      return stub().propose(ProposeRequest.newBuilder().setCommand(command).build());
+      return stub(deadlineSeconds).propose(ProposeRequest.newBuilder().setCommand(command).build());
     } catch (StatusRuntimeException e) {
-      throw failure("change meta", e);
+      throw failure("change meta", e, deadlineSeconds);
     }
   }
 
-  private MetaServiceGrpc.MetaServiceBlockingStub stub() {
-    return MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+  /** The plan a rebalance started now would follow, as the answering node computes it. */
+  RebalanceSpec planRebalance(int maxConcurrentMoves) {
+    try {
+      return stub(DEADLINE_SECONDS).planRebalance(PlanRebalanceRequest.newBuilder()
+          .setMaxConcurrentMoves(maxConcurrentMoves).build());
+    } catch (StatusRuntimeException e) {
+      throw failure("plan a rebalance", e, DEADLINE_SECONDS);
+    }
   }
 
-  private AdminException failure(String what, StatusRuntimeException e) {
+  private MetaServiceGrpc.MetaServiceBlockingStub stub(long deadlineSeconds) {
+    return MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+  }
+
+  private AdminException failure(String what, StatusRuntimeException e, long deadlineSeconds) {
     Status status = e.getStatus();
     String detail = status.getDescription() == null ? status.getCode().toString()
         : status.getCode() + ": " + status.getDescription();
     String hint = switch (status.getCode()) {
       case UNAVAILABLE -> " (is a node's gRPC port at " + address + "? --node takes host:grpc-port, e.g. 127.0.0.1:7101)";
       case UNIMPLEMENTED -> " (" + address + " is not a Slotraft node of this version)";
-      case DEADLINE_EXCEEDED -> " (no answer in " + DEADLINE_SECONDS + " s: does meta have a quorum?)";
+      case DEADLINE_EXCEEDED -> " (no answer in " + deadlineSeconds + " s: does meta have a quorum?)";
       default -> "";
     };
     return new AdminException("cannot " + what + " through " + address + ": " + detail + hint);

@@ -1,10 +1,8 @@
 package io.slotraft.admin;
 
-import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaShard;
 import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.ProposeReply;
-import io.slotraft.proto.v1.SetPreferredLeader;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,8 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "set-preferred-leader", mixinStandardHelpOptions = true,
     description = "Make NODE (name or id) the preferred leader of SHARD and wait until it leads it.")
 final class SetPreferredLeaderCommand implements Callable<Integer> {
-  /** Meta entries in the MetaCommand layout that carries SetPreferredLeader (meta.proto). */
-  private static final int FORMAT_VERSION = 2;
   private static final long POLL_MS = 250;
 
   @Mixin
@@ -36,21 +33,21 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NODE", description = "Node name (e.g. n2) or id; must hold a replica.")
   private String nodeName;
 
-  @Option(names = "--wait-secs", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(names = "--wait-secs", paramLabel = "SECONDS", defaultValue = "30", converter = Counts.NonNegative.class,
       description = "How long to wait for NODE to lead SHARD; 0 returns once meta records it (default: "
           + "${DEFAULT-VALUE}).")
   private int waitSecs;
+
+  @ParentCommand
+  private AdminMain admin;
 
   @Spec
   private CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (waitSecs < 0) {
-      throw new AdminException("--wait-secs must be 0 or more, not " + waitSecs);
-    }
     PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = new MetaClient(node.address)) {
+    try (MetaClient meta = admin.context().connect(node.address)) {
       MetaView view = new MetaView(meta.state());
       MetaShard shard = view.shard(shardId);
       NodeAddress target = view.node(nodeName);
@@ -62,9 +59,7 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
         out.println(target.getName() + " is already the preferred leader of " + shardId + " (epoch "
             + view.state().getEpoch() + ")");
       } else {
-        ProposeReply reply = meta.propose(MetaCommand.newBuilder().setFormatVersion(FORMAT_VERSION)
-            .setSetPreferredLeader(SetPreferredLeader.newBuilder().setShardId(shardId).setNodeId(target.getNodeId()))
-            .build());
+        ProposeReply reply = meta.propose(MetaCommands.setPreferredLeader(shardId, target.getNodeId()));
         if (!reply.getChanged()) {
           throw new AdminException("meta did not change: " + reply.getDescription());
         }
@@ -78,10 +73,11 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
 
   private int awaitLeader(MetaClient meta, NodeAddress target) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    long start = System.nanoTime();
+    Ticker ticker = admin.context().ticker();
+    long start = ticker.monotonicMs();
     while (true) {
       Optional<String> leader = new MetaView(meta.state()).reportedLeader(shardId);
-      double waited = (System.nanoTime() - start) / 1e9;
+      double waited = (ticker.monotonicMs() - start) / 1e3;
       if (leader.isPresent() && leader.get().equals(target.getNodeId())) {
         out.printf("%s leads %s (reported after %.1f s)%n", target.getName(), shardId, waited);
         out.flush();
@@ -91,7 +87,7 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
         throw new AdminException("meta records the change, but " + target.getName() + " did not report leading "
             + shardId + " within " + waitSecs + " s; leader balancing keeps trying while it is up and caught up");
       }
-      Thread.sleep(POLL_MS);
+      ticker.sleep(POLL_MS);
     }
   }
 }

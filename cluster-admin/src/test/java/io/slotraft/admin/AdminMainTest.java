@@ -40,10 +40,58 @@ class AdminMainTest {
   }
 
   @Test
-  void noSubcommandIsAUsageError() {
+  void noSubcommandIsAUsageErrorListingThemAll() {
     Run run = run();
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("missing subcommand"), run.err());
+    assertTrue(run.err().contains("missing subcommand: status, operations, set-preferred-leader, move-replica, "
+        + "drain, remove-node, rebalance or cancel"), run.err());
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String subcommand : new String[] {"status", "operations", "set-preferred-leader", "move-replica", "drain",
+        "remove-node", "rebalance", "cancel"}) {
+      Run help = run(subcommand, "--help");
+      assertEquals(0, help.exitCode(), subcommand);
+      assertTrue(help.out().contains("--node"), help.out());
+    }
+  }
+
+  @Test
+  void drainAndRemoveNodeWithoutYesSayWhatTheyWouldDoAndExitTwo() {
+    Run drain = run("drain", "n2");
+    assertEquals(2, drain.exitCode());
+    assertTrue(drain.err().startsWith("drain n2 would mark it draining (no new replicas), move each of its replicas "
+        + "to another node, 2 at a time, then move its meta vote, if it has one; add --yes to start it"), drain.err());
+    Run remove = run("remove-node", "n4");
+    assertEquals(2, remove.exitCode());
+    assertTrue(remove.err().startsWith("remove-node n4 would take it out of the cluster's members for good"),
+        remove.err());
+  }
+
+  @Test
+  void rebalanceNeedsExactlyOneOfDryRunAndYes() {
+    Run neither = run("rebalance");
+    assertEquals(2, neither.exitCode());
+    assertTrue(neither.err().contains("--dry-run") && neither.err().contains("--yes"), neither.err());
+    Run both = run("rebalance", "--dry-run", "--yes");
+    assertEquals(2, both.exitCode());
+    assertTrue(both.err().contains("mutually exclusive"), both.err());
+  }
+
+  @Test
+  void countsOutOfRangeAreUsageErrorsNamingTheOption() {
+    Run zeroMoves = run("rebalance", "--dry-run", "--max-concurrent-moves", "0");
+    assertEquals(2, zeroMoves.exitCode());
+    assertTrue(zeroMoves.err().contains("Invalid value for option '--max-concurrent-moves': must be 1 or more, not 0"),
+        zeroMoves.err());
+    Run negativeWait = run("move-replica", "--wait-secs", "-1", "s1", "n1", "n4");
+    assertEquals(2, negativeWait.exitCode());
+    assertTrue(negativeWait.err().contains("Invalid value for option '--wait-secs': must be 0 or more, not -1"),
+        negativeWait.err());
+    assertEquals(2, run("drain", "n2", "--yes", "--max-concurrent-moves", "many").exitCode());
+    assertEquals(2, run("cancel", "forty-one").exitCode());
+    assertEquals(2, run("move-replica", "s1", "n1").exitCode());
   }
 
   @Test
@@ -61,8 +109,9 @@ class AdminMainTest {
     assertEquals(2, run("set-preferred-leader", "s1", "n1", "n2").exitCode());
     assertEquals(2, run("set-preferred-leader", "--wait-secs", "soon", "s1", "n1").exitCode());
     Run negative = run("set-preferred-leader", "--wait-secs", "-1", "--node", "127.0.0.1:1", "s1", "n1");
-    assertEquals(1, negative.exitCode());
-    assertTrue(negative.err().contains("--wait-secs must be 0 or more"), negative.err());
+    assertEquals(2, negative.exitCode());
+    assertTrue(negative.err().contains("Invalid value for option '--wait-secs': must be 0 or more, not -1"),
+        negative.err());
   }
 
   @Test

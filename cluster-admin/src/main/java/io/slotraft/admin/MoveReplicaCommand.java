@@ -1,0 +1,60 @@
+package io.slotraft.admin;
+
+import io.slotraft.proto.v1.MoveReplicaSpec;
+import io.slotraft.proto.v1.OperationSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slotraft-admin move-replica SHARD FROM TO}: starts a replica move on meta and follows it.
+ * Meta checks the move (FROM votes in SHARD, TO may take a replica, no other change of SHARD runs)
+ * and says why when it refuses; the CLI only turns names into ids.
+ */
+@Command(name = "move-replica", mixinStandardHelpOptions = true,
+    description = "Move SHARD's replica from node FROM to node TO (names or ids) and follow the move until it ends.")
+final class MoveReplicaCommand implements Callable<Integer> {
+  @Mixin
+  private NodeMixin node;
+
+  @Parameters(index = "0", paramLabel = "SHARD", description = "Shard id, as `status` lists it (e.g. s3).")
+  private String shardId;
+
+  @Parameters(index = "1", paramLabel = "FROM", description = "The node that holds the replica now.")
+  private String from;
+
+  @Parameters(index = "2", paramLabel = "TO", description = "The node that takes it.")
+  private String to;
+
+  @Mixin
+  private WaitOption wait;
+
+  @Option(names = "--json", description = "Print the operation as JSON when following ends, no progress.")
+  private boolean json;
+
+  @ParentCommand
+  private AdminMain admin;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (MetaClient meta = admin.context().connect(node.address)) {
+      MetaView view = new MetaView(meta.state());
+      OperationSpec move = OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+          .setShardId(view.shard(shardId).getShardId())
+          .setFromNodeId(view.node(from).getNodeId())
+          .setToNodeId(view.node(to).getNodeId())).build();
+      OperationRun run = new OperationRun(admin.context(), meta, spec.commandLine().getOut(),
+          spec.commandLine().getErr(), json);
+      long id = run.start(move, view);
+      return run.follow(id, wait.seconds, OperationRun.keepsRunning(id));
+    }
+  }
+}
