@@ -44,6 +44,7 @@ final class NodeParameters {
         ConfigParameter.fixed("slotraft-snapshot-interval-secs", Integer.toString(config.snapshotIntervalSecs())),
         ConfigParameter.fixed("slotraft-max-inflight-writes", Integer.toString(config.maxInflightWrites())),
         ConfigParameter.fixed("slotraft-read-mode", config.readMode().value()),
+        ConfigParameter.fixed("slotraft-snapshot-copy-mb-per-sec", Integer.toString(config.snapshotCopyMbPerSec())),
         new ConfigParameter("slotraft-snapshot-log-entries", () -> Long.toString(snapshots.maxEntries()),
             NodeParameters::nonNegativeInteger, value -> snapshots.setMaxEntries(Long.parseLong(value)))));
   }

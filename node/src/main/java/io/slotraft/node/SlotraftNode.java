@@ -44,6 +44,7 @@ import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.RemoteLeaders;
 import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.raft.SnapshotCopyLimit;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.resp.RespServer;
 import io.slotraft.node.resp.RespServices;
@@ -133,8 +134,12 @@ public final class SlotraftNode implements AutoCloseable {
   private TopologyWatch topologyWatch;
   private HttpEndpoints http;
 
+  /** One bound on snapshot copying for every replica of this node (null: unbounded). */
+  private final SnapshotCopyLimit snapshotCopies;
+
   public SlotraftNode(NodeConfig config) {
     this.config = config;
+    this.snapshotCopies = SnapshotCopyLimit.mibPerSecond(config.snapshotCopyMbPerSec());
   }
 
   public SlotraftNode start() throws IOException {
@@ -344,7 +349,7 @@ public final class SlotraftNode implements AutoCloseable {
         config.maxInflightWrites());
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
-        config.maxInflightWrites(), config.readMode() == ReadMode.LEASE);
+        config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
     RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
     created.attach(replica);

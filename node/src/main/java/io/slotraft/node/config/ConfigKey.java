@@ -33,6 +33,9 @@ public enum ConfigKey {
       + "same number, and it cannot change once the cluster holds data."),
   REPLICATION_FACTOR("replication-factor", "3", "Replicas of each shard, 1 to the number of members (the default "
       + "3 becomes the member count when there are fewer members)."),
+  SNAPSHOT_COPY_MB_PER_SEC("snapshot-copy-mb-per-sec", "64", "Bounds the MiB per second this node reads and "
+      + "writes for snapshot installs (a replica move or a rebuild copies a snapshot), so that foreground writes keep "
+      + "their disk; 0: unbounded."),
   META_WAIT_SECS("meta-wait-secs", "300", "How long a starting node waits for the meta group's topology before it "
       + "gives up; meta answers once a majority of its members (the first 3 of --members, or 5 when there are 5 or "
       + "more) is up.");

@@ -81,7 +81,8 @@ public final class ConfigLoader {
         intInRange(ConfigKey.ELECTION_TIMEOUT_MS, 100, 60_000), intInRange(ConfigKey.SNAPSHOT_INTERVAL_SECS, 0, 86_400 * 7),
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
         readMode(), intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
-        replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400));
+        replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400),
+        intInRange(ConfigKey.SNAPSHOT_COPY_MB_PER_SEC, 0, 1 << 20));
   }
 
   /** A member's own flags may repeat its entry in --members, never contradict it: the others dial that entry. */

@@ -25,7 +25,8 @@ public record NodeConfig(
     int respThreads,
     int shards,
     int replicationFactor,
-    int metaWaitSecs) {
+    int metaWaitSecs,
+    int snapshotCopyMbPerSec) {
 
   /** True for a node not among the bootstrap members: it joins a cluster that is already running. */
   public boolean joining() {

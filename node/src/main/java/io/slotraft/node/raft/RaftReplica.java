@@ -124,6 +124,9 @@ public final class RaftReplica implements AutoCloseable {
     nodeOptions.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
     nodeOptions.setRaftMetaUri(directory.resolve("raft_meta").toString());
     nodeOptions.setSnapshotUri(directory.resolve("snapshot").toString());
+    if (options.snapshotCopies() != null) {
+      nodeOptions.setSnapshotThrottle(options.snapshotCopies().throttle());
+    }
     nodeOptions.setDisableCli(false);
     // Without shared timers every group starts its own timer threads (see DEPENDENCIES.md).
     nodeOptions.setSharedTimerPool(true);

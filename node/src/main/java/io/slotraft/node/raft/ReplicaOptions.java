@@ -9,6 +9,13 @@ package io.slotraft.node.raft;
  *     JRaft's ring buffers, so memory stays bounded per replica
  * @param leaseReads whether {@link RaftReplica#linearizableRead} relies on the leader's lease instead
  *     of a heartbeat round (see {@link RaftReplica#linearizableRead} for the clock assumption)
+ * @param snapshotCopies bounds the bytes per second snapshot installs read and write (one throttle
+ *     shared by a node's replicas, so moving replicas cannot take the whole disk); null: unbounded
  */
 public record ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, int maxInflightProposals,
-    boolean leaseReads) {}
+    boolean leaseReads, SnapshotCopyLimit snapshotCopies) {
+
+  public ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, int maxInflightProposals, boolean leaseReads) {
+    this(electionTimeoutMs, snapshotIntervalSecs, maxInflightProposals, leaseReads, null);
+  }
+}
