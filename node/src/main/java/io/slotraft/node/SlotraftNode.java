@@ -19,7 +19,9 @@ import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaMembers;
 import io.slotraft.node.meta.MetaState;
-import io.slotraft.node.metagroup.LocalMetaSource;
+import io.slotraft.node.metagroup.MetaHost;
+import io.slotraft.node.metagroup.NodeMetaSource;
+import io.slotraft.node.raft.LocalReplicaFiles;
 import io.slotraft.node.metagroup.MetaBootstrapper;
 import io.slotraft.node.metagroup.MetaReplica;
 import io.slotraft.node.metagroup.MetaMemberChannels;
@@ -114,9 +116,9 @@ public final class SlotraftNode implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private NodeLogStore logStore;
   private RaftTransport transport;
-  private MetaReplica metaReplica;
+  private MetaHost metaHost;
   private MetaMemberChannels metaChannels;
-  private MetaSource metaSource;
+  private NodeMetaSource metaSource;
   /** Asks for damaged replicas rebuilt here to be added back to their groups (blocking calls). */
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("replica-rebuild"));
   /** Runs the blocking calls that forward meta proposals to the meta members. */
@@ -158,11 +160,12 @@ public final class SlotraftNode implements AutoCloseable {
     remoteLeaders = new RemoteLeaders(Map.of());
     router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
-    MetaProposer metaProposer = new MetaProposer(metaReplica, metaChannels, self.nodeId(), metaForwarding);
+    MetaProposer metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
+        metaForwarding);
     Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
         LOG.info("asked meta to join: {}", failure != null ? failure.getMessage() : outcome.description()));
     reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, this::startShard, retirer(), join,
-        (meta, localShards) -> {
+        this::followMetaMembership, (meta, localShards) -> {
       // Members first: a leader named by a shard of the new placement must resolve to a member.
       topology.update(meta.epoch(), meta.members());
       router.update(meta.placement(), localShards);
@@ -175,8 +178,10 @@ public final class SlotraftNode implements AutoCloseable {
 
     NodeRuntime runtime = new NodeRuntime(config, router, topology, clock);
     runtime.setMetaStatus(new NodeRuntime.MetaStatus(
-        () -> metaReplica != null ? metaReplica.lastApplied() : reconciler.lastRead(),
-        () -> metaReplica == null ? "none" : metaReplica.isLeader() ? "leader" : "follower"));
+        () -> metaHost.replica().filter(replica -> metaSource.votesHere()).map(MetaReplica::lastApplied)
+            .orElseGet(reconciler::lastRead),
+        () -> metaHost.replica().map(replica -> replica.isLeader() ? "leader"
+            : metaSource.votesHere() ? "follower" : "learner").orElse("none")));
     CommandCatalog catalog = Catalogs.standard(runtime);
     runtime.setCatalog(catalog);
     NodeCommandDispatcher dispatcher =
@@ -191,13 +196,14 @@ public final class SlotraftNode implements AutoCloseable {
     timers.scheduleWithFixedDelay(new NodeReporter(self.nodeId(),
         () -> NodeReporter.replicas(router.localShards()), metaProposer::propose, clock), 0,
         NodeReporter.INTERVAL_MS, TimeUnit.MILLISECONDS);
-    if (metaReplica != null) {
-      groupAdmin = new GroupAdmin();
-      driverContext = new NodeDriverContext(groupAdmin, clock);
-      operationsTimer.scheduleWithFixedDelay(new OperationRunner(metaReplica::isLeader, metaReplica::readLinearizable,
-          metaProposer::proposeAsLeader, driverContext), OperationRunner.INTERVAL_MS, OperationRunner.INTERVAL_MS,
-          TimeUnit.MILLISECONDS);
-    }
+    // Every node: meta's leadership may come here later (a drain moving a vote to this node).
+    groupAdmin = new GroupAdmin();
+    driverContext = new NodeDriverContext(groupAdmin, clock);
+    operationsTimer.scheduleWithFixedDelay(new OperationRunner(metaHost::isLeader,
+        () -> metaHost.replica().map(MetaReplica::readLinearizable)
+            .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no meta replica here"))),
+        metaProposer::proposeAsLeader, driverContext), OperationRunner.INTERVAL_MS, OperationRunner.INTERVAL_MS,
+        TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> RetiredReplicas.purge(config.dataDir().resolve("shards"), RETIRED_GRACE_MS,
         clock.getAsLong()), 60, 600, TimeUnit.SECONDS);
     if (meta.placement().shards().size() > 1) {
@@ -237,20 +243,43 @@ public final class SlotraftNode implements AutoCloseable {
   }
 
   /**
-   * Meta members start their meta replica (and, while meta is empty, propose Bootstrap when they
-   * lead it) and read meta from it; every other node reads it from the meta members.
+   * Configured meta members start their meta replica (and, while meta is empty, propose Bootstrap
+   * when they lead it), and so does a node with meta data from before (a vote moved here); every
+   * node reads meta through a {@link NodeMetaSource}, which asks meta's voters when this node is none.
+   * Later the reconciler starts or retires the replica as meta's own membership changes ({@link
+   * #followMetaMembership}).
    */
-  private MetaSource startMeta(List<ClusterMember> metaMembers, ClusterTopology configuredPlan) throws IOException {
+  private NodeMetaSource startMeta(List<ClusterMember> metaMembers, ClusterTopology configuredPlan)
+      throws IOException {
     ClusterMember self = config.self();
-    if (!MetaMembers.includes(config.members(), self.nodeId())) {
+    metaHost = new MetaHost(this::startMetaReplica, this::retireMetaReplica);
+    boolean configured = MetaMembers.includes(config.members(), self.nodeId());
+    if (configured || LocalReplicaFiles.hasRaftMeta(metaDirectory())) {
+      MetaReplica replica = metaHost.ensureRunning(metaMembers);
+      if (configured) {
+        timers.scheduleWithFixedDelay(new MetaBootstrapper(replica, configuredPlan, self.nodeId()), 0,
+            BOOTSTRAP_CHECK_MS, TimeUnit.MILLISECONDS);
+      }
+    } else {
       LOG.info("meta runs on {}; this node reads it from them", metaMembers.stream().map(ClusterMember::name).toList());
-      return new RemoteMetaSource(metaChannels, self.nodeId());
     }
-    metaReplica = startMetaReplica(metaMembers);
-    timers.scheduleWithFixedDelay(new MetaBootstrapper(metaReplica, configuredPlan, self.nodeId()), 0,
-        BOOTSTRAP_CHECK_MS, TimeUnit.MILLISECONDS);
-    LOG.info("this node holds a replica of meta (members {})", metaMembers.stream().map(ClusterMember::name).toList());
-    return new LocalMetaSource(metaReplica);
+    return new NodeMetaSource(metaHost, new RemoteMetaSource(metaChannels, self.nodeId()), self.nodeId());
+  }
+
+  /** Starts or retires this node's meta replica as meta lists it, and asks meta's current voters. */
+  private void followMetaMembership(ClusterTopology topology) throws IOException {
+    metaChannels.update(topology.metaVoters());
+    if (topology.runsMeta(config.self().nodeId())) {
+      metaHost.ensureRunning(topology.metaVoters());
+    } else {
+      metaHost.retire();
+    }
+  }
+
+  /** Sets the data of this node's stopped meta replica aside: its log first, then its directory. */
+  private void retireMetaReplica() throws IOException {
+    logStore.dropGroup(MetaReplica.GROUP_ID);
+    RetiredReplicas.setAside(metaDirectory(), clock.getAsLong());
   }
 
   /**
@@ -314,9 +343,15 @@ public final class SlotraftNode implements AutoCloseable {
    * the caller's thread: that read blocks).
    */
   private CompletableFuture<MetaState> readMeta() {
-    if (metaReplica != null) {
-      return metaReplica.readLinearizable();
+    Optional<MetaReplica> local = metaHost.replica();
+    if (local.isPresent() && metaSource.votesHere()) {
+      // An election in meta fails this read: then ask the other voters, as a node without a vote does.
+      return local.get().readLinearizable().exceptionallyCompose(failure -> readMetaRemotely());
     }
+    return readMetaRemotely();
+  }
+
+  private CompletableFuture<MetaState> readMetaRemotely() {
     return CompletableFuture.supplyAsync(() -> metaSource.read()
         .orElseThrow(() -> new IllegalStateException("no meta member answered")), metaForwarding);
   }
@@ -396,7 +431,7 @@ public final class SlotraftNode implements AutoCloseable {
   private Optional<ReplicaDescription> describeReplica(String groupId) {
     RaftReplica replica = null;
     if (MetaReplica.GROUP_ID.equals(groupId)) {
-      replica = metaReplica == null ? null : metaReplica.raftReplica();
+      replica = metaHost.replica().map(MetaReplica::raftReplica).orElse(null);
     } else if (router != null) {
       replica = router.localShards().stream().filter(shard -> shard.id().groupId().equals(groupId))
           .map(Shard::replica).filter(java.util.Objects::nonNull).findFirst().orElse(null);
@@ -452,7 +487,7 @@ public final class SlotraftNode implements AutoCloseable {
         }
       }
     }
-    closeQuietly(metaReplica);
+    closeQuietly(metaHost);
     if (grpc != null) {
       // Client streams never end by themselves: cut them, so clients see the node go and move on.
       grpc.shutdownNow();

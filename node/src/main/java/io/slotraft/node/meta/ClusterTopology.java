@@ -18,9 +18,13 @@ import java.util.TreeSet;
  * @param replicationFactor replicas per shard
  * @param metaVoterNodeIds the meta group's voters, in member order
  * @param drainingNodeIds nodes that take no new replicas, sorted
+ * @param metaLearnerNodeIds nodes catching up a replica of meta that a move will make a voter
  */
 public record ClusterTopology(long epoch, List<ClusterMember> members, Placement placement, int replicationFactor,
-    List<String> metaVoterNodeIds, List<String> drainingNodeIds) {
+    List<String> metaVoterNodeIds, List<String> drainingNodeIds, List<String> metaLearnerNodeIds) {
+  /** The group id of meta itself, as a move names it instead of a shard. */
+  public static final String META_GROUP = "meta";
+
   /** Before bootstrap: no nodes, no shards. */
   public static final ClusterTopology NONE = new ClusterTopology(0, List.of(), new Placement(List.of()), 0);
 
@@ -28,12 +32,13 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
     members = List.copyOf(members);
     metaVoterNodeIds = List.copyOf(metaVoterNodeIds);
     drainingNodeIds = List.copyOf(new TreeSet<>(drainingNodeIds));
+    metaLearnerNodeIds = List.copyOf(metaLearnerNodeIds);
   }
 
   /** A layout whose meta voters are the ones {@link MetaMembers} picks from the members, none draining. */
   public ClusterTopology(long epoch, List<ClusterMember> members, Placement placement, int replicationFactor) {
     this(epoch, members, placement, replicationFactor,
-        MetaMembers.of(members).stream().map(ClusterMember::nodeId).toList(), List.of());
+        MetaMembers.of(members).stream().map(ClusterMember::nodeId).toList(), List.of(), List.of());
   }
 
   public Optional<ClusterMember> member(String nodeId) {
@@ -51,6 +56,22 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
 
   public boolean isMetaVoter(String nodeId) {
     return metaVoterNodeIds.contains(nodeId);
+  }
+
+  /** Whether {@code nodeId} runs a replica of meta, voting or learning. */
+  public boolean runsMeta(String nodeId) {
+    return metaVoterNodeIds.contains(nodeId) || metaLearnerNodeIds.contains(nodeId);
+  }
+
+  /** The Raft endpoints of meta's voters, in member order. */
+  public List<String> metaVoterEndpoints() {
+    return metaVoters().stream().map(ClusterMember::raftEndpoint).toList();
+  }
+
+  /** The Raft endpoints of meta's learners. */
+  public List<String> metaLearnerEndpoints() {
+    return members.stream().filter(m -> metaLearnerNodeIds.contains(m.nodeId())).map(ClusterMember::raftEndpoint)
+        .toList();
   }
 
   /** The meta group's voters as members, in member order. */
@@ -77,25 +98,26 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
   }
 
   public ClusterTopology withEpoch(long changed) {
-    return new ClusterTopology(changed, members, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+    return new ClusterTopology(changed, members, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
   }
 
   /** The next epoch with {@code changed} as placement. */
   public ClusterTopology nextWith(Placement changed) {
-    return new ClusterTopology(epoch + 1, members, changed, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+    return new ClusterTopology(epoch + 1, members, changed, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
   }
 
   /** The next epoch with {@code joined} added after the other members. */
   public ClusterTopology nextWithMember(ClusterMember joined) {
     List<ClusterMember> changed = new ArrayList<>(members);
     changed.add(joined);
-    return new ClusterTopology(epoch + 1, changed, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds);
+    return new ClusterTopology(epoch + 1, changed, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
   }
 
   /** The next epoch without member {@code nodeId}. */
   public ClusterTopology nextWithoutMember(String nodeId) {
     return new ClusterTopology(epoch + 1, members.stream().filter(m -> !m.nodeId().equals(nodeId)).toList(),
-        placement, replicationFactor, metaVoterNodeIds, drainingNodeIds.stream().filter(id -> !id.equals(nodeId)).toList());
+        placement, replicationFactor, metaVoterNodeIds, drainingNodeIds.stream().filter(id -> !id.equals(nodeId)).toList(),
+        metaLearnerNodeIds);
   }
 
   /** The same epoch with {@code nodeId} draining or not (clients see no difference). */
@@ -105,12 +127,30 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
     if (draining) {
       changed.add(nodeId);
     }
-    return new ClusterTopology(epoch, members, placement, replicationFactor, metaVoterNodeIds, changed);
+    return new ClusterTopology(epoch, members, placement, replicationFactor, metaVoterNodeIds, changed,
+        metaLearnerNodeIds);
   }
 
-  /** The next epoch with {@code voters} as meta's voters, kept in member order. */
-  public ClusterTopology nextWithMetaVoters(List<String> voters) {
+  /** The next epoch with {@code learner} catching up a replica of meta. */
+  public ClusterTopology nextWithMetaLearner(String learner) {
+    List<String> learners = new ArrayList<>(metaLearnerNodeIds);
+    learners.add(learner);
+    return new ClusterTopology(epoch + 1, members, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds,
+        learners);
+  }
+
+  /**
+   * The next epoch with meta's vote moved from {@code from} to {@code to} (when {@code moved}) or
+   * with {@code to}'s learner dropped (when not): the end of a move of meta's vote.
+   */
+  public ClusterTopology nextWithMetaVoteMoved(String from, String to, boolean moved) {
+    List<String> voters = new ArrayList<>(metaVoterNodeIds);
+    if (moved) {
+      voters.remove(from);
+      voters.add(to);
+    }
     List<String> ordered = members.stream().map(ClusterMember::nodeId).filter(voters::contains).toList();
-    return new ClusterTopology(epoch + 1, members, placement, replicationFactor, ordered, drainingNodeIds);
+    return new ClusterTopology(epoch + 1, members, placement, replicationFactor, ordered, drainingNodeIds,
+        metaLearnerNodeIds.stream().filter(id -> !id.equals(to)).toList());
   }
 }

@@ -58,7 +58,8 @@ public final class MetaProtos {
   static ClusterPlan plan(ClusterTopology topology) {
     ClusterPlan.Builder plan = ClusterPlan.newBuilder().setReplicationFactor(topology.replicationFactor())
         .addAllMetaVoterNodeIds(topology.metaVoterNodeIds())
-        .addAllDrainingNodeIds(topology.drainingNodeIds());
+        .addAllDrainingNodeIds(topology.drainingNodeIds())
+        .addAllMetaLearnerNodeIds(topology.metaLearnerNodeIds());
     topology.members().forEach(member -> plan.addNodes(MemberProtos.toProto(member)));
     topology.placement().shards().forEach(shard -> plan.addShards(MetaShard.newBuilder()
         .setShardId(shard.shardId())
@@ -82,6 +83,6 @@ public final class MetaProtos {
             .map(s -> new ShardPlacement(s.getShardId(), s.getSlotStart(), s.getSlotEnd(), s.getReplicaNodeIdsList(),
                 s.getLearnerNodeIdsList()))
             .toList()),
-        plan.getReplicationFactor(), metaVoters, plan.getDrainingNodeIdsList());
+        plan.getReplicationFactor(), metaVoters, plan.getDrainingNodeIdsList(), plan.getMetaLearnerNodeIdsList());
   }
 }

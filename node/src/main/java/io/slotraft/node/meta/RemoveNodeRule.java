@@ -27,8 +27,8 @@ final class RemoveNodeRule implements MetaCommandRule<RemoveNode> {
     if (!held.isEmpty()) {
       return Applied.noOp(state, what + " refused: " + name + " still holds replicas of " + held + "; drain it first");
     }
-    if (topology.isMetaVoter(nodeId)) {
-      return Applied.noOp(state, what + " refused: " + name + " is a meta voter; drain it first");
+    if (topology.runsMeta(nodeId)) {
+      return Applied.noOp(state, what + " refused: " + name + " holds a replica of meta; drain it first");
     }
     List<Long> naming = state.runningOperations().stream().filter(op -> OperationRules.names(op, nodeId))
         .map(Operation::getId).toList();

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +36,18 @@ public final class MetaProposer implements MetaProposals {
   /** One meta proposal commits in milliseconds; more means no quorum now. */
   public static final long PROPOSE_TIMEOUT_MS = 5_000;
 
-  private final MetaReplica local;
+  private final Supplier<MetaReplica> local;
   private final MetaMemberChannels members;
   private final String selfNodeId;
   private final Executor forwarding;
   private volatile int lastAnswered;
 
   /**
-   * @param local this node's meta replica, or null on a node that holds none
+   * @param local this node's meta replica now, or null while it holds none
    * @param members channels to every meta member (this node included when it is one)
    * @param forwarding where the blocking forwarding calls run
    */
-  public MetaProposer(MetaReplica local, MetaMemberChannels members, String selfNodeId, Executor forwarding) {
+  public MetaProposer(Supplier<MetaReplica> local, MetaMemberChannels members, String selfNodeId, Executor forwarding) {
     this.local = local;
     this.members = members;
     this.selfNodeId = selfNodeId;
@@ -55,16 +56,18 @@ public final class MetaProposer implements MetaProposals {
 
   @Override
   public CompletableFuture<ProposalOutcome> propose(MetaCommand command) {
-    return checked(command, entry -> local != null && local.isLeader() ? proposeHere(entry)
+    MetaReplica here = local.get();
+    return checked(command, entry -> here != null && here.isLeader() ? proposeHere(here, entry)
         : CompletableFuture.supplyAsync(() -> forward(command), forwarding));
   }
 
   /** A command forwarded by another node: proposed here if this replica leads meta, else refused. */
   @Override
   public CompletableFuture<ProposalOutcome> proposeAsLeader(MetaCommand command) {
+    MetaReplica local = this.local.get();
     return checked(command, entry -> {
       if (local != null && local.isLeader()) {
-        return proposeHere(entry);
+        return proposeHere(local, entry);
       }
       String leader = local == null ? "this node holds no meta replica" : local.leaderEndpoint()
           .map(endpoint -> "meta's leader is at Raft endpoint " + endpoint).orElse("meta has no leader now");
@@ -85,7 +88,7 @@ public final class MetaProposer implements MetaProposals {
     return then.apply(entry);
   }
 
-  private CompletableFuture<ProposalOutcome> proposeHere(byte[] entry) {
+  private static CompletableFuture<ProposalOutcome> proposeHere(MetaReplica local, byte[] entry) {
     return local.propose(entry)
         .orTimeout(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Status.UNAVAILABLE
@@ -97,7 +100,8 @@ public final class MetaProposer implements MetaProposals {
     ProposeRequest request = ProposeRequest.newBuilder().setCommand(command).setForwarded(true)
         .setAskingNodeId(selfNodeId).build();
     List<String> refusals = new ArrayList<>();
-    for (int index : askingOrder()) {
+    MetaMemberChannels.View members = this.members.current();
+    for (int index : askingOrder(members)) {
       ClusterMember member = members.member(index);
       try {
         ProposeReply reply = MetaServiceGrpc.newBlockingStub(members.channel(index))
@@ -120,8 +124,9 @@ public final class MetaProposer implements MetaProposals {
   }
 
   /** The member this replica believes leads first, then the one that answered last, then the rest. */
-  private List<Integer> askingOrder() {
+  private List<Integer> askingOrder(MetaMemberChannels.View members) {
     List<Integer> order = new ArrayList<>();
+    MetaReplica local = this.local.get();
     Optional<String> leader = local == null ? Optional.empty() : local.leaderEndpoint();
     for (int i = 0; i < members.size(); i++) {
       if (leader.isPresent() && members.member(i).raftEndpoint().equals(leader.get())) {

@@ -32,14 +32,22 @@ public final class RemoteMetaSource implements MetaSource {
 
   @Override
   public synchronized Optional<MetaState> read() {
+    MetaMemberChannels.View members = this.members.current();
     for (int attempt = 0; attempt < members.size(); attempt++) {
       int index = (next + attempt) % members.size();
+      if (members.member(index).nodeId().equals(selfNodeId)) {
+        continue; // this node reads meta through this very source: asking itself would go round in a circle
+      }
       try {
         io.slotraft.proto.v1.MetaState answer = MetaServiceGrpc.newBlockingStub(members.channel(index))
             .withDeadlineAfter(ASK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
             .getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId(selfNodeId).build());
         next = index;
-        return Optional.of(MetaProtos.state(answer));
+        MetaState state = MetaProtos.state(answer);
+        if (state.bootstrapped()) {
+          this.members.update(state.topology().metaVoters());
+        }
+        return Optional.of(state);
       } catch (StatusRuntimeException e) {
         LOG.debug("meta member {} did not answer: {}", members.member(index).name(), e.getStatus());
       }

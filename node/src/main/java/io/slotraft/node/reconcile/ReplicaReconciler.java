@@ -51,6 +51,15 @@ public final class ReplicaReconciler implements Runnable {
     void retireStale(Set<String> keepShardIds) throws IOException;
   }
 
+  /**
+   * Follows meta's own membership: starts this node's meta replica when meta lists it as a voter or
+   * learner, retires it when meta lists it as neither. Called at the start of every pass.
+   */
+  @FunctionalInterface
+  public interface MetaMembership {
+    void follow(ClusterTopology topology) throws IOException;
+  }
+
   /** Told after a pass that changed the topology or the running replicas; called on the pass's thread. */
   @FunctionalInterface
   public interface TopologyListener {
@@ -63,6 +72,7 @@ public final class ReplicaReconciler implements Runnable {
   private final ReplicaStarter starter;
   private final ReplicaRetirer retirer;
   private final Runnable join;
+  private final MetaMembership metaMembership;
   private final TopologyListener listener;
   /** This node's replicas by shard id, in start order; touched only by passes. */
   private final Map<String, Shard> running = new LinkedHashMap<>();
@@ -74,13 +84,14 @@ public final class ReplicaReconciler implements Runnable {
    * @param join asks meta to make this node a member (without waiting); called while meta lists it not
    */
   public ReplicaReconciler(ClusterMember self, ClusterTopology configured, MetaSource meta, ReplicaStarter starter,
-      ReplicaRetirer retirer, Runnable join, TopologyListener listener) {
+      ReplicaRetirer retirer, Runnable join, MetaMembership metaMembership, TopologyListener listener) {
     this.self = self;
     this.configured = configured;
     this.meta = meta;
     this.starter = starter;
     this.retirer = retirer;
     this.join = join;
+    this.metaMembership = metaMembership;
     this.listener = listener;
   }
 
@@ -157,6 +168,11 @@ public final class ReplicaReconciler implements Runnable {
   }
 
   private void pass(ClusterTopology topology) {
+    try {
+      metaMembership.follow(topology);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("cannot follow meta's own membership (next pass tries again): {}", e.toString());
+    }
     ReplicaPlan plan = ReplicaPlan.of(topology.placement(), self.nodeId(), running.keySet());
     boolean started = false;
     for (ShardPlacement shard : plan.toStart()) {

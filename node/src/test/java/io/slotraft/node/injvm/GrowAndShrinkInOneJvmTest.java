@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cluster grows and shrinks under load, on real nodes in this JVM: a fourth node joins, a
  * rebalance moves replicas onto it (learner, catch-up by snapshot and log, promotion, removal of the
- * source), then a drain moves them all off again and the node is removed. The smart client writes
- * the whole time: no write fails, every acknowledged INCR is applied exactly once, and the nodes a
- * replica left set its data aside.
+ * source), then an original member that holds one of meta's votes is drained (its replicas, then its
+ * vote, move away), removed and stopped. The smart client writes the whole time: no write fails,
+ * every acknowledged INCR is applied exactly once, and the drained node set its data aside.
  */
 class GrowAndShrinkInOneJvmTest {
   @TempDir
@@ -65,16 +65,22 @@ class GrowAndShrinkInOneJvmTest {
   }
 
   private MetaState metaState() {
-    return meta(0).getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("test").build());
+    return meta(1).getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("test").build());
   }
 
   private ProposeReply propose(MetaCommand command) {
-    return meta(1).propose(ProposeRequest.newBuilder().setCommand(command).build());
+    return meta(2).propose(ProposeRequest.newBuilder().setCommand(command).build());
   }
 
   private Operation awaitEnd(long id) throws InterruptedException {
-    Await.until("operation " + id + " ends", Duration.ofSeconds(120), () -> metaState().getOperationsList().stream()
-        .anyMatch(op -> op.getId() == id && op.getStatus() != OperationStatus.OPERATION_RUNNING));
+    Await.until("operation " + id + " ends", Duration.ofSeconds(120), () -> {
+      try {
+        return metaState().getOperationsList().stream()
+            .anyMatch(op -> op.getId() == id && op.getStatus() != OperationStatus.OPERATION_RUNNING);
+      } catch (io.grpc.StatusRuntimeException e) {
+        return false; // meta is electing a leader (a vote moving, or a loaded machine): ask again
+      }
+    });
     return metaState().getOperationsList().stream().filter(op -> op.getId() == id).findFirst().orElseThrow();
   }
 
@@ -86,6 +92,7 @@ class GrowAndShrinkInOneJvmTest {
   void aNodeJoinsTakesItsShareUnderLoadAndIsDrainedAndRemovedAgainLosingNothing() throws Exception {
     cluster = InJvmCluster.start(root, 3, 4);
     String n4;
+    String n1 = cluster.config(0).self().nodeId();
     List<String> seeds = cluster.grpcPorts().stream().map(port -> "127.0.0.1:" + port).toList();
     try (SlotraftClient client = SlotraftClient.builder().seeds(seeds.toArray(String[]::new)).build()) {
       AtomicBoolean writing = new AtomicBoolean(true);
@@ -125,21 +132,39 @@ class GrowAndShrinkInOneJvmTest {
       }
       assertTrue(afterRebalance.getEpoch() > withN4.getEpoch());
       long atRebalance = acknowledged.get();
-      Await.until("writes go on after the rebalance", Duration.ofSeconds(30), () -> acknowledged.get() >= atRebalance + 100);
+      Await.until("writes go on after the rebalance", Duration.ofSeconds(30),
+          () -> failure.get() != null || acknowledged.get() >= atRebalance + 100);
+      assertNull(failure.get(), () -> "a write failed during the rebalance: " + failure.get());
 
+      assertTrue(afterRebalance.getPlan().getMetaVoterNodeIdsList().contains(n1));
       ProposeReply drain = propose(MetaEntries.startOperation(OperationSpec.newBuilder()
-          .setDrainNode(DrainNodeSpec.newBuilder().setNodeId(n4).setMaxConcurrentMoves(2)).build(), 0,
+          .setDrainNode(DrainNodeSpec.newBuilder().setNodeId(n1).setMaxConcurrentMoves(2)).build(), 0,
           System.currentTimeMillis()));
       assertTrue(drain.getChanged(), drain.getDescription());
       Operation drained = awaitEnd(drain.getOperationId());
       assertEquals(OperationStatus.OPERATION_SUCCEEDED, drained.getStatus(), drained.getDetail());
-      assertEquals(0, replicasOn(metaState(), n4));
-      ProposeReply removed = propose(MetaEntries.removeNode(n4));
+      MetaState afterDrain = metaState();
+      assertEquals(0, replicasOn(afterDrain, n1));
+      assertFalse(afterDrain.getPlan().getMetaVoterNodeIdsList().contains(n1), "n1's vote in meta moved");
+      assertTrue(afterDrain.getPlan().getMetaVoterNodeIdsList().contains(n4), "to the node that had none");
+      assertEquals(3, afterDrain.getPlan().getMetaVoterNodeIdsCount());
+      ProposeReply removed = propose(MetaEntries.removeNode(n1));
       assertTrue(removed.getChanged(), removed.getDescription());
       assertEquals(3, metaState().getPlan().getNodesCount());
+      Path n1Meta = root.resolve("n1");
+      Await.until("n1 set its meta replica and its shards' data aside", Duration.ofSeconds(30), () -> {
+        try (var entries = Files.list(n1Meta)) {
+          return entries.noneMatch(p -> p.getFileName().toString().equals("meta"));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      cluster.stop(0);
 
       long atDrain = acknowledged.get();
-      Await.until("writes go on after the drain", Duration.ofSeconds(30), () -> acknowledged.get() >= atDrain + 100);
+      Await.until("writes go on after the drain", Duration.ofSeconds(30),
+          () -> failure.get() != null || acknowledged.get() >= atDrain + 100);
+      assertNull(failure.get(), () -> "a write failed after the drain: " + failure.get());
       writing.set(false);
       writer.join(30_000);
       assertNull(failure.get(), "no write failed while the cluster changed shape");
@@ -150,9 +175,9 @@ class GrowAndShrinkInOneJvmTest {
       }
       assertEquals(acknowledged.get(), total, "every acknowledged INCR applied exactly once");
     }
-    Path n4Shards = root.resolve("n4").resolve("shards");
-    Await.until("n4 set every replica's data aside", Duration.ofSeconds(30), () -> {
-      try (var entries = Files.list(n4Shards)) {
+    Path n1Shards = root.resolve("n1").resolve("shards");
+    Await.until("n1 set every replica's data aside", Duration.ofSeconds(30), () -> {
+      try (var entries = Files.list(n1Shards)) {
         return entries.allMatch(p -> p.getFileName().toString().contains(".removed-"));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -160,7 +185,7 @@ class GrowAndShrinkInOneJvmTest {
     });
     for (MetaShard shard : metaState().getPlan().getShardsList()) {
       assertEquals(3, shard.getReplicaNodeIdsCount(), shard.getShardId());
-      assertFalse(shard.getReplicaNodeIdsList().contains(n4));
+      assertFalse(shard.getReplicaNodeIdsList().contains(n1));
       assertEquals(0, shard.getLearnerNodeIdsCount());
     }
   }

@@ -93,7 +93,7 @@ class MetaProposerTest {
     int leader = member(leader(taken, plain));
     try (MetaMemberChannels channels = new MetaMemberChannels(List.of(RemoteMetaSourceTest.member("n1", down),
         RemoteMetaSourceTest.member("n2", follower), RemoteMetaSourceTest.member("n3", leader)))) {
-      MetaProposer proposer = new MetaProposer(null, channels, "asker", forwarding);
+      MetaProposer proposer = new MetaProposer(() -> null, channels, "asker", forwarding);
       ProposalOutcome outcome = proposer.propose(MetaEntries.setPreferredLeader("s3", "n2-id")).get(30, TimeUnit.SECONDS);
       assertEquals(new ProposalOutcome(true, "took s3", 2), outcome);
       assertEquals(1, taken.get());
@@ -106,7 +106,7 @@ class MetaProposerTest {
     int follower = member(refusingProposals());
     try (MetaMemberChannels channels = new MetaMemberChannels(List.of(
         RemoteMetaSourceTest.member("n1", RemoteMetaSourceTest.closedPort()), RemoteMetaSourceTest.member("n2", follower)))) {
-      MetaProposer proposer = new MetaProposer(null, channels, "asker", forwarding);
+      MetaProposer proposer = new MetaProposer(() -> null, channels, "asker", forwarding);
       ExecutionException failure = assertThrows(ExecutionException.class,
           () -> proposer.propose(MetaEntries.setPreferredLeader("s1", "x")).get(30, TimeUnit.SECONDS));
       StatusRuntimeException status = assertInstanceOf(StatusRuntimeException.class, failure.getCause());
@@ -121,7 +121,7 @@ class MetaProposerTest {
     AtomicInteger taken = new AtomicInteger();
     int leader = member(leader(taken, new AtomicInteger()));
     try (MetaMemberChannels channels = new MetaMemberChannels(List.of(RemoteMetaSourceTest.member("n1", leader)))) {
-      MetaProposer proposer = new MetaProposer(null, channels, "asker", forwarding);
+      MetaProposer proposer = new MetaProposer(() -> null, channels, "asker", forwarding);
       MetaCommand bootstrap = MetaCommand.parseFrom(MetaEntries.bootstrap(ClusterTopology.NONE, "x"));
       MetaCommand future = MetaEntries.setPreferredLeader("s1", "x").toBuilder().setFormatVersion(99).build();
       MetaCommand underDeclared = MetaEntries.setPreferredLeader("s1", "x").toBuilder().setFormatVersion(1).build();

@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,11 @@ class RemoteMetaSourceTest {
   }
 
   private static MetaState bootstrapped() {
-    List<ClusterMember> members = List.of(member("n1", 1), member("n2", 2), member("n3", 3));
+    return bootstrapped(List.of(member("n1", 1), member("n2", 2), member("n3", 3)));
+  }
+
+  /** Meta bootstrapped with {@code members}, the first three of which are meta's voters. */
+  private static MetaState bootstrapped(List<ClusterMember> members) {
     MetaStateMachine meta = new MetaStateMachine();
     meta.apply(4, MetaEntries.bootstrap(BootstrapPlan.fromConfig(members, 12, 3), members.get(0).nodeId()));
     return meta.state();
@@ -69,7 +74,25 @@ class RemoteMetaSourceTest {
             List.of(member("n1", down), member("n2", noQuorum), member("n3", healthy)));
         RemoteMetaSource source = new RemoteMetaSource(channels, "asker")) {
       assertEquals(state, source.read().orElseThrow());
-      assertEquals(state, source.read().orElseThrow(), "again, starting with the member that answered");
+      assertEquals(List.of("n1", "n2", "n3"), channels.members().stream().map(ClusterMember::name).toList(),
+          "meta's voters, as meta records them, are asked from now on");
+    }
+  }
+
+  @Test
+  void followsMetasVotersAsMetaRecordsThem() throws IOException {
+    AtomicReference<MetaState> answer = new AtomicReference<>();
+    int configured = metaMember(() -> CompletableFuture.completedFuture(answer.get()));
+    int voter = metaMember(() -> CompletableFuture.completedFuture(answer.get()));
+    // Meta's voters are no longer the configured member: a drain moved its vote elsewhere.
+    MetaState moved = bootstrapped(List.of(member("n5", voter), member("n6", closedPort()), member("n7", closedPort()),
+        member("n1", configured)));
+    answer.set(moved);
+    try (MetaMemberChannels channels = new MetaMemberChannels(List.of(member("n1", configured)));
+        RemoteMetaSource source = new RemoteMetaSource(channels, "asker")) {
+      assertEquals(moved, source.read().orElseThrow());
+      assertEquals(List.of("n5", "n6", "n7"), channels.members().stream().map(ClusterMember::name).toList());
+      assertEquals(moved, source.read().orElseThrow(), "read from the voter that answers");
     }
   }
 

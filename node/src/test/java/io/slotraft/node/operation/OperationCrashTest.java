@@ -61,6 +61,31 @@ class OperationCrashTest {
       assertTrue(cluster.group(shard.shardId()).learners.isEmpty(), shard.shardId() + " kept a learner");
       assertTrue(shard.learnerNodeIds().isEmpty(), "meta kept a learner of " + shard.shardId());
     }
+    assertEquals(new HashSet<>(topology.metaVoterEndpoints()), cluster.metaGroup().voters, "meta's voters");
+    assertTrue(cluster.metaGroup().learners.isEmpty() && topology.metaLearnerNodeIds().isEmpty(), "meta kept a learner");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 2, 4, 7, 11, 16})
+  void drainingAMetaVoterMovesItsReplicasThenItsVoteWhereverItCrashes(int crashAtPass) throws InterruptedException {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    String n1 = members(4).get(0).nodeId();
+    assertTrue(cluster.state().topology().isMetaVoter(n1));
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder()
+        .setDrainNode(DrainNodeSpec.newBuilder().setNodeId(n1).setMaxConcurrentMoves(2)).build(), 0, 0));
+    long drain = cluster.state().operations().lastKey();
+    runToEnd(cluster, crashAtPass);
+
+    assertEquals(OperationStatus.OPERATION_SUCCEEDED, cluster.state().operations().get(drain).getStatus(),
+        cluster.state().operations().get(drain).getDetail());
+    ClusterTopology topology = cluster.state().topology();
+    assertTrue(topology.placement().shardsRunningOn(n1).isEmpty());
+    assertFalse(topology.runsMeta(n1), "n1's vote in meta moved");
+    assertEquals(3, topology.metaVoterNodeIds().size());
+    assertTrue(topology.isMetaVoter(members(4).get(3).nodeId()), "to the one node without a vote");
+    assertGroupsMatchMeta(cluster);
+    cluster.apply(MetaEntries.removeNode(n1));
+    assertTrue(cluster.state().topology().member(n1).isEmpty(), "a drained meta voter can be removed");
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.slotraft.node.operation;
 
 import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.MetaStateMachine;
 import io.slotraft.node.placement.ShardPlacement;
@@ -45,6 +46,14 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
       group.leader = group.voters.iterator().next();
       groups.put(ShardId.of(shard).groupId(), group);
     }
+    Group meta = new Group();
+    meta.voters.addAll(state().topology().metaVoterEndpoints());
+    meta.leader = meta.voters.iterator().next();
+    groups.put(ClusterTopology.META_GROUP, meta);
+  }
+
+  Group metaGroup() {
+    return groups.get(ClusterTopology.META_GROUP);
   }
 
   MetaState state() {

@@ -95,7 +95,7 @@ class ReplicaReconcilerTest {
         (placed, topology) -> {
           started.add(placed.shardId());
           return shard(placed);
-        }, NO_RETIREMENT, () -> { }, (topology, shards) -> published.add(shards));
+        }, NO_RETIREMENT, () -> { }, topology -> { }, (topology, shards) -> published.add(shards));
     ClusterTopology topology = reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
     assertEquals(PLAN, topology);
     assertEquals(PLAN.placement().shardsOn(MEMBERS.get(3).nodeId()).stream().map(ShardPlacement::shardId).toList(),
@@ -116,7 +116,7 @@ class ReplicaReconcilerTest {
             throw new IOException("disk full");
           }
           return shard(placed);
-        }, NO_RETIREMENT, () -> { }, (topology, shards) -> published.add(shards));
+        }, NO_RETIREMENT, () -> { }, topology -> { }, (topology, shards) -> published.add(shards));
     reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
     int assigned = PLAN.placement().shardsOn(MEMBERS.get(0).nodeId()).size();
     assertEquals(assigned - 1, published.get(0).size());
@@ -128,7 +128,7 @@ class ReplicaReconcilerTest {
   void aMetaThatNeverAnswersEndsTheWaitWithWhatToCheck() {
     ReplicaReconciler reconciler = new ReplicaReconciler(MEMBERS.get(0), PLAN,
         new ScriptedMeta(Integer.MAX_VALUE, MetaState.EMPTY), (placed, topology) -> shard(placed), NO_RETIREMENT,
-        () -> { }, (t, s) -> {});
+        () -> { }, topology -> { }, (t, s) -> {});
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> reconciler.awaitFirstPass(Duration.ofMillis(300), MEMBERS.subList(0, 3)));
     assertTrue(e.getMessage().contains("majority of its members [n1, n2, n3]"), e.getMessage());
@@ -141,7 +141,7 @@ class ReplicaReconcilerTest {
     AtomicInteger joins = new AtomicInteger();
     ReplicaReconciler reconciler = new ReplicaReconciler(MEMBERS.get(3), PLAN,
         new ScriptedMeta(0, bootstrapped(withoutN4)), (placed, topology) -> shard(placed), NO_RETIREMENT,
-        joins::incrementAndGet, (t, s) -> {});
+        joins::incrementAndGet, topology -> { }, (t, s) -> {});
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> reconciler.awaitFirstPass(Duration.ofMillis(500), MEMBERS.subList(0, 3)));
     assertTrue(e.getMessage().contains("no topology from meta"), e.getMessage());
@@ -169,7 +169,7 @@ class ReplicaReconcilerTest {
     List<List<Shard>> published = new ArrayList<>();
     ClusterMember self = MEMBERS.get(0);
     ReplicaReconciler reconciler = new ReplicaReconciler(self, PLAN, source, (placed, topology) -> shard(placed),
-        retirer, () -> { }, (t, shards) -> published.add(shards));
+        retirer, () -> { }, topology -> { }, (t, shards) -> published.add(shards));
     reconciler.awaitFirstPass(Duration.ofSeconds(10), MEMBERS.subList(0, 3));
     ShardPlacement moved = PLAN.placement().shardsOn(self.nodeId()).get(0);
     String target = MEMBERS.stream().map(ClusterMember::nodeId).filter(id -> !moved.runsOn(id)).findFirst().orElseThrow();

@@ -39,10 +39,13 @@ public final class DrainNodeDriver implements StepDriver {
       return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_CANCELLED,
           "cancelled; " + topology.placement().shardsRunningOn(drain.getNodeId()).size() + " replicas stay", now));
     }
+    if (DrainStep.valueOf(operation.getStep()) == DrainStep.MOVE_META_VOTE) {
+      return moveMetaVote(topology, operation, children, now);
+    }
     List<ShardPlacement> left = topology.placement().shardsOn(drain.getNodeId());
     if (left.isEmpty() && children.running().isEmpty()) {
-      return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
-          "holds nothing; " + children.finished().size() + " moves", now));
+      return List.of(OperationRunner.advance(operation, DrainStep.MOVE_META_VOTE.name(), "holds no shard replica; "
+          + children.finished().size() + " moves", now));
     }
     List<MetaCommand> starts = new ArrayList<>();
     int room = drain.getMaxConcurrentMoves() - children.running().size();
@@ -72,6 +75,29 @@ public final class DrainNodeDriver implements StepDriver {
       return List.of(); // a move failed and nothing else can run: the runner records why on retries
     }
     return starts;
+  }
+
+  /**
+   * Moves the node's vote in meta, if it has one, to the member that is not draining, runs no
+   * replica of meta and holds the fewest replicas; ends the drain once the node holds nothing.
+   */
+  private static List<MetaCommand> moveMetaVote(ClusterTopology topology, Operation operation, Children children,
+      long now) {
+    String nodeId = operation.getSpec().getDrainNode().getNodeId();
+    if (!children.running().isEmpty()) {
+      return List.of();
+    }
+    if (!topology.runsMeta(nodeId)) {
+      return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
+          "holds nothing; " + children.finished().size() + " moves", now));
+    }
+    ClusterMember target = topology.members().stream()
+        .filter(m -> !topology.isDraining(m.nodeId()) && !topology.runsMeta(m.nodeId()))
+        .min(Comparator.comparingInt((ClusterMember m) -> topology.placement().shardsRunningOn(m.nodeId()).size()))
+        .orElseThrow(() -> new IllegalStateException("no node can take this node's vote in meta; add a node"));
+    return List.of(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+        .setShardId(ClusterTopology.META_GROUP).setFromNodeId(nodeId).setToNodeId(target.nodeId())).build(),
+        operation.getId(), now));
   }
 
   /**

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * What meta records of a drain: it may start for a member not already draining when the other
- * members can hold every shard's replicas, and when the node holds no meta vote (moving meta's
- * voters is not built yet); its start marks the node draining (no new replica goes there, clients
+ * members can hold every shard's replicas and, if it holds one of meta's votes, another member can
+ * take that vote; its start marks the node draining (no new replica goes there, clients
  * see no change, so the epoch stays); a cancelled or failed drain clears the mark, a finished one
  * keeps it until the node is removed.
  */
@@ -44,9 +44,10 @@ public final class DrainNodeKind implements OperationKind {
       return Optional.of("the other " + others + " nodes cannot hold " + topology.replicationFactor()
           + " replicas of every shard; add a node first");
     }
-    if (topology.isMetaVoter(drain.getNodeId())) {
+    if (topology.isMetaVoter(drain.getNodeId()) && topology.members().stream()
+        .noneMatch(m -> !topology.isDraining(m.nodeId()) && !topology.runsMeta(m.nodeId()))) {
       return Optional.of(node.get().name() + " holds one of meta's votes " + topology.metaVoters().stream()
-          .map(ClusterMember::name).toList() + ", and moving meta's votes is not supported yet");
+          .map(ClusterMember::name).toList() + " and no other node can take it; add a node first");
     }
     return Optional.empty();
   }

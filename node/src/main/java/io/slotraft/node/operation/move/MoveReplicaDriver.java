@@ -35,10 +35,7 @@ public final class MoveReplicaDriver implements StepDriver {
   public List<MetaCommand> step(MetaState state, Operation operation, DriverContext context) {
     MoveReplicaSpec move = operation.getSpec().getMoveReplica();
     ClusterTopology topology = state.topology();
-    ShardPlacement shard = topology.placement().shard(move.getShardId())
-        .orElseThrow(() -> new IllegalStateException("shard " + move.getShardId() + " is gone"));
-    Group group = new Group(ShardId.of(shard).groupId(), endpoints(topology, shard),
-        raftEndpoint(topology, move.getFromNodeId()), raftEndpoint(topology, move.getToNodeId()));
+    Group group = group(topology, move);
     MoveStep step = MoveStep.valueOf(operation.getStep());
     long now = context.nowMs();
     if (operation.getCancelRequested() && step.canRollBack() && step != MoveStep.ROLL_BACK) {
@@ -140,11 +137,24 @@ public final class MoveReplicaDriver implements StepDriver {
     });
   }
 
-  /** Every endpoint the group may answer on: its voters and learners as meta records them. */
-  private static List<String> endpoints(ClusterTopology topology, ShardPlacement shard) {
-    List<String> endpoints = new ArrayList<>(topology.raftEndpoints(shard));
+  /**
+   * The group a move changes (a shard's, or meta's own) with every endpoint it may answer on: its
+   * voters and learners as meta records them.
+   */
+  private static Group group(ClusterTopology topology, MoveReplicaSpec move) {
+    String source = raftEndpoint(topology, move.getFromNodeId());
+    String target = raftEndpoint(topology, move.getToNodeId());
+    List<String> endpoints = new ArrayList<>();
+    if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
+      endpoints.addAll(topology.metaVoterEndpoints());
+      endpoints.addAll(topology.metaLearnerEndpoints());
+      return new Group(ClusterTopology.META_GROUP, endpoints, source, target);
+    }
+    ShardPlacement shard = topology.placement().shard(move.getShardId())
+        .orElseThrow(() -> new IllegalStateException("shard " + move.getShardId() + " is gone"));
+    endpoints.addAll(topology.raftEndpoints(shard));
     endpoints.addAll(topology.learnerEndpoints(shard));
-    return endpoints;
+    return new Group(ShardId.of(shard).groupId(), endpoints, source, target);
   }
 
   private static String raftEndpoint(ClusterTopology topology, String nodeId) {

@@ -29,6 +29,10 @@ public final class MoveReplicaKind implements OperationKind {
   public Optional<String> refusal(MetaState state, OperationSpec spec) {
     MoveReplicaSpec move = spec.getMoveReplica();
     ClusterTopology topology = state.topology();
+    Optional<String> busy = busy(state, move.getShardId());
+    if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
+      return metaRefusal(topology, move).or(() -> busy);
+    }
     Optional<ShardPlacement> shard = topology.placement().shard(move.getShardId());
     if (shard.isEmpty()) {
       return Optional.of("there is no shard " + move.getShardId());
@@ -45,12 +49,8 @@ public final class MoveReplicaKind implements OperationKind {
     if (topology.isDraining(move.getToNodeId())) {
       return Optional.of(name(topology, move.getToNodeId()) + " is being drained and takes no new replicas");
     }
-    Optional<Operation> busy = state.runningOperations().stream()
-        .filter(op -> op.getSpec().hasMoveReplica() && op.getSpec().getMoveReplica().getShardId().equals(move.getShardId()))
-        .findFirst();
     if (busy.isPresent()) {
-      return Optional.of("operation " + busy.get().getId() + " is already changing " + move.getShardId()
-          + "'s replicas (one change per shard at a time)");
+      return busy;
     }
     if (!shard.get().learnerNodeIds().isEmpty()) {
       return Optional.of(move.getShardId() + " already has a learner on " + shard.get().learnerNodeIds());
@@ -58,9 +58,41 @@ public final class MoveReplicaKind implements OperationKind {
     return Optional.empty();
   }
 
+  /** Why a move of one of meta's votes may not start; a vote moves like a replica, to a node without one. */
+  private static Optional<String> metaRefusal(ClusterTopology topology, MoveReplicaSpec move) {
+    if (!topology.isMetaVoter(move.getFromNodeId())) {
+      return Optional.of(name(topology, move.getFromNodeId()) + " holds none of meta's votes");
+    }
+    if (topology.member(move.getToNodeId()).isEmpty()) {
+      return Optional.of("there is no member " + move.getToNodeId());
+    }
+    if (topology.runsMeta(move.getToNodeId())) {
+      return Optional.of(name(topology, move.getToNodeId()) + " already holds a replica of meta");
+    }
+    if (topology.isDraining(move.getToNodeId())) {
+      return Optional.of(name(topology, move.getToNodeId()) + " is being drained and takes no new replicas");
+    }
+    if (!topology.metaLearnerNodeIds().isEmpty()) {
+      return Optional.of("meta already has a learner on " + topology.metaLearnerNodeIds());
+    }
+    return Optional.empty();
+  }
+
+  /** The operation already changing the replicas of {@code shardId}, if any: one change per group at a time. */
+  private static Optional<String> busy(MetaState state, String shardId) {
+    return state.runningOperations().stream()
+        .filter(op -> op.getSpec().hasMoveReplica() && op.getSpec().getMoveReplica().getShardId().equals(shardId))
+        .findFirst()
+        .map(op -> "operation " + op.getId() + " is already changing " + shardId
+            + "'s replicas (one change per shard at a time)");
+  }
+
   @Override
   public Started start(ClusterTopology topology, OperationSpec spec) {
     MoveReplicaSpec move = spec.getMoveReplica();
+    if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
+      return new Started(spec, topology.nextWithMetaLearner(move.getToNodeId()));
+    }
     ShardPlacement shard = topology.placement().shard(move.getShardId()).orElseThrow();
     boolean fromWasPreferred = shard.preferredLeader().equals(move.getFromNodeId()) && shard.replicaNodeIds().size() > 1;
     ShardPlacement placed = shard.withLearner(move.getToNodeId());
@@ -83,6 +115,10 @@ public final class MoveReplicaKind implements OperationKind {
       return topology;
     }
     MoveReplicaSpec move = operation.getSpec().getMoveReplica();
+    if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
+      return topology.nextWithMetaVoteMoved(move.getFromNodeId(), move.getToNodeId(),
+          advance.getStatus() == OperationStatus.OPERATION_SUCCEEDED);
+    }
     Optional<ShardPlacement> shard = topology.placement().shard(move.getShardId());
     if (shard.isEmpty()) {
       return topology; // cannot happen while shards are never deleted; nothing to record then
