@@ -32,6 +32,10 @@ import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.raft.GroupAdmin;
 import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.node.operation.rebuild.RebuildStep;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.RebuildReplicaSpec;
 import io.slotraft.proto.v1.ReplicaDescription;
 import java.util.Set;
 import io.slotraft.node.recovery.LostLogMarker;
@@ -129,6 +133,7 @@ public final class SlotraftNode implements AutoCloseable {
   private GroupAdmin groupAdmin;
   private NodeDriverContext driverContext;
   private ReplicaReconciler reconciler;
+  private MetaProposer metaProposer;
   private PlacedShardRouter router;
   private RemoteLeaders remoteLeaders;
   private RespServer resp;
@@ -160,7 +165,7 @@ public final class SlotraftNode implements AutoCloseable {
     remoteLeaders = new RemoteLeaders(Map.of());
     router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
-    MetaProposer metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
+    metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
         metaForwarding);
     Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
         LOG.info("asked meta to join: {}", failure != null ? failure.getMessage() : outcome.description()));
@@ -365,20 +370,55 @@ public final class SlotraftNode implements AutoCloseable {
     ShardId id = ShardId.of(assigned);
     Path directory = shardDirectory(id);
     ReplicaStart<Shard> attempt = ReplicaStart.unlessDamaged(directory, logStore, id.groupId(),
-        () -> startReplica(assigned, meta, directory));
+        () -> startReplica(assigned, meta.raftEndpoints(assigned), directory));
     if (attempt.started() != null) {
       return attempt.started();
     }
-    ReplicaRebuild rebuild = new ReplicaRebuild(id.groupId(), meta.raftEndpoints(assigned),
-        config.self().raftEndpoint());
-    rebuild.leaveAndSetAside(directory, logStore, attempt.damage(), clock.getAsLong());
-    Shard fresh = startReplica(assigned, meta, directory);
-    fresh.markRebuilding();
-    rebuild.rejoinInBackground(rebuilds, fresh::rebuilt);
-    return fresh;
+    return rebuildThroughMeta(assigned, meta, directory, attempt.damage());
   }
 
-  private Shard startReplica(ShardPlacement assigned, ClusterTopology meta, Path directory) throws IOException {
+  /**
+   * A replica whose data here is damaged is rebuilt by meta (see {@code operation.rebuild}): this
+   * node asks for the operation, never starts the damaged copy, and once meta's driver has taken the
+   * replica out of its group sets the copy aside and starts the replica empty, outside the group,
+   * for the leader to catch up. Until then each reconcile pass looks again (this throws).
+   */
+  private Shard rebuildThroughMeta(ShardPlacement assigned, ClusterTopology meta, Path directory, String damage)
+      throws IOException {
+    ShardId id = ShardId.of(assigned);
+    String self = config.self().nodeId();
+    Optional<Operation> rebuild = reconciler.lastRead().runningOperations().stream()
+        .filter(op -> op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(id.id())
+            && op.getSpec().getRebuildReplica().getNodeId().equals(self))
+        .findFirst();
+    if (rebuild.isEmpty()) {
+      LOG.error("[{}] this node's copy of the shard is damaged and will not be served: {}. Asking meta to rebuild it "
+          + "from its peers", id.groupId(), damage);
+      metaProposer.propose(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
+          RebuildReplicaSpec.newBuilder().setShardId(id.id()).setNodeId(self).setDamage(damage)).build(), 0,
+          clock.getAsLong()));
+      throw new IOException("damaged (" + damage + "); meta was asked to rebuild it");
+    }
+    if (rebuild.get().getStep().equals(RebuildStep.REMOVE_DAMAGED.name())) {
+      throw new IOException("damaged; waiting for meta's rebuild (operation " + rebuild.get().getId()
+          + ") to take it out of its group");
+    }
+    Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
+    if (Files.exists(directory)) {
+      Files.move(directory, aside);
+      LOG.warn("[{}] out of the group; damaged copy moved to {} (delete it once the replica is rebuilt)",
+          id.groupId(), aside);
+    }
+    // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
+    // next start takes for damage again, and this pass repeats, harmlessly.
+    logStore.dropGroup(id.groupId());
+    String selfEndpoint = config.self().raftEndpoint();
+    return startReplica(assigned, meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(),
+        directory);
+  }
+
+  /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
+  private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
     ShardId id = ShardId.of(assigned);
     Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
         config.maxInflightWrites());
@@ -386,7 +426,7 @@ public final class SlotraftNode implements AutoCloseable {
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
     RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
-        meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
+        initialPeers, directory, options, created, snapshotWriter);
     created.attach(replica);
     return created;
   }

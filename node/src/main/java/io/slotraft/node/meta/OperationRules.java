@@ -3,6 +3,7 @@ package io.slotraft.node.meta;
 import io.slotraft.node.operation.drain.DrainNodeKind;
 import io.slotraft.node.operation.move.MoveReplicaKind;
 import io.slotraft.node.operation.rebalance.RebalanceKind;
+import io.slotraft.node.operation.rebuild.RebuildReplicaKind;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 
@@ -16,6 +17,7 @@ public final class OperationRules {
       case MOVE_REPLICA -> MoveReplicaKind.INSTANCE;
       case DRAIN_NODE -> DrainNodeKind.INSTANCE;
       case REBALANCE -> RebalanceKind.INSTANCE;
+      case REBUILD_REPLICA -> RebuildReplicaKind.INSTANCE;
       case KIND_NOT_SET -> throw new MetaCommandException("an operation of a kind this build does not know; upgrade "
           + "this node");
     };

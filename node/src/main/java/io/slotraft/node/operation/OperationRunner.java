@@ -6,6 +6,7 @@ import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.node.operation.drain.DrainNodeDriver;
 import io.slotraft.node.operation.move.MoveReplicaDriver;
 import io.slotraft.node.operation.rebalance.RebalanceDriver;
+import io.slotraft.node.operation.rebuild.RebuildReplicaDriver;
 import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
@@ -154,6 +155,7 @@ public final class OperationRunner implements Runnable {
       case MOVE_REPLICA -> MoveReplicaDriver.INSTANCE;
       case DRAIN_NODE -> DrainNodeDriver.INSTANCE;
       case REBALANCE -> RebalanceDriver.INSTANCE;
+      case REBUILD_REPLICA -> RebuildReplicaDriver.INSTANCE;
       case KIND_NOT_SET -> throw new IllegalStateException("meta records no operation without a kind");
     };
   }

@@ -189,6 +189,14 @@ public final class RaftReplica implements AutoCloseable {
     return LocalReplicaFiles.bytesUnder(directory.resolve("snapshot"));
   }
 
+  /**
+   * Whether this replica votes in its group, as of the newest configuration it has applied: false
+   * for a learner being caught up and for a replica started empty to be rebuilt.
+   */
+  public boolean isVoter() {
+    return adapter.voters().contains(node.getNodeId().getPeerId().getEndpoint().toString());
+  }
+
   /** The learners' Raft endpoints, as of the newest configuration this replica has applied. */
   public List<String> learnerEndpoints() {
     return adapter.learners();

@@ -5,9 +5,11 @@
  * io.slotraft.node.recovery.ReplicaDamage} tells damage (a snapshot failing its checksums, a log
  * whose entries fail theirs, a log lost with the node's damaged log store) from other reasons a
  * replica did not start; {@link io.slotraft.node.recovery.LostLogMarker} records, in each replica's
- * directory, that the node's log store was lost before the store is set aside; {@link
- * io.slotraft.node.recovery.ReplicaRebuild} takes the replica out of its group, sets the damaged
- * copy aside and brings the replica back empty, to be caught up by the leader.
+ * directory, that the node's log store was lost before the store is set aside. A damaged shard
+ * replica is rebuilt through meta, as an operation ({@code io.slotraft.node.operation.rebuild}); meta's
+ * own replica, which cannot wait for meta, is rebuilt by its node with {@link
+ * io.slotraft.node.recovery.ReplicaRebuild}: out of the group, the damaged copy set aside, back empty,
+ * caught up by the leader.
  *
  * <p>The steps, and what a crash between them does: (1) the store fails to open: the markers are
  * written and forced to disk; a crash here leaves the damaged store in place and the next start

@@ -174,10 +174,12 @@ public final class Shard implements ReplicatedStateMachine {
 
   /**
    * Whether READONLY reads may be served from what this replica has applied. False while it is
-   * rebuilt: an empty keyspace is not a stale copy, it is a wrong one.
+   * rebuilt or caught up as a learner (a move's target): it may hold part of the keyspace or none,
+   * which is not a stale copy, it is a wrong one.
    */
   public boolean servesStaleReads() {
-    return !rebuilding;
+    RaftReplica raft = replica;
+    return !rebuilding && (raft == null || raft.isVoter());
   }
 
   /** A read of whatever this replica has applied, possibly stale (READONLY on a follower). */

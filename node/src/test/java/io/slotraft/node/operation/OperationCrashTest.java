@@ -112,6 +112,26 @@ class OperationCrashTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 1, 2, 3, 4, 5})
+  void aRebuildTakesTheDamagedReplicaOutAndBringsItBackWhereverItCrashes(int crashAtPass) throws InterruptedException {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    ShardPlacement shard = cluster.state().topology().placement().shards().get(2);
+    String damaged = shard.replicaNodeIds().get(1);
+    long epoch = cluster.state().epoch();
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
+        io.slotraft.proto.v1.RebuildReplicaSpec.newBuilder().setShardId(shard.shardId()).setNodeId(damaged)
+            .setDamage("snapshot checksum mismatch")).build(), 0, 0));
+    long id = cluster.state().operations().lastKey();
+    for (int pass = 0; pass < MAX_PASSES && !cluster.state().runningOperations().isEmpty(); pass++) {
+      cluster.pass(pass == crashAtPass);
+    }
+    assertEquals(OperationStatus.OPERATION_SUCCEEDED, cluster.state().operations().get(id).getStatus());
+    assertEquals(2, cluster.fewestVoters(), "one voter fewer while rebuilt: the damaged one, never another");
+    assertEquals(epoch, cluster.state().epoch(), "the placement did not change");
+    assertGroupsMatchMeta(cluster);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3})
   void aMoveCancelledBeforeTheSourceLeavesRollsBackEverywhere(int cancelAtPass) throws InterruptedException {
     SimulatedCluster cluster = clusterWithAnEmptyFourthNode();

@@ -30,6 +30,8 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
   private long index;
   private long now = 1_000;
   private int fewestVoters = Integer.MAX_VALUE;
+  /** Replicas their nodes started empty for a rebuild (group id + endpoint): they answer descriptions. */
+  private final Set<String> startedEmpty = new java.util.HashSet<>();
 
   /** One group as its leader sees it. */
   static final class Group {
@@ -91,7 +93,20 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
       now += 500;
     }
     groups.values().forEach(group -> fewestVoters = Math.min(fewestVoters, group.voters.size()));
+    startRebuiltReplicas();
   }
+
+  /** What a node does for a rebuild: once meta's driver took its replica out, it starts it empty. */
+  private void startRebuiltReplicas() {
+    for (Operation operation : state().runningOperations()) {
+      if (operation.getSpec().hasRebuildReplica() && !operation.getStep().equals("REMOVE_DAMAGED")) {
+        var rebuild = operation.getSpec().getRebuildReplica();
+        String endpoint = state().topology().member(rebuild.getNodeId()).orElseThrow().raftEndpoint();
+        startedEmpty.add("shard-" + rebuild.getShardId() + "@" + endpoint);
+      }
+    }
+  }
+
 
   int fewestVoters() {
     return fewestVoters;
@@ -105,7 +120,9 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
   @Override
   public Optional<ReplicaDescription> describe(ClusterMember member, String groupId) {
     Group group = groups.get(groupId);
-    if (group == null || !(group.voters.contains(member.raftEndpoint()) || group.learners.contains(member.raftEndpoint()))) {
+    boolean runs = group != null && (group.voters.contains(member.raftEndpoint())
+        || group.learners.contains(member.raftEndpoint()) || startedEmpty.contains(groupId + "@" + member.raftEndpoint()));
+    if (!runs) {
       return Optional.empty();
     }
     return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setAppliedIndex(100).setCommittedIndex(100)

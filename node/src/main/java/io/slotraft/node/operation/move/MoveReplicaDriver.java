@@ -2,20 +2,18 @@ package io.slotraft.node.operation.move;
 
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.meta.ClusterTopology;
-import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.operation.CatchUp;
 import io.slotraft.node.operation.DriverContext;
 import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.operation.StepDriver;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.GroupMembership;
 import io.slotraft.node.shard.ShardId;
-import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MoveReplicaSpec;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationStatus;
-import io.slotraft.proto.v1.ReplicaDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +21,6 @@ import java.util.Optional;
 /** Runs a replica move's steps on the meta leader (see the package comment). */
 public final class MoveReplicaDriver implements StepDriver {
   public static final MoveReplicaDriver INSTANCE = new MoveReplicaDriver();
-  /**
-   * A learner within this many entries of the leader's commit index counts as caught up: promoting it
-   * makes the leader catch it up the rest of the way before it votes (JRaft's own margin is 1000).
-   */
-  static final long CATCH_UP_MARGIN = 500;
-
   private MoveReplicaDriver() {}
 
   @Override
@@ -52,7 +44,8 @@ public final class MoveReplicaDriver implements StepDriver {
         yield List.of(OperationRunner.advance(operation, MoveStep.CATCH_UP.name(), "learner added on "
             + name(topology, move.getToNodeId()), now));
       }
-      case CATCH_UP -> catchUp(operation, topology, group, view, context);
+      case CATCH_UP -> CatchUp.step(operation, topology, group.id, view, topology.member(move.getToNodeId())
+          .orElseThrow(), MoveStep.PROMOTE.name(), context);
       case PROMOTE -> {
         if (!view.voters().contains(group.target)) {
           fail(groups.promote(group.id, group.endpoints, group.target), "promote the learner");
@@ -94,41 +87,6 @@ public final class MoveReplicaDriver implements StepDriver {
       }
       case DONE -> throw new IllegalStateException("a running move is never at DONE");
     };
-  }
-
-  /**
-   * Waits until the learner has applied to within {@link #CATCH_UP_MARGIN} of the leader's commit
-   * index, recording its progress (bytes of snapshot received against the leader's snapshot size).
-   */
-  private static List<MetaCommand> catchUp(Operation operation, ClusterTopology topology, Group group,
-      GroupMembership.GroupView view, DriverContext context) {
-    MoveReplicaSpec move = operation.getSpec().getMoveReplica();
-    ClusterMember target = topology.member(move.getToNodeId()).orElseThrow();
-    ClusterMember leader = topology.members().stream().filter(m -> m.raftEndpoint().equals(view.leader())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the leader " + view.leader() + " is not a member"));
-    ReplicaDescription leaderReplica = context.describe(leader, group.id)
-        .orElseThrow(() -> new IllegalStateException("the leader " + leader.name() + " did not describe " + group.id));
-    Optional<ReplicaDescription> learner = context.describe(target, group.id);
-    long now = context.nowMs();
-    if (learner.isEmpty()) {
-      return List.of(); // its node has not started it yet (it reconciles every second)
-    }
-    long behind = leaderReplica.getCommittedIndex() - learner.get().getAppliedIndex();
-    long bytesTotal = Math.max(leaderReplica.getBytesOnDisk(), learner.get().getBytesOnDisk());
-    if (behind <= CATCH_UP_MARGIN) {
-      return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
-          .setFromStep(operation.getStep()).setToStep(MoveStep.PROMOTE.name())
-          .setStatus(OperationStatus.OPERATION_RUNNING).setDetail("caught up: applied "
-              + learner.get().getAppliedIndex() + " of " + leaderReplica.getCommittedIndex())
-          .setAtMs(now).setBytesDone(bytesTotal).setBytesTotal(bytesTotal).build()));
-    }
-    if (learner.get().getBytesOnDisk() == operation.getBytesDone() && bytesTotal == operation.getBytesTotal()) {
-      return List.of(); // no news: no record
-    }
-    return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
-        .setFromStep(operation.getStep()).setToStep(operation.getStep()).setStatus(OperationStatus.OPERATION_RUNNING)
-        .setDetail(behind + " entries behind").setAtMs(now)
-        .setBytesDone(learner.get().getBytesOnDisk()).setBytesTotal(bytesTotal).build()));
   }
 
   private static void fail(Optional<String> failure, String what) {

@@ -1,0 +1,71 @@
+package io.slotraft.node.operation.rebuild;
+
+import io.slotraft.node.cluster.ClusterMember;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.meta.OperationKind;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.proto.v1.AdvanceOperation;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.RebuildReplicaSpec;
+import java.util.Optional;
+
+/**
+ * What meta records of a rebuild: it may start for a node holding a voting replica of the shard when
+ * no other operation changes the shard's replicas; it changes no placement (the node keeps its place
+ * and gets its replica back), so it raises no epoch.
+ */
+public final class RebuildReplicaKind implements OperationKind {
+  public static final RebuildReplicaKind INSTANCE = new RebuildReplicaKind();
+
+  private RebuildReplicaKind() {}
+
+  @Override
+  public Optional<String> refusal(MetaState state, OperationSpec spec) {
+    RebuildReplicaSpec rebuild = spec.getRebuildReplica();
+    Optional<ShardPlacement> shard = state.topology().placement().shard(rebuild.getShardId());
+    if (shard.isEmpty()) {
+      return Optional.of("there is no shard " + rebuild.getShardId());
+    }
+    if (!shard.get().hasReplicaOn(rebuild.getNodeId())) {
+      return Optional.of(rebuild.getNodeId() + " holds no voting replica of " + rebuild.getShardId());
+    }
+    return state.runningOperations().stream().filter(op -> changes(op, rebuild.getShardId())).findFirst()
+        .map(op -> "operation " + op.getId() + " is already changing " + rebuild.getShardId() + "'s replicas");
+  }
+
+  /** Whether {@code operation} changes the replicas of {@code shardId} (a move or a rebuild of it). */
+  private static boolean changes(Operation operation, String shardId) {
+    return operation.getSpec().hasMoveReplica() && operation.getSpec().getMoveReplica().getShardId().equals(shardId)
+        || operation.getSpec().hasRebuildReplica()
+            && operation.getSpec().getRebuildReplica().getShardId().equals(shardId);
+  }
+
+  @Override
+  public Started start(ClusterTopology topology, OperationSpec spec) {
+    return new Started(spec, topology);
+  }
+
+  @Override
+  public String firstStep() {
+    return RebuildStep.REMOVE_DAMAGED.name();
+  }
+
+  @Override
+  public ClusterTopology afterAdvance(ClusterTopology topology, Operation operation, AdvanceOperation advance) {
+    return topology;
+  }
+
+  @Override
+  public boolean names(OperationSpec spec, String nodeId) {
+    return spec.getRebuildReplica().getNodeId().equals(nodeId);
+  }
+
+  @Override
+  public String describe(OperationSpec spec, ClusterTopology topology) {
+    RebuildReplicaSpec rebuild = spec.getRebuildReplica();
+    return "rebuild " + rebuild.getShardId() + " on "
+        + topology.member(rebuild.getNodeId()).map(ClusterMember::name).orElse(rebuild.getNodeId());
+  }
+}
