@@ -69,6 +69,11 @@ final class OperationJson {
         json.addProperty("planned", spec.getRebalance().getPlanned());
         json.add("plan", PlanText.json(spec.getRebalance(), view));
       }
+      case REBUILD_REPLICA -> {
+        json.addProperty("shard_id", spec.getRebuildReplica().getShardId());
+        Json.node(json, "node", spec.getRebuildReplica().getNodeId(), view);
+        json.addProperty("damage", spec.getRebuildReplica().getDamage());
+      }
       case KIND_NOT_SET -> { }
     }
     return json;

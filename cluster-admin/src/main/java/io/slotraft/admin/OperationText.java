@@ -11,12 +11,13 @@ import java.util.List;
 final class OperationText {
   private OperationText() {}
 
-  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance. */
+  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance, rebuild_replica. */
   static String kind(OperationSpec spec) {
     return switch (spec.getKindCase()) {
       case MOVE_REPLICA -> "move_replica";
       case DRAIN_NODE -> "drain_node";
       case REBALANCE -> "rebalance";
+      case REBUILD_REPLICA -> "rebuild_replica";
       case KIND_NOT_SET -> "unknown";
     };
   }
@@ -31,6 +32,8 @@ final class OperationText {
       case DRAIN_NODE -> "drain " + view.name(spec.getDrainNode().getNodeId());
       case REBALANCE -> spec.getRebalance().getPlanned()
           ? "rebalance, " + spec.getRebalance().getMovesCount() + " moves" : "rebalance";
+      case REBUILD_REPLICA -> "rebuild " + spec.getRebuildReplica().getShardId() + " on "
+          + view.name(spec.getRebuildReplica().getNodeId());
       // A kind newer than this CLI: meta knows it, the CLI can only say so.
       case KIND_NOT_SET -> "an operation this slotraft-admin does not know";
     };
