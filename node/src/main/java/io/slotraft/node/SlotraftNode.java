@@ -413,8 +413,23 @@ public final class SlotraftNode implements AutoCloseable {
     // next start takes for damage again, and this pass repeats, harmlessly.
     logStore.dropGroup(id.groupId());
     String selfEndpoint = config.self().raftEndpoint();
-    return startReplica(assigned, meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(),
-        directory);
+    Shard fresh = startReplica(assigned,
+        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
+    reportWhenVoting(fresh, System.nanoTime());
+    return fresh;
+  }
+
+  /** Logs once the rebuilt replica votes again (what operators and tests look for), checking every 200 ms. */
+  private void reportWhenVoting(Shard rebuilt, long startNanos) {
+    java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> check =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    check.set(timers.scheduleWithFixedDelay(() -> {
+      if (rebuilt.replica() != null && rebuilt.replica().isVoter()) {
+        LOG.info("[{}] rebuilt from its peers and a voter again after {} ms", rebuilt.id().groupId(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        check.get().cancel(false);
+      }
+    }, 200, 200, TimeUnit.MILLISECONDS));
   }
 
   /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
