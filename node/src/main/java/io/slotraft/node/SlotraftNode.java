@@ -350,7 +350,7 @@ public final class SlotraftNode implements AutoCloseable {
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
-    RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
+    var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         meta.raftEndpoints(assigned), directory, options, created, snapshotWriter);
     created.attach(replica);
     return created;
@@ -394,7 +394,7 @@ public final class SlotraftNode implements AutoCloseable {
 
   /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
   private Optional<ReplicaDescription> describeReplica(String groupId) {
-    RaftReplica replica = null;
+    RaftReplica<?> replica = null;
     if (MetaReplica.GROUP_ID.equals(groupId)) {
       replica = metaReplica == null ? null : metaReplica.raftReplica();
     } else if (router != null) {
