@@ -440,7 +440,7 @@ public final class SlotraftNode implements AutoCloseable {
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
-    RaftReplica replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
+    var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         initialPeers, directory, options, created, snapshotWriter);
     created.attach(replica);
     return created;
@@ -484,7 +484,7 @@ public final class SlotraftNode implements AutoCloseable {
 
   /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
   private Optional<ReplicaDescription> describeReplica(String groupId) {
-    RaftReplica replica = null;
+    RaftReplica<?> replica = null;
     if (MetaReplica.GROUP_ID.equals(groupId)) {
       replica = metaHost.replica().map(MetaReplica::raftReplica).orElse(null);
     } else if (router != null) {

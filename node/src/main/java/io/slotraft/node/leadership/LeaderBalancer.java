@@ -47,7 +47,7 @@ public final class LeaderBalancer implements Runnable {
   }
 
   private void balance(Shard shard) {
-    RaftReplica replica = shard.replica();
+    RaftReplica<?> replica = shard.replica();
     if (replica == null || !shard.isLeader()) {
       return;
     }

@@ -11,8 +11,6 @@ import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.raft.ReplicatedStateMachine;
-import io.slotraft.node.reply.Replies;
-import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * This node's replica of the meta group: the pure {@link MetaStateMachine} behind the Raft adapter,
  * its snapshot file, and linearizable reads of its state.
  */
-public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable {
+public final class MetaReplica implements ReplicatedStateMachine<ProposalOutcome>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MetaReplica.class);
   /** The meta group's Raft group id; its data lives under {@code data-dir/meta}. */
   public static final String GROUP_ID = "meta";
@@ -41,7 +39,7 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
   private final MetaStateMachine machine = new MetaStateMachine();
   /** The state after the last applied entry, published for readers on other threads. */
   private volatile MetaState applied = MetaState.EMPTY;
-  private volatile RaftReplica replica;
+  private volatile RaftReplica<ProposalOutcome> replica;
 
   private MetaReplica() {}
 
@@ -76,7 +74,7 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
    * loses leadership first.
    */
   CompletableFuture<ProposalOutcome> propose(byte[] command) {
-    return replica.propose(command).thenApply(MetaReplica::outcome);
+    return replica.propose(command);
   }
 
   /** The meta group's leader as this replica last heard, by Raft endpoint. */
@@ -85,7 +83,7 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
   }
 
   /** The Raft replica underneath, for operators' views of it (indexes, peers); null before it started. */
-  public RaftReplica raftReplica() {
+  public RaftReplica<ProposalOutcome> raftReplica() {
     return replica;
   }
 
@@ -94,7 +92,7 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
   }
 
   @Override
-  public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
+  public ProposalOutcome applyEntry(long index, long term, ByteBuffer data) {
     byte[] bytes = new byte[data.remaining()];
     data.get(bytes);
     MetaOutcome outcome;
@@ -112,18 +110,9 @@ public final class MetaReplica implements ReplicatedStateMachine, AutoCloseable 
     } else {
       LOG.warn("meta: {}", outcome.description());
     }
-    // The proposer's future receives these replies: the outcome, in the shape outcome() reads.
-    return List.of(Replies.array(Replies.integer(outcome.changed() ? 1 : 0), Replies.simple(outcome.description()),
-        Replies.integer(applied.epoch()), Replies.integer(outcome.operationId())));
-  }
-
-  private static ProposalOutcome outcome(List<Reply> replies) {
-    if (replies.size() == 1 && replies.get(0) instanceof Reply.Array array && array.items().size() == 4
-        && array.items().get(0) instanceof Reply.Int changed && array.items().get(1) instanceof Reply.Simple text
-        && array.items().get(2) instanceof Reply.Int epoch && array.items().get(3) instanceof Reply.Int operation) {
-      return new ProposalOutcome(changed.value() == 1, text.text(), epoch.value(), operation.value());
-    }
-    throw new IllegalStateException("meta apply answered " + replies + ", not an outcome");
+    // The proposer's future receives this. The epoch is read here, on the apply thread: read later,
+    // in propose's continuation, it could already include entries applied after this one.
+    return new ProposalOutcome(outcome.changed(), outcome.description(), applied.epoch(), outcome.operationId());
   }
 
   @Override

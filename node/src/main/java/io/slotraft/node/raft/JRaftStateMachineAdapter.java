@@ -10,7 +10,6 @@ import com.alipay.sofa.jraft.error.RaftError;
 import com.alipay.sofa.jraft.error.RaftException;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
-import io.slotraft.node.reply.Reply;
 import io.slotraft.node.statemachine.EntryCodec;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -20,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns JRaft's state machine callbacks into calls on a {@link ReplicatedStateMachine}. */
-final class JRaftStateMachineAdapter extends StateMachineAdapter {
+final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(JRaftStateMachineAdapter.class);
 
   private final String groupId;
-  private final ReplicatedStateMachine target;
+  private final ReplicatedStateMachine<R> target;
   private final Executor snapshotWriter;
   private volatile long leaderTerm = -1;
   /**
@@ -38,7 +37,7 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   /** The voters of the newest committed configuration; JRaft tells only leaders otherwise. */
   private volatile List<String> voters;
 
-  JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine target, Executor snapshotWriter,
+  JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine<R> target, Executor snapshotWriter,
       List<String> initialVoters) {
     this.groupId = groupId;
     this.target = target;
@@ -89,12 +88,12 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
   @Override
   public void onApply(Iterator entries) {
     while (entries.hasNext()) {
-      List<Reply> replies;
+      R result;
       try {
         // A view with its own position: on the leader this buffer is the log's in-memory copy of
         // the entry, which JRaft may still have to send to a follower after it is applied; a target
         // that reads it through must not leave it empty (a follower then received empty entries).
-        replies = target.applyEntry(entries.getIndex(), entries.getTerm(), readOnlyView(entries.getData()));
+        result = target.applyEntry(entries.getIndex(), entries.getTerm(), readOnlyView(entries.getData()));
       } catch (EntryCodec.UnreadableEntryException e) {
         // Skipping an entry would fork this replica's state from its peers: stop instead.
         LOG.error("[{}] cannot apply entry {}: {}", groupId, entries.getIndex(), e.getMessage());
@@ -109,12 +108,21 @@ final class JRaftStateMachineAdapter extends StateMachineAdapter {
         entries.next();
         continue;
       }
-      if (entries.done() instanceof ProposalClosure proposal) {
-        proposal.applied(replies);
+      if (entries.done() instanceof ProposalClosure<?> proposal) {
+        applied(proposal, result);
       }
       runClosure(entries.done(), Status.OK());
       entries.next();
     }
+  }
+
+  /**
+   * Hands an entry's result to its proposer's closure. Only {@link RaftReplica#propose} makes
+   * proposal closures, and only for the node this adapter serves: they all await an {@code R}.
+   */
+  @SuppressWarnings("unchecked")
+  private static <R> void applied(ProposalClosure<?> proposal, R result) {
+    ((ProposalClosure<R>) proposal).applied(result);
   }
 
   /** Only the leader that proposed an entry has its closure; JRaft leaves running it to us. */

@@ -3,37 +3,35 @@ package io.slotraft.node.raft;
 import com.alipay.sofa.jraft.Closure;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.error.RaftError;
-import io.slotraft.node.reply.Reply;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Completes a proposal's future: with the entry's replies (one per command) when it is applied on
- * this (leader) replica, or with a {@link ProposalException} when Raft gives up on it.
+ * Completes a proposal's future: with what the state machine answered for the entry when it is
+ * applied on this (leader) replica, or with a {@link ProposalException} when Raft gives up on it.
  */
-final class ProposalClosure implements Closure {
-  private final CompletableFuture<List<Reply>> future = new CompletableFuture<>();
+final class ProposalClosure<R> implements Closure {
+  private final CompletableFuture<R> future = new CompletableFuture<>();
   private final Runnable release;
-  private List<Reply> replies;
+  private R result;
 
   ProposalClosure(Runnable release) {
     this.release = release;
   }
 
-  CompletableFuture<List<Reply>> future() {
+  CompletableFuture<R> future() {
     return future;
   }
 
   /** Called on the apply thread just before {@link #run} with OK. */
-  void applied(List<Reply> applied) {
-    this.replies = applied;
+  void applied(R applied) {
+    this.result = applied;
   }
 
   @Override
   public void run(Status status) {
     release.run();
     if (status.isOk()) {
-      future.complete(replies);
+      future.complete(result);
       return;
     }
     future.completeExceptionally(toException(status));

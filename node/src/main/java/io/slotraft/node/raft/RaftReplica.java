@@ -14,7 +14,6 @@ import com.alipay.sofa.jraft.option.ReadOnlyOption;
 import io.slotraft.node.raft.logstore.GroupLogServiceFactory;
 import io.slotraft.node.raft.logstore.LegacyLogImport;
 import io.slotraft.node.raft.logstore.NodeLogStore;
-import io.slotraft.node.reply.Reply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -33,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One shard's Raft peer on this node. Proposals and reads return futures; in-flight proposals are
  * bounded so that an overloaded replica answers "busy" at once instead of queueing without limit.
+ *
+ * @param <R> what its state machine answers for an applied entry, and so what a proposal completes with
  */
-public final class RaftReplica implements AutoCloseable {
+public final class RaftReplica<R> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RaftReplica.class);
   private static final byte[] NO_CONTEXT = new byte[0];
   /** At most this many threads per replica handle Raft RPC replies; one is kept (see nodeOptions). */
@@ -48,13 +49,13 @@ public final class RaftReplica implements AutoCloseable {
   private final String groupId;
   private final Path directory;
   private final Node node;
-  private final JRaftStateMachineAdapter adapter;
+  private final JRaftStateMachineAdapter<R> adapter;
   private final Semaphore inflight;
   private final boolean leaseReads;
   /** How long after a start of leadership lease reads wait (see {@link #linearizableRead}). */
   private final long leaseQuietNanos;
 
-  private RaftReplica(String groupId, Path directory, Node node, JRaftStateMachineAdapter adapter,
+  private RaftReplica(String groupId, Path directory, Node node, JRaftStateMachineAdapter<R> adapter,
       ReplicaOptions options) {
     this.groupId = groupId;
     this.directory = directory;
@@ -72,12 +73,12 @@ public final class RaftReplica implements AutoCloseable {
    * @param peerEndpoints the initial voters' endpoints, used only when the directory is new
    * @param directory the replica's own directory (Raft meta, snapshots); its log is in {@code logStore}
    */
-  public static RaftReplica start(RaftTransport transport, NodeLogStore logStore, String groupId,
+  public static <R> RaftReplica<R> start(RaftTransport transport, NodeLogStore logStore, String groupId,
       String selfEndpoint, List<String> peerEndpoints, Path directory, ReplicaOptions options,
-      ReplicatedStateMachine target, Executor snapshotWriter) throws IOException {
+      ReplicatedStateMachine<R> target, Executor snapshotWriter) throws IOException {
     Files.createDirectories(directory.resolve("snapshot"));
     prepareLog(logStore, groupId, directory);
-    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter(groupId, target, snapshotWriter, peerEndpoints);
+    JRaftStateMachineAdapter<R> adapter = new JRaftStateMachineAdapter<>(groupId, target, snapshotWriter, peerEndpoints);
     NodeOptions nodeOptions = nodeOptions(peerEndpoints, directory, options, adapter);
     nodeOptions.setServiceFactory(new GroupLogServiceFactory(logStore, groupId));
     nodeOptions.setLogUri(logStore.directory().resolve(groupId).toString()); // only named in JRaft's logs
@@ -92,7 +93,7 @@ public final class RaftReplica implements AutoCloseable {
       throw new IllegalStateException("Raft replica " + groupId + " failed to start in " + directory
           + " (the reason is logged above)");
     }
-    return new RaftReplica(groupId, directory, node, adapter, options);
+    return new RaftReplica<>(groupId, directory, node, adapter, options);
   }
 
   /**
@@ -112,7 +113,7 @@ public final class RaftReplica implements AutoCloseable {
   }
 
   private static NodeOptions nodeOptions(List<String> peerEndpoints, Path directory, ReplicaOptions options,
-      JRaftStateMachineAdapter adapter) {
+      JRaftStateMachineAdapter<?> adapter) {
     NodeOptions nodeOptions = new NodeOptions();
     Configuration initial = new Configuration();
     for (String peer : peerEndpoints) {
@@ -211,15 +212,16 @@ public final class RaftReplica implements AutoCloseable {
   }
 
   /**
-   * Proposes an encoded log entry. The future completes with its replies (one per command in the
-   * entry) once it is committed and applied here, or fails with a {@link ProposalException}.
+   * Proposes an encoded log entry. The future completes with what the state machine answered for it
+   * (see {@link ReplicatedStateMachine#applyEntry}) once it is committed and applied here, or fails
+   * with a {@link ProposalException}.
    */
-  public CompletableFuture<List<Reply>> propose(byte[] entry) {
+  public CompletableFuture<R> propose(byte[] entry) {
     if (!inflight.tryAcquire()) {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
     }
-    ProposalClosure closure = new ProposalClosure(inflight::release);
+    ProposalClosure<R> closure = new ProposalClosure<>(inflight::release);
     Task task = new Task(ByteBuffer.wrap(entry), closure);
     node.apply(task);
     return closure.future();

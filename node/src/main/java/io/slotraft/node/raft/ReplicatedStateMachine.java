@@ -1,6 +1,5 @@
 package io.slotraft.node.raft;
 
-import io.slotraft.node.reply.Reply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -8,15 +7,19 @@ import java.util.List;
 
 /**
  * What a replica's state machine must do for the Raft adapter. JRaft types stop at this package:
- * the implementation ({@code io.slotraft.node.shard.Shard}) sees only indexes, bytes and directories.
+ * the implementations ({@code io.slotraft.node.shard.Shard}, {@code io.slotraft.node.metagroup.MetaReplica})
+ * see only indexes, bytes and directories.
+ *
+ * @param <R> what applying one entry answers: a shard's replies, meta's outcome
  */
-public interface ReplicatedStateMachine {
+public interface ReplicatedStateMachine<R> {
 
   /**
-   * Applies one committed entry; runs on the replica's apply thread, entries in log order. Answers
-   * one reply per command the entry carries, in order: a batch entry has several, others one.
+   * Applies one committed entry; runs on the replica's apply thread, entries in log order. What it
+   * answers completes the future of the proposal that carried the entry, on the replica that
+   * proposed it (elsewhere it is dropped).
    */
-  List<Reply> applyEntry(long index, long term, ByteBuffer data);
+  R applyEntry(long index, long term, ByteBuffer data);
 
   /**
    * Called on the apply thread when a snapshot is due: capture what the snapshot needs, quickly,

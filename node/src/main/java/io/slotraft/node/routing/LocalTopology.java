@@ -67,7 +67,7 @@ public final class LocalTopology {
 
   /** The member leading {@code shard}, as its local replica last heard. */
   public Optional<ClusterMember> leaderOf(Shard shard) {
-    RaftReplica replica = shard.replica();
+    RaftReplica<?> replica = shard.replica();
     if (replica == null) {
       return Optional.empty();
     }

@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * leader's clock and a random seed (normalised) and proposed; reads wait for a ReadIndex barrier and
  * then run under the lock.
  */
-public final class Shard implements ReplicatedStateMachine {
+public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   /**
    * Entries in flight before writes queue for a batch. Two keeps one entry filling while the other
    * commits, so fsync and replication never idle between batches. Measured (redis-benchmark, three
@@ -55,7 +55,7 @@ public final class Shard implements ReplicatedStateMachine {
   private final WriteBatcher writes;
   /** Guards the keyspace between the apply thread and readers; held briefly, never across I/O. */
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile RaftReplica replica;
+  private volatile RaftReplica<List<Reply>> replica;
   private volatile boolean leader;
   private volatile long lastSnapshotIndex;
   private volatile long lastSnapshotMs;
@@ -90,7 +90,7 @@ public final class Shard implements ReplicatedStateMachine {
   }
 
   /** Binds the Raft replica once it has started (it calls back into this shard while starting). */
-  public void attach(RaftReplica replica) {
+  public void attach(RaftReplica<List<Reply>> replica) {
     this.replica = replica;
   }
 
@@ -98,12 +98,12 @@ public final class Shard implements ReplicatedStateMachine {
     return id;
   }
 
-  public RaftReplica replica() {
+  public RaftReplica<List<Reply>> replica() {
     return replica;
   }
 
   public boolean isLeader() {
-    RaftReplica r = replica;
+    RaftReplica<List<Reply>> r = replica;
     return leader && r != null && r.isLeader();
   }
 
@@ -214,10 +214,11 @@ public final class Shard implements ReplicatedStateMachine {
 
   /** Entries applied since the newest snapshot: how much log a restart would replay. */
   public long entriesSinceSnapshot() {
-    RaftReplica r = replica;
+    RaftReplica<List<Reply>> r = replica;
     return r == null ? 0 : Math.max(0, r.lastAppliedIndex() - lastSnapshotIndex);
   }
 
+  /** One reply per command the entry carries, in order: a batch entry has several, others one. */
   @Override
   public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
     List<Reply> replies;

@@ -32,7 +32,7 @@ final class OneReplicaShard implements AutoCloseable {
   private final NodeLogStore logStore;
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor();
   private final Shard shard;
-  private final RaftReplica replica;
+  private final RaftReplica<List<Reply>> replica;
 
   private OneReplicaShard(Path directory, ShardId id, long nowMs) throws Exception {
     int port;
@@ -77,7 +77,7 @@ final class OneReplicaShard implements AutoCloseable {
   }
 
   /** The shard, and a signal when it first becomes leader. */
-  private record LeaderSignal(Shard shard, CompletableFuture<Void> led) implements ReplicatedStateMachine {
+  private record LeaderSignal(Shard shard, CompletableFuture<Void> led) implements ReplicatedStateMachine<List<Reply>> {
     @Override
     public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
       return shard.applyEntry(index, term, data);

@@ -6,30 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.alipay.sofa.jraft.Closure;
 import com.alipay.sofa.jraft.Iterator;
 import com.alipay.sofa.jraft.Status;
-import io.slotraft.node.reply.Reply;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Applying an entry leaves JRaft's buffer as it was. On the leader that buffer is the log's
  * in-memory copy, still to be sent to a follower that lags; a state machine that read it through
- * once made the follower receive an empty entry, and its meta replica stopped at it.
+ * once made the follower receive an empty entry, and its meta replica stopped at it. And what an
+ * entry's apply answers goes to the closure of the proposal that carried that entry.
  */
 class JRaftStateMachineAdapterTest {
 
-  /** Reads each entry through, as MetaReplica does. */
-  private static final class ConsumingTarget implements ReplicatedStateMachine {
+  /** Reads each entry through, as MetaReplica does, and answers the entry's first byte. */
+  private static final class ConsumingTarget implements ReplicatedStateMachine<Byte> {
     final List<byte[]> seen = new ArrayList<>();
 
     @Override
-    public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
+    public Byte applyEntry(long index, long term, ByteBuffer data) {
       byte[] bytes = new byte[data.remaining()];
       data.get(bytes);
       seen.add(bytes);
-      return List.of();
+      return bytes[0];
     }
 
     @Override
@@ -46,13 +47,19 @@ class JRaftStateMachineAdapterTest {
     public void onRoleChange(boolean leader, long term) {}
   }
 
-  /** JRaft's iterator over committed entries, over a list of buffers. */
+  /** JRaft's iterator over committed entries, over a list of buffers and their proposers' closures. */
   private static final class Entries implements Iterator {
     private final List<ByteBuffer> data;
+    private final List<Closure> proposers;
     private int at;
 
     Entries(List<ByteBuffer> data) {
+      this(data, null);
+    }
+
+    Entries(List<ByteBuffer> data, List<Closure> proposers) {
       this.data = data;
+      this.proposers = proposers;
     }
 
     @Override
@@ -72,7 +79,7 @@ class JRaftStateMachineAdapterTest {
 
     @Override
     public Closure done() {
-      return null;
+      return proposers == null ? null : proposers.get(at);
     }
 
     @Override
@@ -108,10 +115,22 @@ class JRaftStateMachineAdapterTest {
   void aTargetThatReadsTheEntryThroughLeavesTheLogsBufferWhole() {
     ByteBuffer logCopy = ByteBuffer.wrap(new byte[] {8, 2, 82, 3, 10, 1, 120});
     ConsumingTarget target = new ConsumingTarget();
-    JRaftStateMachineAdapter adapter = new JRaftStateMachineAdapter("meta", target, Runnable::run, List.of());
+    JRaftStateMachineAdapter<Byte> adapter = new JRaftStateMachineAdapter<>("meta", target, Runnable::run, List.of());
     adapter.onApply(new Entries(List.of(logCopy)));
     assertArrayEquals(logCopy.array(), target.seen.get(0));
     assertEquals(0, logCopy.position(), "what a replicator sends next is still the whole entry");
     assertEquals(7, logCopy.remaining());
+  }
+
+  @Test
+  void eachProposerReceivesWhatItsOwnEntryAnswered() {
+    ProposalClosure<Byte> first = new ProposalClosure<>(() -> {});
+    ProposalClosure<Byte> second = new ProposalClosure<>(() -> {});
+    JRaftStateMachineAdapter<Byte> adapter = new JRaftStateMachineAdapter<>("meta", new ConsumingTarget(),
+        Runnable::run, List.of());
+    adapter.onApply(new Entries(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2}),
+        ByteBuffer.wrap(new byte[] {3})), Arrays.asList(first, null, second)));
+    assertEquals((byte) 1, first.future().join());
+    assertEquals((byte) 3, second.future().join(), "the entry between was proposed on another replica");
   }
 }
