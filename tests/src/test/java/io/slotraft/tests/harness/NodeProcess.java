@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * One node JVM, started the way a user starts it ({@code java -jar node/target/slotraft-node.jar
  * --name ... --members ... --data-dir ...}), with its output in {@code node.log} in its directory.
  * It listens and advertises on its own {@link #host()} (127.0.0.1 unless the cluster gives each node
- * a loopback address of its own).
+ * a loopback address of its own). A {@link #joining} node is not in --members: every start gives it
+ * its host and ports as flags, as {@code deploy/local-cluster.sh add-node} does, and it asks meta to
+ * make it a member.
  */
 public final class NodeProcess {
   private final String name;
@@ -21,11 +23,21 @@ public final class NodeProcess {
   private final int raftPort;
   private final int httpPort;
   private final Path dataDir;
+  private final boolean joins;
   private Process process;
   /** A cgroup's {@code cgroup.procs} the JVM joins before it runs any code, or null. */
   private Path cgroupProcs;
 
   NodeProcess(String name, String host, int basePort, Path dataDir) {
+    this(name, host, basePort, dataDir, false);
+  }
+
+  /** A node that is not in --members: it joins the running cluster. */
+  static NodeProcess joining(String name, String host, int basePort, Path dataDir) {
+    return new NodeProcess(name, host, basePort, dataDir, true);
+  }
+
+  private NodeProcess(String name, String host, int basePort, Path dataDir, boolean joins) {
     this.name = name;
     this.host = host;
     this.respPort = basePort;
@@ -33,6 +45,7 @@ public final class NodeProcess {
     this.raftPort = basePort + 2;
     this.httpPort = basePort + 3;
     this.dataDir = dataDir;
+    this.joins = joins;
   }
 
   public String name() {
@@ -85,6 +98,12 @@ public final class NodeProcess {
         "-Xms1g", "-Xmx1g", "-Dlogging.path=" + dataDir.resolve("logs"),
         "-jar", Repo.nodeJar().toString(),
         "--name", name, "--members", members, "--data-dir", dataDir.toString()));
+    if (joins) {
+      // --members does not say where this node listens, so it must be told.
+      command.addAll(List.of("--host", host, "--resp-port", Integer.toString(respPort),
+          "--grpc-port", Integer.toString(grpcPort), "--raft-port", Integer.toString(raftPort),
+          "--http-port", Integer.toString(httpPort)));
+    }
     command.addAll(extraFlags);
     if (cgroupProcs != null) {
       // The shell moves itself into the cgroup and then becomes the JVM (exec keeps the pid), so no

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * base port so that classes never collide with each other or with a running local cluster. By
  * default every node listens on 127.0.0.1; {@link #onOwnAddresses} gives node i the address
  * 127.0.0.(i+1) instead (all of 127/8 is local on Linux), so that a fault can cut the link between
- * two nodes without touching the others.
+ * two nodes without touching the others. The nodes it starts with are the cluster's --members; {@link
+ * #join} adds more, as nodes that join it.
  */
 public final class ProcessCluster implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,6 +30,10 @@ public final class ProcessCluster implements AutoCloseable {
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<String> extraFlags;
   private final String members;
+  private final Path root;
+  private final int basePort;
+  /** Whether node i listens on 127.0.0.(i+1) rather than all on 127.0.0.1. */
+  private final boolean ownAddresses;
 
   /**
    * @param basePort node i (0-based) uses basePort + 10*i .. +3 for RESP, gRPC, Raft, HTTP
@@ -44,6 +49,9 @@ public final class ProcessCluster implements AutoCloseable {
     }
     this.members = nodes.stream().map(NodeProcess::memberEntry).collect(Collectors.joining(","));
     this.extraFlags = extraFlags;
+    this.root = root;
+    this.basePort = basePort;
+    this.ownAddresses = hosts.stream().distinct().count() > 1;
   }
 
   /**
@@ -106,6 +114,29 @@ public final class ProcessCluster implements AutoCloseable {
 
   public void start(NodeProcess node) throws IOException {
     node.start(members, extraFlags);
+  }
+
+  /**
+   * Starts one more node, n(k+1), that joins the running cluster as {@code deploy/local-cluster.sh
+   * add-node} does: its name is not in --members (which stays the bootstrap nodes'), so it gets its
+   * host and ports as flags, the cluster's other flags, and an empty data directory. Its ports are
+   * the next block of this cluster's layout (base + 10*k) if free, else the next free block above.
+   * Returns once it is healthy: it serves only after meta made it a member, and it holds no replica
+   * until an operation moves one onto it.
+   */
+  public NodeProcess join() throws IOException {
+    int index = nodes.size();
+    String name = "n" + (index + 1);
+    String host = ownAddresses ? "127.0.0." + (index + 1) : "127.0.0.1";
+    NodeProcess node = NodeProcess.joining(name, host, FreePorts.block(basePort + 10 * index, 4, List.of(host)),
+        root.resolve(name));
+    nodes.add(node);
+    node.start(members, extraFlags);
+    awaitTrue(() -> !node.isAlive() || healthy(node), Duration.ofSeconds(90), name + " joined and serving");
+    if (!node.isAlive()) {
+      throw new AssertionError(name + " exited while joining\n" + logTails());
+    }
+    return node;
   }
 
   /** Starts a node with other flags than the cluster's, as an operator with a different config would. */
@@ -187,8 +218,11 @@ public final class ProcessCluster implements AutoCloseable {
 
   /** Whether every running node answers /health with 200 (a node still starting does not). */
   public boolean runningNodesHealthy() {
-    return nodes.stream().filter(NodeProcess::isAlive)
-        .allMatch(n -> get(n, "/health").map(r -> r.statusCode() == 200).orElse(false));
+    return nodes.stream().filter(NodeProcess::isAlive).allMatch(ProcessCluster::healthy);
+  }
+
+  private static boolean healthy(NodeProcess node) {
+    return get(node, "/health").map(r -> r.statusCode() == 200).orElse(false);
   }
 
   private static Optional<HttpResponse<String>> get(NodeProcess node, String path) {

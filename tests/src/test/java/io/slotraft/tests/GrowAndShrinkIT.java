@@ -1,0 +1,316 @@
+package io.slotraft.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotraft.tests.harness.AdminCli;
+import io.slotraft.tests.harness.AdminStatus;
+import io.slotraft.tests.harness.NodeProcess;
+import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.workload.ClientLoad;
+import io.slotraft.tests.workload.JedisClusterLoad;
+import io.slotraft.tests.workload.LettuceClusterLoad;
+import io.slotraft.tests.workload.ReadBack;
+import io.slotraft.tests.workload.SmartClientLoad;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * The cluster grows from three nodes to five and then shrinks by one of its first members, the way
+ * an operator does it, while JedisCluster, Lettuce's cluster client and the smart client write the
+ * whole time:
+ *
+ * <ol>
+ *   <li>n1, n2, n3 start with 12 shards (each holds 12 replicas and leads 4); the three loads start;
+ *   <li>n4 and n5 join (a {@code --name} not in --members, as {@code local-cluster.sh add-node}):
+ *       members of the cluster that hold nothing yet;
+ *   <li>{@code slotraft-admin rebalance --yes} moves replicas and preferred leaders onto them, and
+ *       {@code redis-cli --cluster check} passes while it runs; then every node holds 7 or 8 of the 36
+ *       replicas and is the preferred leader of 2 or 3 shards, and leads that many;
+ *   <li>{@code slotraft-admin drain n2 --yes}: n2, one of the first members and so one of meta's three
+ *       voters, gives away its replicas and its meta vote (meta keeps three voters); {@code
+ *       remove-node n2 --yes} takes it out of the members, and its process stops;
+ *   <li>the loads stop. No operation of any client failed, every acknowledged write reads back with
+ *       its value, and every smart-client counter equals the INCRs acknowledged on it.
+ * </ol>
+ *
+ * The Redis clients are set up as their users would for a cluster that changes shape (JedisCluster:
+ * many attempts; Lettuce: periodic and adaptive topology refresh); see {@code workload}.
+ */
+class GrowAndShrinkIT {
+  private static final int SHARDS = 12;
+  private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration CONVERGE = Duration.ofSeconds(60);
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path root;
+  private final long began = System.nanoTime();
+  /** How long each step took, in order, for the figures. */
+  private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+  private ProcessCluster cluster;
+  private AdminCli admin;
+  private final List<ClientLoad> loads = new ArrayList<>();
+  private SmartClientLoad smart;
+
+  @AfterEach
+  void stopEverything() throws InterruptedException {
+    for (ClientLoad load : loads) {
+      load.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void threeNodesGrowToFiveUnderLoadThenAFirstMemberHoldingAMetaVoteIsDrainedAndRemoved() throws Exception {
+    startThreeNodesAndTheLoads();
+    NodeProcess n4 = cluster.join();
+    NodeProcess n5 = cluster.join();
+    step("join n4, n5");
+    AdminStatus joined = AdminStatus.of(admin);
+    assertEquals(List.of("n1", "n2", "n3", "n4", "n5"), joined.names(), "n4 and n5 are members");
+    assertEquals(0, joined.member("n4").voterReplicas() + joined.member("n5").voterReplicas(),
+        "a node that joined holds nothing until an operation moves replicas onto it");
+
+    rebalanceWhileCheckingTheCluster(cluster.node(0));
+    step("rebalance");
+    assertNoFailures("while the cluster grew to five nodes");
+    assertEvenlySpread(AdminStatus.of(admin));
+    awaitLeaders(counts -> counts.stream().allMatch(led -> led == 2 || led == 3),
+        "every node leading 2 or 3 shards after the rebalance");
+    awaitClusterCheck(cluster.node(0), cluster.nodes(), "after the rebalance");
+    awaitProgress("after the rebalance");
+
+    // n2 is one of the first members (--members), so one of meta's three voters: its vote moves too.
+    AdminStatus shrunk = drainAndRemove(cluster.node(1));
+    step("drain and remove n2");
+
+    for (ClientLoad load : loads) {
+      load.stop();
+    }
+    assertNoFailures("over the whole test");
+    report(shrunk);
+    everyAcknowledgedWriteIsPresent();
+  }
+
+  /**
+   * n1-n3 with 12 shards, each leading 4, and redis-cli's check passing; then JedisCluster, Lettuce
+   * and the smart client writing, one thread each.
+   */
+  private void startThreeNodesAndTheLoads() throws Exception {
+    cluster = ProcessCluster.startThree(root, 26200, "--shards", Integer.toString(SHARDS));
+    awaitLeaders(counts -> counts.equals(List.of(4, 4, 4)), "every node leading 4 shards after start");
+    awaitClusterCheck(cluster.node(0), cluster.nodes(), "before the cluster grows");
+    admin = new AdminCli(root.resolve("admin"), cluster.node(0));
+
+    Set<HostAndPort> respSeeds = cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort()))
+        .collect(Collectors.toSet());
+    loads.add(new JedisClusterLoad(respSeeds, 1));
+    loads.add(new LettuceClusterLoad(cluster.nodes().stream().map(NodeProcess::respPort).toList(), 1));
+    smart = new SmartClientLoad(cluster.nodes().stream().map(NodeProcess::grpcPort).toList(), 1);
+    loads.add(smart);
+    loads.forEach(ClientLoad::start);
+    awaitProgress("before the cluster grows");
+    step("start");
+  }
+
+  /**
+   * {@code drain NODE --yes}, then {@code remove-node NODE --yes}, then the node's process stops, as
+   * an operator shrinks the cluster; the loads keep writing throughout. Returns the status after.
+   */
+  private AdminStatus drainAndRemove(NodeProcess leaving) throws Exception {
+    String name = leaving.name();
+    assertTrue(AdminStatus.of(admin).member(name).metaVoter(), name + " holds one of meta's votes");
+    AdminCli.Run drain = admin.run(OPERATION_TIMEOUT, "drain", name, "--yes");
+    assertEquals(0, drain.code(), "drain " + name + ": " + drain);
+    AdminStatus drained = AdminStatus.of(admin);
+    assertEquals(new AdminStatus.Member(false, true, 0, 0), drained.member(name),
+        name + " drained: no replica, no learner, no meta vote");
+    assertEquals(3, drained.metaVoters().size(), "meta keeps three voters: " + drained.metaVoters());
+    assertEquals(0, drained.runningOperations(), "nothing left running after the drain");
+    assertNoFailures("while " + name + " was drained");
+
+    AdminCli.Run remove = admin.run(Duration.ofSeconds(60), "remove-node", name, "--yes");
+    assertEquals(0, remove.code(), "remove-node " + name + ": " + remove);
+    assertTrue(remove.out().startsWith(name + " (") && remove.out().contains("is no longer a member"),
+        remove.toString());
+    leaving.stop();
+    assertFalse(leaving.isAlive(), name + "'s process stopped");
+
+    List<NodeProcess> staying = cluster.nodes().stream().filter(n -> n != leaving).toList();
+    AdminStatus shrunk = AdminStatus.of(admin);
+    assertEquals(staying.stream().map(NodeProcess::name).toList(), shrunk.names(), name + " is a member no more");
+    assertEquals(drained.metaVoters(), shrunk.metaVoters(), "meta's voters after the removal");
+    for (AdminStatus.Shard shard : shrunk.shards()) {
+      assertEquals(3, shard.voters().size(), shard.toString());
+      assertTrue(shrunk.names().containsAll(shard.voters()), shard.toString());
+      assertEquals(List.of(), shard.learners(), shard.toString());
+    }
+    awaitLeaders(counts -> counts.stream().filter(led -> led > 0).mapToInt(led -> led).sum() == SHARDS,
+        "every shard led by a node still running");
+    awaitClusterCheck(staying.get(1), staying, "after " + name + " was removed and stopped");
+    awaitProgress("after " + name + " was removed and stopped");
+    return shrunk;
+  }
+
+  /**
+   * Runs {@code rebalance --yes} as a process and, while it runs, {@code redis-cli --cluster check}
+   * about once a second; at least one check made while the rebalance ran must pass. Not every one
+   * need: redis-cli takes each node's slots from what that node says it serves itself, and while a
+   * move hands a shard's leadership over, neither the old leader nor the new one says it serves it
+   * ("Not all 16384 slots are covered"), and a new epoch takes up to a reconcile pass to reach every
+   * node ("Nodes don't agree"). The test prints how many passed and the first that did not.
+   */
+  private void rebalanceWhileCheckingTheCluster(NodeProcess via) throws Exception {
+    AdminCli.Running rebalance = admin.start("rebalance", "--yes");
+    long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();
+    List<String> checksWhileRunning = new ArrayList<>();
+    while (!rebalance.awaitEnd(Duration.ofSeconds(1)) && System.nanoTime() < deadline) {
+      String check = clusterCheck(via);
+      if (rebalance.isAlive()) {
+        checksWhileRunning.add(check);
+      }
+    }
+    AdminCli.Run rebalanced = rebalance.finish(Duration.ofSeconds(1));
+    assertEquals(0, rebalanced.code(), "rebalance --yes: " + rebalanced);
+    long passed = checksWhileRunning.stream().filter(GrowAndShrinkIT::passes).count();
+    System.out.printf("GrowAndShrinkIT: redis-cli --cluster check during the rebalance: %d of %d passed%n", passed,
+        checksWhileRunning.size());
+    checksWhileRunning.stream().filter(check -> !passes(check)).findFirst()
+        .ifPresent(check -> System.out.printf("GrowAndShrinkIT: the first that did not:%n%s%n", check));
+    assertTrue(passed > 0, "no redis-cli --cluster check passed while the rebalance ran ("
+        + checksWhileRunning.size() + " made); the last:\n"
+        + (checksWhileRunning.isEmpty() ? "none" : checksWhileRunning.get(checksWhileRunning.size() - 1)));
+  }
+
+  /** 36 replicas on 5 nodes: 7 or 8 each; 12 preferred leaders: 2 or 3 each; no learner left, nothing running. */
+  private static void assertEvenlySpread(AdminStatus status) {
+    Map<String, Long> replicas = status.voterReplicas();
+    Map<String, Long> preferred = status.preferredLeaders();
+    String spread = "replicas " + replicas + ", preferred leaders " + preferred;
+    assertTrue(replicas.values().stream().allMatch(n -> n == 7 || n == 8), spread);
+    assertEquals(SHARDS * 3, replicas.values().stream().mapToLong(Long::longValue).sum(), spread);
+    assertTrue(preferred.values().stream().allMatch(n -> n == 2 || n == 3), spread);
+    assertTrue(status.shards().stream().allMatch(s -> s.learners().isEmpty()), status.shards().toString());
+    assertEquals(0, status.runningOperations(), "nothing left running after the rebalance");
+  }
+
+  private static String clusterCheck(NodeProcess via) throws Exception {
+    return JedisIT.redisCli(via.respPort(), "--cluster", "check", via.host() + ":" + via.respPort());
+  }
+
+  private static boolean passes(String check) {
+    return check.contains("[OK] All nodes agree about slots configuration.")
+        && check.contains("[OK] All 16384 slots covered.");
+  }
+
+  /** The nodes redis-cli found ({@code M:} and {@code S:} lines; a line may start with a colour code). */
+  private static List<String> nodesListed(String check) {
+    return check.lines().filter(line -> line.matches("(\\e\\[[0-9;]*m)*[MS]: .*"))
+        .map(line -> line.replaceAll(".*[MS]: \\S+ (\\S+).*", "$1")).sorted().toList();
+  }
+
+  /**
+   * Waits until {@code redis-cli --cluster check} through {@code via} passes and finds exactly
+   * {@code nodes}: right after a change the nodes take up to a reconcile pass to agree on the epoch.
+   */
+  private void awaitClusterCheck(NodeProcess via, List<NodeProcess> nodes, String when) {
+    List<String> expected = nodes.stream().map(n -> n.host() + ":" + n.respPort()).sorted().toList();
+    AtomicReference<String> last = new AtomicReference<>("none yet");
+    await(() -> {
+      try {
+        last.set(clusterCheck(via));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      return passes(last.get()) && nodesListed(last.get()).equals(expected);
+    }, "redis-cli --cluster check through " + via.name() + " passing with nodes " + expected + " " + when,
+        () -> "the last check:\n" + last.get());
+  }
+
+  /** Waits until the shards each running node reports leading (-1: not running), in node order, satisfy {@code even}. */
+  private void awaitLeaders(Predicate<List<Integer>> even, String what) {
+    await(() -> even.test(cluster.ledShardCounts()), what, () -> "they lead " + cluster.ledShardCounts());
+  }
+
+  /** {@link ProcessCluster#awaitTrue}, saying on a timeout how things stood at its end. */
+  private void await(BooleanSupplier condition, String what, Supplier<String> state) {
+    try {
+      cluster.awaitTrue(condition, CONVERGE, what);
+    } catch (AssertionError timedOut) {
+      throw new AssertionError(what + ": " + state.get() + "\n" + timedOut.getMessage(), timedOut);
+    }
+  }
+
+  /** Waits until every load has done 50 more operations: the cluster serves all three clients. */
+  private void awaitProgress(String when) {
+    List<Long> before = loads.stream().map(ClientLoad::operations).toList();
+    for (int i = 0; i < loads.size(); i++) {
+      ClientLoad load = loads.get(i);
+      long from = before.get(i);
+      cluster.awaitTrue(() -> load.operations() >= from + 50, CONVERGE, load.name() + " making progress " + when);
+    }
+  }
+
+  /** No operation of any client failed, each failure reported with its client and error. */
+  private void assertNoFailures(String when) {
+    String report = loads.stream().map(ClientLoad::failureReport).collect(Collectors.joining("\n"));
+    assertEquals(0, loads.stream().mapToLong(ClientLoad::failures).sum(), "operations failed " + when + ":\n" + report);
+    for (ClientLoad load : loads) {
+      assertEquals(List.of(), load.wrongReads(), load.name() + " read values other than those acknowledged " + when);
+    }
+  }
+
+  /** Every write any client saw acknowledged, and every smart-client counter, read back through the survivors. */
+  private void everyAcknowledgedWriteIsPresent() {
+    Map<String, String> expected = new HashMap<>();
+    loads.forEach(load -> expected.putAll(load.acknowledgedWrites()));
+    smart.acknowledgedIncrs().forEach((key, count) -> expected.put(key, Long.toString(count)));
+    Set<HostAndPort> survivors = cluster.nodes().stream().filter(NodeProcess::isAlive)
+        .map(n -> new HostAndPort(n.host(), n.respPort())).collect(Collectors.toSet());
+    List<String> wrong = ReadBack.wrongOrMissing(survivors, expected);
+    System.out.printf("FIGURE grow and shrink: %d acknowledged writes and counters read back, %d wrong%n",
+        expected.size(), wrong.size());
+    assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())),
+        wrong.size() + " acknowledged writes missing or different");
+  }
+
+  private void report(AdminStatus shrunk) {
+    for (ClientLoad load : loads) {
+      System.out.printf("FIGURE grow and shrink: %s %d operations, %d failed, %d acknowledged writes; slowest: %s%n",
+          load.name(), load.operations(), load.failures(), load.acknowledgedWrites().size(), load.slowestOperation());
+      System.out.printf("GrowAndShrinkIT: %s operations over 1 s: %s%n", load.name(), load.slowOperations());
+    }
+    System.out.printf("FIGURE grow and shrink: smart client %s%n", smart.metrics());
+    System.out.printf("FIGURE grow and shrink: steps (ms) %s, %d ms in all; after the removal replicas %s, "
+        + "meta voters %s%n", stepMillis, millisSince(began), shrunk.voterReplicas(), shrunk.metaVoters());
+  }
+
+  /** Records how long the step that just ended took (since the one before ended). */
+  private void step(String name) {
+    long sum = stepMillis.values().stream().mapToLong(Long::longValue).sum();
+    stepMillis.put(name, millisSince(began) - sum);
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
