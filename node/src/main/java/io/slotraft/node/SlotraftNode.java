@@ -485,18 +485,21 @@ public final class SlotraftNode implements AutoCloseable {
   /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
   private Optional<ReplicaDescription> describeReplica(String groupId) {
     RaftReplica<?> replica = null;
+    long snapshotIndex = 0;
     if (MetaReplica.GROUP_ID.equals(groupId)) {
       replica = metaHost.replica().map(MetaReplica::raftReplica).orElse(null);
     } else if (router != null) {
-      replica = router.localShards().stream().filter(shard -> shard.id().groupId().equals(groupId))
-          .map(Shard::replica).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      Optional<Shard> shard = router.localShards().stream().filter(s -> s.id().groupId().equals(groupId))
+          .filter(s -> s.replica() != null).findFirst();
+      replica = shard.map(Shard::replica).orElse(null);
+      snapshotIndex = shard.map(Shard::lastSnapshotIndex).orElse(0L);
     }
     if (replica == null) {
       return Optional.empty();
     }
     return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setLeader(replica.isLeader())
         .setAppliedIndex(replica.lastAppliedIndex()).setCommittedIndex(replica.lastCommittedIndex())
-        .setBytesOnDisk(replica.snapshotBytesOnDisk())
+        .setSnapshotIndex(snapshotIndex).setBytesOnDisk(replica.snapshotBytesOnDisk())
         .addAllVoters(replica.peerEndpoints()).addAllLearners(replica.learnerEndpoints()).build());
   }
 

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catch-up step that moves and rebuilds share: wait until a learner has applied to within
- * {@link #MARGIN} entries of its leader's commit index, recording the bytes it has received against
- * the size of the leader's snapshot, then go on to {@code nextStep}.
+ * The catch-up step that moves and rebuilds share: wait until a learner holds the leader's state,
+ * recording the bytes it has received against the size of the leader's snapshot, then go on to
+ * {@code nextStep}. Holding it means: it has applied at least the leader's newest snapshot (a
+ * snapshot being installed leaves its applied index at 0 until the whole snapshot is in, however few
+ * entries the leader's log has: a shard of large values fits in a few dozen entries), something at
+ * all once the leader has committed anything, and is within {@link #MARGIN} entries of the leader's
+ * commit index.
  */
 public final class CatchUp {
   /**
@@ -25,6 +29,12 @@ public final class CatchUp {
   public static final long MARGIN = 500;
 
   private CatchUp() {}
+
+  /** Whether a learner that applied {@code applied} holds the state of {@code leader} (see the class comment). */
+  static boolean caughtUp(ReplicaDescription leader, long applied) {
+    return applied >= leader.getSnapshotIndex() && (leader.getCommittedIndex() == 0 || applied > 0)
+        && leader.getCommittedIndex() - applied <= MARGIN;
+  }
 
   public static List<MetaCommand> step(Operation operation, ClusterTopology topology, String groupId,
       GroupMembership.GroupView view, ClusterMember learner, String nextStep, DriverContext context) {
@@ -37,9 +47,10 @@ public final class CatchUp {
     if (learning.isEmpty()) {
       return List.of(); // its node has not started it yet (it reconciles every second)
     }
-    long behind = leaderReplica.getCommittedIndex() - learning.get().getAppliedIndex();
+    long applied = learning.get().getAppliedIndex();
+    long behind = leaderReplica.getCommittedIndex() - applied;
     long bytesTotal = Math.max(leaderReplica.getBytesOnDisk(), learning.get().getBytesOnDisk());
-    if (behind <= MARGIN) {
+    if (caughtUp(leaderReplica, applied)) {
       return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
           .setFromStep(operation.getStep()).setToStep(nextStep).setStatus(OperationStatus.OPERATION_RUNNING)
           .setDetail("caught up: applied " + learning.get().getAppliedIndex() + " of "
@@ -51,7 +62,7 @@ public final class CatchUp {
     }
     return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
         .setFromStep(operation.getStep()).setToStep(operation.getStep()).setStatus(OperationStatus.OPERATION_RUNNING)
-        .setDetail(behind + " entries behind").setAtMs(now)
+        .setDetail(applied == 0 ? "receiving the leader's snapshot" : behind + " entries behind").setAtMs(now)
         .setBytesDone(learning.get().getBytesOnDisk()).setBytesTotal(bytesTotal).build()));
   }
 }
