@@ -1,5 +1,6 @@
 package io.slotraft.node.dispatch;
 
+import io.slotraft.node.reply.RoutingReply;
 import io.slotraft.node.catalog.CommandArgs;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.reply.Replies;
@@ -109,9 +110,11 @@ final class KeylessFanOut {
     return reply.exceptionally(failure -> onFailure.apply(failure, shard));
   }
 
-  private static Reply merge(Merge merge, List<Reply> replies) {
+  static Reply merge(Merge merge, List<Reply> replies) {
     for (Reply reply : replies) {
-      if (reply instanceof Reply.Error) {
+      // An error, or a shard that is not led here any more (TRYAGAIN, MOVED: a hand-over under way):
+      // the whole answer is that, never a sum that silently leaves a shard out.
+      if (reply instanceof Reply.Error || reply instanceof RoutingReply) {
         return reply;
       }
     }

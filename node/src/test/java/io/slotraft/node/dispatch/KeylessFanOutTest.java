@@ -46,6 +46,14 @@ class KeylessFanOutTest {
   }
 
   @Test
+  void aShardInTheMiddleOfAHandOverMakesTheWholeAnswerItsRedirectNotAPartialSumOrACrash() {
+    Reply tryAgain = new io.slotraft.node.reply.RoutingReply.TryAgain(-1, "leader changed, retry");
+    Reply merged = KeylessFanOut.merge(KeylessFanOut.Merge.SUM,
+        List.of(io.slotraft.node.reply.Replies.integer(3), tryAgain));
+    assertEquals(tryAgain, merged);
+  }
+
+  @Test
   void scanWalksEveryLocalShardInTurnAndDbsizeAndKeysAddUp() {
     Placement placement = PlacementPlanner.plan(List.of("n1"), 4, 1);
     List<Shard> shards = new ArrayList<>();
