@@ -127,6 +127,9 @@ public final class SlotraftNode implements AutoCloseable {
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("replica-rebuild"));
   /** Runs the blocking calls that forward meta proposals to the meta members. */
   private final ExecutorService metaForwarding = Executors.newSingleThreadExecutor(daemon("meta-forwarding"));
+  /** Hands shards' leadership to their preferred leaders (blocking while writes in flight finish). */
+  private final ScheduledExecutorService leadershipTimer =
+      Executors.newSingleThreadScheduledExecutor(daemon("leader-balancer"));
   /** Runs operations' steps (blocking membership calls) while this node leads meta. */
   private final ScheduledExecutorService operationsTimer =
       Executors.newSingleThreadScheduledExecutor(daemon("operations-driver"));
@@ -213,7 +216,9 @@ public final class SlotraftNode implements AutoCloseable {
         clock.getAsLong()), 60, 600, TimeUnit.SECONDS);
     if (meta.placement().shards().size() > 1) {
       // With one shard any leader is as balanced as another: moving it would only interrupt clients.
-      timers.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self, topology::member),
+      // Its own thread: a hand-over waits for the writes in flight, up to a few seconds.
+      leadershipTimer.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self,
+          topology::member),
           LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -528,6 +533,7 @@ public final class SlotraftNode implements AutoCloseable {
     closeQuietly(http);
     timers.shutdownNow();
     operationsTimer.shutdownNow();
+    leadershipTimer.shutdownNow();
     closeQuietly(driverContext);
     closeQuietly(groupAdmin);
     // A pass may be starting a replica: let it finish, so that no replica starts after the transport closes.

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +46,18 @@ public final class RaftReplica<R> implements AutoCloseable {
    * a lease granted before a transfer lasts at most 0.9 of one past the leader's return.
    */
   static final int LEASE_QUIET_ELECTION_TIMEOUTS = 2;
+  /** How long a hand-over waits for the writes in flight to finish before it gives up and leads on. */
+  static final long HAND_OVER_DRAIN_MS = 2_000;
 
   private final String groupId;
   private final Path directory;
   private final Node node;
   private final JRaftStateMachineAdapter<R> adapter;
   private final Semaphore inflight;
+  private final int maxInflight;
+  private final long electionTimeoutMs;
+  /** Set while leadership is being handed over: proposals wait for it instead of reaching JRaft. */
+  private final AtomicReference<CompletableFuture<Void>> handOver = new AtomicReference<>();
   private final boolean leaseReads;
   /** How long after a start of leadership lease reads wait (see {@link #linearizableRead}). */
   private final long leaseQuietNanos;
@@ -62,6 +69,8 @@ public final class RaftReplica<R> implements AutoCloseable {
     this.node = node;
     this.adapter = adapter;
     this.inflight = new Semaphore(options.maxInflightProposals());
+    this.maxInflight = options.maxInflightProposals();
+    this.electionTimeoutMs = options.electionTimeoutMs();
     this.leaseReads = options.leaseReads();
     this.leaseQuietNanos = TimeUnit.MILLISECONDS.toNanos((long) LEASE_QUIET_ELECTION_TIMEOUTS * options.electionTimeoutMs());
   }
@@ -217,6 +226,13 @@ public final class RaftReplica<R> implements AutoCloseable {
    * with a {@link ProposalException}.
    */
   public CompletableFuture<R> propose(byte[] entry) {
+    CompletableFuture<Void> handingOver = handOver.get();
+    if (handingOver != null) {
+      // Never appended here: once the hand-over is done the proposal goes to JRaft if this replica
+      // still leads, else it fails as NOT_LEADER, which callers may redirect without doubt.
+      return handingOver.thenCompose(ignored -> isLeader() ? propose(entry) : CompletableFuture.failedFuture(
+          new ProposalException(ProposalException.Kind.NOT_LEADER, "leadership was handed over on " + groupId)));
+    }
     if (!inflight.tryAcquire()) {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
@@ -313,12 +329,54 @@ public final class RaftReplica<R> implements AutoCloseable {
   }
 
   /**
-   * Asks the replica to hand leadership to {@code endpoint}. JRaft refuses right after an election;
-   * once accepted, it waits for the target to have the whole log, then tells it to elect itself, or
-   * gives up and keeps leading after an election timeout.
+   * Hands leadership to {@code endpoint} without leaving any write's fate unknown; blocks for up to
+   * {@link #HAND_OVER_DRAIN_MS} plus an election timeout. New proposals wait; those in flight finish
+   * (committed and applied here, their proposers answered); only then does JRaft transfer (it waits
+   * for the target to have the whole log and tells it to elect itself). Without the wait, entries in
+   * flight when the old leader steps down are committed by the new one while their proposers hear
+   * "leader stepped down": a Redis client would get an error for a write that took effect. The
+   * waiting proposals then fail as NOT_LEADER (redirected to the new leader) or, if the transfer did
+   * not happen, go on here.
+   *
+   * @return whether JRaft accepted the transfer (it refuses right after an election)
    */
   public boolean transferLeadershipTo(String endpoint) {
-    return node.transferLeadershipTo(PeerId.parsePeer(endpoint)).isOk();
+    if (!isLeader()) {
+      return false;
+    }
+    CompletableFuture<Void> pause = new CompletableFuture<>();
+    if (!handOver.compareAndSet(null, pause)) {
+      return false; // a hand-over is under way already
+    }
+    try {
+      if (!awaitInflight(0, HAND_OVER_DRAIN_MS) || !node.transferLeadershipTo(PeerId.parsePeer(endpoint)).isOk()) {
+        return false;
+      }
+      // JRaft gives up after an election timeout and leads on; the new leader's election is faster.
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(electionTimeoutMs + electionTimeoutMs / 2);
+      while (adapter.isLeader() && System.nanoTime() < deadline) {
+        Thread.sleep(2);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      handOver.set(null);
+      pause.complete(null);
+    }
+  }
+
+  /** Waits until at most {@code left} proposals are in flight; false after {@code timeoutMs}. */
+  private boolean awaitInflight(int left, long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (maxInflight - inflight.availablePermits() > left) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(1);
+    }
+    return true;
   }
 
   @Override

@@ -21,6 +21,9 @@ import java.util.Optional;
 /** Runs a replica move's steps on the meta leader (see the package comment). */
 public final class MoveReplicaDriver implements StepDriver {
   public static final MoveReplicaDriver INSTANCE = new MoveReplicaDriver();
+  /** How long the leader balancer gets to move a shard's leadership off the source gracefully. */
+  static final long BALANCER_GRACE_MS = 15_000;
+
   private MoveReplicaDriver() {}
 
   @Override
@@ -54,8 +57,7 @@ public final class MoveReplicaDriver implements StepDriver {
       }
       case HAND_OVER_LEADERSHIP -> {
         if (view.leader().equals(group.source)) {
-          fail(groups.transferLeader(group.id, group.endpoints, move.getFromWasPreferred() ? group.target : null),
-              "hand leadership over");
+          handOver(operation, group, move, now, groups);
           yield List.of(); // the next pass checks that it moved
         }
         yield List.of(OperationRunner.advance(operation, MoveStep.REMOVE_SOURCE.name(), "source does not lead", now));
@@ -67,7 +69,7 @@ public final class MoveReplicaDriver implements StepDriver {
         if (view.voters().contains(group.source)) {
           if (view.leader().equals(group.source)) {
             // It leads again (an election since the hand-over): hand over again, remove it next pass.
-            fail(groups.transferLeader(group.id, group.endpoints, group.target), "hand leadership over");
+            handOver(operation, group, move, now, groups);
             yield List.of();
           }
           fail(groups.removeVoter(group.id, group.endpoints, group.source), "remove the source");
@@ -87,6 +89,22 @@ public final class MoveReplicaDriver implements StepDriver {
       }
       case DONE -> throw new IllegalStateException("a running move is never at DONE");
     };
+  }
+
+  /**
+   * Moves leadership off the source. A shard's leader balancer does it without failing any write in
+   * flight (the source is no longer its preferred leader, see {@link MoveReplicaKind}), so the driver
+   * leaves it {@link #BALANCER_GRACE_MS} before it asks JRaft directly, which can leave writes in
+   * flight with an unknown fate. Meta's own group has no balancer: it is asked at once.
+   */
+  private static void handOver(Operation operation, Group group, MoveReplicaSpec move, long now,
+      GroupMembership groups) {
+    boolean meta = group.id.equals(ClusterTopology.META_GROUP);
+    if (!meta && now - operation.getUpdatedAtMs() < BALANCER_GRACE_MS) {
+      return;
+    }
+    fail(groups.transferLeader(group.id, group.endpoints, move.getFromWasPreferred() ? group.target : null),
+        "hand leadership over");
   }
 
   private static void fail(Optional<String> failure, String what) {
