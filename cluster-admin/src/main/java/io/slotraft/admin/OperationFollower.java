@@ -31,7 +31,12 @@ final class OperationFollower {
     long deadline = ticker.monotonicMs() + waitMs;
     Outcome last = new Outcome(End.STOPPED, null, List.of(), null);
     while (!stopped.getAsBoolean()) {
-      MetaView view = new MetaView(read(id));
+      MetaState state = read(id, deadline);
+      if (state == null) {
+        ticker.sleep(pollMs);
+        continue;
+      }
+      MetaView view = new MetaView(state);
       // Meta applied the start before answering it, and reads are linearizable: the operation is
       // there until meta drops it as an old finished one, which takes far longer than one poll.
       Operation op = view.operation(id).orElseThrow(() -> new AdminException("operation " + id
@@ -50,10 +55,17 @@ final class OperationFollower {
     return last;
   }
 
-  private MetaState read(long id) {
+  /**
+   * Meta's state, or null when this read failed but the wait has time left: meta elects a new leader
+   * now and then (a vote moving, a loaded machine), and one failed read must not end the watch.
+   */
+  private MetaState read(long id, long deadline) {
     try {
       return meta.state();
     } catch (AdminException lostSight) {
+      if (ticker.monotonicMs() < deadline) {
+        return null;
+      }
       throw new AdminException(lostSight.getMessage() + "; operation " + id + " goes on without this command");
     }
   }
