@@ -5,29 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.client.SlotraftClient;
 import io.slotraft.client.routing.Endpoint;
 import io.slotraft.node.Await;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.proto.SlotHash;
-import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaCommand;
-import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.MetaShard;
 import io.slotraft.proto.v1.MetaState;
 import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.NodeReport;
 import io.slotraft.proto.v1.ProposeReply;
-import io.slotraft.proto.v1.ProposeRequest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,29 +39,24 @@ class EpochChangeInOneJvmTest {
   @TempDir
   Path root;
   private InJvmCluster cluster;
-  private final List<ManagedChannel> channels = new ArrayList<>();
+  private MetaCalls meta;
 
   @AfterEach
   void stop() {
-    channels.forEach(ManagedChannel::shutdownNow);
+    if (meta != null) {
+      meta.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
   }
 
-  private MetaServiceGrpc.MetaServiceBlockingStub meta(int node) {
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", cluster.grpcPorts().get(node))
-        .usePlaintext().build();
-    channels.add(channel);
-    return MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-  }
-
   private MetaState metaState(int node) {
-    return meta(node).getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("test").build());
+    return meta.state(node);
   }
 
   private ProposeReply propose(int node, MetaCommand command) {
-    return meta(node).propose(ProposeRequest.newBuilder().setCommand(command).build());
+    return meta.propose(node, command);
   }
 
   /** Whether meta's latest report from {@code nodeId} says it leads {@code shardId}. */
@@ -93,6 +81,7 @@ class EpochChangeInOneJvmTest {
   @Test
   void anotherPreferredLeaderRaisesTheEpochMovesTheLeaderAndTheSmartClientFollowsLosingNothing() throws Exception {
     cluster = InJvmCluster.start(root, 3, 6);
+    meta = new MetaCalls(cluster);
     MetaState before = metaState(0);
     assertEquals(1, before.getEpoch());
     MetaShard shard = before.getPlan().getShards(1);

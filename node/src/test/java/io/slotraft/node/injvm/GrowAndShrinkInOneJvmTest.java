@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.slotraft.client.SlotraftClient;
 import io.slotraft.node.Await;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.proto.v1.DrainNodeSpec;
-import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaCommand;
-import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.MetaShard;
 import io.slotraft.proto.v1.MetaState;
 import io.slotraft.proto.v1.Operation;
@@ -21,14 +17,11 @@ import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.OperationStatus;
 import io.slotraft.proto.v1.PlanRebalanceRequest;
 import io.slotraft.proto.v1.ProposeReply;
-import io.slotraft.proto.v1.ProposeRequest;
 import io.slotraft.proto.v1.RebalanceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,29 +40,24 @@ class GrowAndShrinkInOneJvmTest {
   @TempDir
   Path root;
   private InJvmCluster cluster;
-  private final List<ManagedChannel> channels = new ArrayList<>();
+  private MetaCalls meta;
 
   @AfterEach
   void stop() {
-    channels.forEach(ManagedChannel::shutdownNow);
+    if (meta != null) {
+      meta.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
   }
 
-  private MetaServiceGrpc.MetaServiceBlockingStub meta(int node) {
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", cluster.grpcPorts().get(node))
-        .usePlaintext().build();
-    channels.add(channel);
-    return MetaServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-  }
-
   private MetaState metaState() {
-    return meta(1).getMetaState(GetMetaStateRequest.newBuilder().setAskingNodeId("test").build());
+    return meta.state(1);
   }
 
   private ProposeReply propose(MetaCommand command) {
-    return meta(2).propose(ProposeRequest.newBuilder().setCommand(command).build());
+    return meta.propose(2, command);
   }
 
   private Operation awaitEnd(long id) throws InterruptedException {
@@ -91,6 +79,7 @@ class GrowAndShrinkInOneJvmTest {
   @Test
   void aNodeJoinsTakesItsShareUnderLoadAndIsDrainedAndRemovedAgainLosingNothing() throws Exception {
     cluster = InJvmCluster.start(root, 3, 4);
+    meta = new MetaCalls(cluster);
     String n4;
     String n1 = cluster.config(0).self().nodeId();
     List<String> seeds = cluster.grpcPorts().stream().map(port -> "127.0.0.1:" + port).toList();
@@ -119,7 +108,7 @@ class GrowAndShrinkInOneJvmTest {
       assertEquals(4, withN4.getPlan().getNodesCount());
       assertEquals(0, replicasOn(withN4, n4), "a new node waits for work");
 
-      RebalanceSpec plan = meta(2).planRebalance(PlanRebalanceRequest.newBuilder().setMaxConcurrentMoves(2).build());
+      RebalanceSpec plan = meta.stub(2).planRebalance(PlanRebalanceRequest.newBuilder().setMaxConcurrentMoves(2).build());
       assertEquals(3, plan.getMovesCount(), "12 replicas on 4 nodes: 3 each, all three moved onto n4");
       ProposeReply rebalance = propose(MetaEntries.startOperation(OperationSpec.newBuilder()
           .setRebalance(RebalanceSpec.newBuilder().setMaxConcurrentMoves(2)).build(), 0, System.currentTimeMillis()));
