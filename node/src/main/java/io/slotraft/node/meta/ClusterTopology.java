@@ -97,20 +97,18 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
         .toList();
   }
 
-  public ClusterTopology withEpoch(long changed) {
-    return new ClusterTopology(changed, members, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
-  }
-
   /** The next epoch with {@code changed} as placement. */
   public ClusterTopology nextWith(Placement changed) {
-    return new ClusterTopology(epoch + 1, members, changed, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
+    return new ClusterTopology(epoch + 1, members, changed, replicationFactor, metaVoterNodeIds, drainingNodeIds,
+        metaLearnerNodeIds);
   }
 
   /** The next epoch with {@code joined} added after the other members. */
   public ClusterTopology nextWithMember(ClusterMember joined) {
     List<ClusterMember> changed = new ArrayList<>(members);
     changed.add(joined);
-    return new ClusterTopology(epoch + 1, changed, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds, metaLearnerNodeIds);
+    return new ClusterTopology(epoch + 1, changed, placement, replicationFactor, metaVoterNodeIds, drainingNodeIds,
+        metaLearnerNodeIds);
   }
 
   /** The next epoch without member {@code nodeId}. */

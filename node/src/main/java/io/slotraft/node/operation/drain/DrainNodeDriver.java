@@ -59,15 +59,15 @@ public final class DrainNodeDriver implements StepDriver {
       if (busy.contains(shard.shardId())) {
         continue;
       }
-      Optional<ClusterMember> target = target(planned, shard, starts.size());
+      Optional<ClusterMember> target = target(planned, shard);
       if (target.isEmpty()) {
         throw new IllegalStateException("no node can take " + shard.shardId() + "'s replica");
       }
       starts.add(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
           .setShardId(shard.shardId()).setFromNodeId(drain.getNodeId()).setToNodeId(target.get().nodeId())).build(),
           operation.getId(), now));
-      // Count the learner it will place, so the next start of this pass spreads to another node.
-      planned = planned.withEpoch(planned.epoch()).nextWith(planned.placement().with(shard.withLearner(target.get().nodeId())));
+      // Count the learner it will place, so that the next start of this pass goes to another node.
+      planned = planned.nextWith(planned.placement().with(shard.withLearner(target.get().nodeId())));
       room--;
     }
     if (starts.isEmpty() && children.running().isEmpty() && children.finished().stream()
@@ -104,7 +104,7 @@ public final class DrainNodeDriver implements StepDriver {
    * The member that should take a replica of {@code shard}: not draining, not running the shard,
    * holding the fewest replicas (voters and learners), the first in member order among equals.
    */
-  static Optional<ClusterMember> target(ClusterTopology topology, ShardPlacement shard, int ignored) {
+  static Optional<ClusterMember> target(ClusterTopology topology, ShardPlacement shard) {
     return topology.members().stream()
         .filter(m -> !topology.isDraining(m.nodeId()) && !shard.runsOn(m.nodeId()))
         .min(Comparator.comparingInt((ClusterMember m) -> topology.placement().shardsRunningOn(m.nodeId()).size()));
