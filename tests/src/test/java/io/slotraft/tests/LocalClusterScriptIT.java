@@ -87,6 +87,37 @@ class LocalClusterScriptIT {
   }
 
   /**
+   * Growing the local cluster as the README shows: {@code add-node} starts n4, which joins the running
+   * cluster with nothing; {@code slotraft-admin move-replica} moves a replica of s1 onto it; the data
+   * is there through n4, {@code status} lists it as joined, and {@code stop} stops it too.
+   */
+  @Test
+  void addNodeJoinsTheRunningClusterAndTakesAReplicaMovedToIt() throws Exception {
+    assertEquals(0, script("start", "--data-dir", dataDir.toString()).exitCode());
+    assertEquals("OK", JedisIT.redisCli(7001, "-c", "set", "greeting", "hello"));
+
+    Result added = script("add-node", "--data-dir", dataDir.toString());
+    assertEquals(0, added.exitCode(), added.output());
+    assertTrue(added.output().contains("n4 joined and serving: RESP 7004"), added.output());
+
+    Process move = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Repo.adminJar().toString(), "move-replica", "s1", "n1", "n4", "--node", "127.0.0.1:7102",
+        "--wait-secs", "120").redirectErrorStream(true).start();
+    String moved = new String(move.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(move.waitFor(150, TimeUnit.SECONDS), moved);
+    assertEquals(0, move.exitValue(), moved);
+    assertEquals("hello", JedisIT.redisCli(7004, "-c", "get", "greeting"));
+
+    Result status = script("status", "--data-dir", dataDir.toString());
+    List<String> lines = status.output().lines().toList();
+    assertEquals(4, lines.size(), status.output());
+    assertTrue(lines.get(3).startsWith("n4") && lines.get(3).contains("joined"), status.output());
+    assertEquals(0, script("stop", "--data-dir", dataDir.toString()).exitCode());
+    assertTrue(script("status", "--data-dir", dataDir.toString()).output().lines().allMatch(l -> l.endsWith("down")),
+        "stop stops the joined node too");
+  }
+
+  /**
    * Until the launched child execs java, its command line is still the script's, which does not name
    * the node's directory: start-node used to look right then, find no process of its own and report
    * "n1 exited while starting" for a node that went on to run (seen on a loaded machine). Here the
