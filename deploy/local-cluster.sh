@@ -280,13 +280,16 @@ status_line() {
   local i="$1" pid role="down" body replicas led joined=""
   pid="$(running_pid "$i")"
   if [ -n "$pid" ]; then
-    body="$(http_get $((7300 + i)) /status 2>/dev/null | tail -n 1)"
-    if [ "$SHARDS" -gt 1 ]; then
-      replicas="$(echo "$body" | grep -o '"role":"[a-z]*"' | wc -l)"
-      led="$(echo "$body" | grep -o '"role":"leader"' | wc -l)"
+    body="$(http_get $((7300 + i)) /status 2>/dev/null | tail -n 1 || true)"
+    # grep finds nothing on a node that holds no replica (a joined node before any move): not an error.
+    replicas="$(echo "$body" | { grep -o '"role":"[a-z]*"' || true; } | wc -l)"
+    if [ -n "$body" ] && [ "$replicas" -eq 0 ]; then
+      role="holds no replica"
+    elif [ "$SHARDS" -gt 1 ]; then
+      led="$(echo "$body" | { grep -o '"role":"leader"' || true; } | wc -l)"
       role="leads $led of its $replicas replicas"
     else
-      role="$(echo "$body" | grep -o '"role":"[a-z]*"' | head -n 1 | cut -d'"' -f4)"
+      role="$(echo "$body" | { grep -o '"role":"[a-z]*"' || true; } | head -n 1 | cut -d'"' -f4)"
       role="${role:-starting}"
     fi
   fi
