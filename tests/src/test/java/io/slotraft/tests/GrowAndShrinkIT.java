@@ -43,9 +43,11 @@ import redis.clients.jedis.HostAndPort;
  *       members of the cluster that hold nothing yet;
  *   <li>{@code slotraft-admin rebalance --yes} moves replicas and preferred leaders onto them, and
  *       {@code redis-cli --cluster check} passes while it runs; then every node holds 7 or 8 of the 36
- *       replicas and is the preferred leader of 2 or 3 shards, and leads that many;
- *   <li>{@code slotraft-admin drain n2 --yes}: n2, one of the first members and so one of meta's three
- *       voters, gives away its replicas and its meta vote (meta keeps three voters); {@code
+ *       replicas and is the preferred leader of 2 or 3 shards, and leads that many, and meta has five
+ *       voters (one on every node);
+ *   <li>{@code slotraft-admin drain n2 --yes}: n2, one of the first members and so one of meta's
+ *       voters, gives away its replicas and its meta vote (nobody is left to take it: meta goes from
+ *       five voters to four, never below three); {@code
  *       remove-node n2 --yes} takes it out of the members, and its process stops;
  *   <li>the loads stop. No operation of any client failed, every acknowledged write reads back with
  *       its value, and every smart-client counter equals the INCRs acknowledged on it.
@@ -94,12 +96,13 @@ class GrowAndShrinkIT {
     step("rebalance");
     assertNoFailures("while the cluster grew to five nodes");
     assertEvenlySpread(AdminStatus.of(admin));
+    assertEquals(5, AdminStatus.of(admin).metaVoters().size(), "five members: meta gets five voters");
     awaitLeaders(counts -> counts.stream().allMatch(led -> led == 2 || led == 3),
         "every node leading 2 or 3 shards after the rebalance");
     awaitClusterCheck(cluster.node(0), cluster.nodes(), "after the rebalance");
     awaitProgress("after the rebalance");
 
-    // n2 is one of the first members (--members), so one of meta's three voters: its vote moves too.
+    // n2 is one of the first members (--members), so one of meta's voters: its vote goes too.
     AdminStatus shrunk = drainAndRemove(cluster.node(1));
     step("drain and remove n2");
 
@@ -144,7 +147,7 @@ class GrowAndShrinkIT {
     AdminStatus drained = AdminStatus.of(admin);
     assertEquals(new AdminStatus.Member(false, true, 0, 0), drained.member(name),
         name + " drained: no replica, no learner, no meta vote");
-    assertEquals(3, drained.metaVoters().size(), "meta keeps three voters: " + drained.metaVoters());
+    assertEquals(4, drained.metaVoters().size(), "meta keeps the four other voters: " + drained.metaVoters());
     assertEquals(0, drained.runningOperations(), "nothing left running after the drain");
     assertNoFailures("while " + name + " was drained");
 

@@ -139,13 +139,16 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
 
   /**
    * The next epoch with meta's vote moved from {@code from} to {@code to} (when {@code moved}) or
-   * with {@code to}'s learner dropped (when not): the end of a move of meta's vote.
+   * with {@code to}'s learner dropped (when not): the end of a move of meta's vote. An empty {@code
+   * from} adds a vote, an empty {@code to} removes one.
    */
   public ClusterTopology nextWithMetaVoteMoved(String from, String to, boolean moved) {
     List<String> voters = new ArrayList<>(metaVoterNodeIds);
     if (moved) {
       voters.remove(from);
-      voters.add(to);
+      if (!to.isEmpty()) {
+        voters.add(to);
+      }
     }
     List<String> ordered = members.stream().map(ClusterMember::nodeId).filter(voters::contains).toList();
     return new ClusterTopology(epoch + 1, members, placement, replicationFactor, ordered, drainingNodeIds,

@@ -19,7 +19,7 @@ public interface OperationKind {
   Started start(ClusterTopology topology, OperationSpec spec);
 
   /** The step a new operation of this kind is at. */
-  String firstStep();
+  String firstStep(OperationSpec spec);
 
   /** The topology once {@code advance} (already checked against the operation's step) is applied. */
   ClusterTopology afterAdvance(ClusterTopology topology, Operation operation, AdvanceOperation advance);

@@ -33,7 +33,7 @@ final class StartOperationRule implements MetaCommandRule<StartOperation> {
         .setId(index)
         .setParentId(start.getParentId())
         .setSpec(started.recorded())
-        .setStep(kind.firstStep())
+        .setStep(kind.firstStep(started.recorded()))
         .setStatus(OperationStatus.OPERATION_RUNNING)
         .setDetail("started")
         .setStartedAtMs(start.getAtMs())

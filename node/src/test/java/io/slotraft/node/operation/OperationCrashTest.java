@@ -66,6 +66,28 @@ class OperationCrashTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 3, 9, 17, 29})
+  void aRebalanceOntoFiveNodesGivesMetaFiveVotersAndADrainTakesOneAwayWhereverItCrashes(int crashAtPass)
+      throws InterruptedException {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    cluster.apply(MetaEntries.joinNode(members(5).get(4)));
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder()
+        .setRebalance(RebalanceSpec.newBuilder().setMaxConcurrentMoves(2)).build(), 0, 0));
+    runToEnd(cluster, crashAtPass);
+    assertEquals(5, cluster.state().topology().metaVoterNodeIds().size(), "five members, five voters");
+    assertGroupsMatchMeta(cluster);
+
+    String n2 = members(5).get(1).nodeId();
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder()
+        .setDrainNode(DrainNodeSpec.newBuilder().setNodeId(n2).setMaxConcurrentMoves(2)).build(), 0, 0));
+    runToEnd(cluster, crashAtPass);
+    ClusterTopology topology = cluster.state().topology();
+    assertFalse(topology.runsMeta(n2));
+    assertEquals(4, topology.metaVoterNodeIds().size(), "nobody could take n2's vote: it went");
+    assertGroupsMatchMeta(cluster);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {-1, 0, 2, 4, 7, 11, 16})
   void drainingAMetaVoterMovesItsReplicasThenItsVoteWhereverItCrashes(int crashAtPass) throws InterruptedException {
     SimulatedCluster cluster = clusterWithAnEmptyFourthNode();

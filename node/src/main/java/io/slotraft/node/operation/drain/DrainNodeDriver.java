@@ -8,6 +8,7 @@ import io.slotraft.node.operation.Children;
 import io.slotraft.node.operation.DriverContext;
 import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.operation.StepDriver;
+import io.slotraft.node.operation.move.MoveReplicaKind;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.DrainNodeSpec;
 import io.slotraft.proto.v1.MetaCommand;
@@ -91,13 +92,17 @@ public final class DrainNodeDriver implements StepDriver {
       return List.of(OperationRunner.end(operation, DrainStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
           "holds nothing; " + children.finished().size() + " moves", now));
     }
-    ClusterMember target = topology.members().stream()
-        .filter(m -> !topology.isDraining(m.nodeId()) && !topology.runsMeta(m.nodeId()))
-        .min(Comparator.comparingInt((ClusterMember m) -> topology.placement().shardsRunningOn(m.nodeId()).size()))
-        .orElseThrow(() -> new IllegalStateException("no node can take this node's vote in meta; add a node"));
+    // Meta keeps as many voters as the members left call for: the vote moves, or goes when meta
+    // has more than that (or nobody can take it, while meta keeps more than its fewest).
+    Optional<ClusterMember> target = MoveReplicaKind.metaVoteTarget(topology);
+    int voters = topology.metaVoterNodeIds().size();
+    boolean remove = voters > MoveReplicaKind.desiredMetaVoters(topology) || target.isEmpty();
+    if (remove && voters <= MoveReplicaKind.MIN_META_VOTERS) {
+      throw new IllegalStateException("no node can take this node's vote in meta; add a node");
+    }
     return List.of(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
-        .setShardId(ClusterTopology.META_GROUP).setFromNodeId(nodeId).setToNodeId(target.nodeId())).build(),
-        operation.getId(), now));
+        .setShardId(ClusterTopology.META_GROUP).setFromNodeId(nodeId)
+        .setToNodeId(remove ? "" : target.get().nodeId())).build(), operation.getId(), now));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.OperationKind;
+import io.slotraft.node.operation.move.MoveReplicaKind;
 import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.DrainNodeSpec;
 import io.slotraft.proto.v1.Operation;
@@ -44,8 +45,8 @@ public final class DrainNodeKind implements OperationKind {
       return Optional.of("the other " + others + " nodes cannot hold " + topology.replicationFactor()
           + " replicas of every shard; add a node first");
     }
-    if (topology.isMetaVoter(drain.getNodeId()) && topology.members().stream()
-        .noneMatch(m -> !topology.isDraining(m.nodeId()) && !topology.runsMeta(m.nodeId()))) {
+    if (topology.isMetaVoter(drain.getNodeId()) && MoveReplicaKind.metaVoteTarget(topology).isEmpty()
+        && topology.metaVoterNodeIds().size() <= MoveReplicaKind.MIN_META_VOTERS) {
       return Optional.of(node.get().name() + " holds one of meta's votes " + topology.metaVoters().stream()
           .map(ClusterMember::name).toList() + " and no other node can take it; add a node first");
     }
@@ -58,7 +59,7 @@ public final class DrainNodeKind implements OperationKind {
   }
 
   @Override
-  public String firstStep() {
+  public String firstStep(OperationSpec spec) {
     return DrainStep.MOVE_REPLICAS.name();
   }
 

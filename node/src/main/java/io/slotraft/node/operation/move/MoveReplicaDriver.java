@@ -53,6 +53,10 @@ public final class MoveReplicaDriver implements StepDriver {
         if (!view.voters().contains(group.target)) {
           fail(groups.promote(group.id, group.endpoints, group.target), "promote the learner");
         }
+        if (group.source == null) {
+          yield List.of(OperationRunner.end(operation, MoveStep.DONE.name(), OperationStatus.OPERATION_SUCCEEDED,
+              "a vote added in " + (now - operation.getStartedAtMs()) / 1000.0 + " s", now));
+        }
         yield List.of(OperationRunner.advance(operation, MoveStep.HAND_OVER_LEADERSHIP.name(), "target votes", now));
       }
       case HAND_OVER_LEADERSHIP -> {
@@ -63,7 +67,7 @@ public final class MoveReplicaDriver implements StepDriver {
         yield List.of(OperationRunner.advance(operation, MoveStep.REMOVE_SOURCE.name(), "source does not lead", now));
       }
       case REMOVE_SOURCE -> {
-        if (!view.voters().contains(group.target)) {
+        if (group.target != null && !view.voters().contains(group.target)) {
           throw new IllegalStateException("the target is not a voter; the source stays (never fewer voters)");
         }
         if (view.voters().contains(group.source)) {
@@ -118,8 +122,9 @@ public final class MoveReplicaDriver implements StepDriver {
    * voters and learners as meta records them.
    */
   private static Group group(ClusterTopology topology, MoveReplicaSpec move) {
-    String source = raftEndpoint(topology, move.getFromNodeId());
-    String target = raftEndpoint(topology, move.getToNodeId());
+    // Null for a vote in meta added (no source) or removed (no target).
+    String source = move.getFromNodeId().isEmpty() ? null : raftEndpoint(topology, move.getFromNodeId());
+    String target = move.getToNodeId().isEmpty() ? null : raftEndpoint(topology, move.getToNodeId());
     List<String> endpoints = new ArrayList<>();
     if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
       endpoints.addAll(topology.metaVoterEndpoints());

@@ -22,8 +22,31 @@ import java.util.Optional;
  */
 public final class MoveReplicaKind implements OperationKind {
   public static final MoveReplicaKind INSTANCE = new MoveReplicaKind();
+  /** Meta keeps at least 3 voters (one failure) and at most 5 (two failures). */
+  public static final int MIN_META_VOTERS = 3;
+  public static final int MAX_META_VOTERS = 5;
 
   private MoveReplicaKind() {}
+
+  /**
+   * How many voters meta should have: 5 once 5 or more members are not being drained (it then
+   * survives two failures), else 3 (or every such member, when fewer).
+   */
+  public static int desiredMetaVoters(ClusterTopology topology) {
+    long available = topology.members().stream().filter(m -> !topology.isDraining(m.nodeId())).count();
+    return available >= MAX_META_VOTERS ? MAX_META_VOTERS : (int) Math.min(MIN_META_VOTERS, available);
+  }
+
+  /**
+   * The member that should take a new vote in meta: not draining, running no replica of meta,
+   * holding the fewest replicas, the first in member order among equals.
+   */
+  public static Optional<ClusterMember> metaVoteTarget(ClusterTopology topology) {
+    return topology.members().stream()
+        .filter(m -> !topology.isDraining(m.nodeId()) && !topology.runsMeta(m.nodeId()))
+        .min(java.util.Comparator.comparingInt((ClusterMember m) ->
+            topology.placement().shardsRunningOn(m.nodeId()).size()));
+  }
 
   @Override
   public Optional<String> refusal(MetaState state, OperationSpec spec) {
@@ -58,9 +81,26 @@ public final class MoveReplicaKind implements OperationKind {
     return Optional.empty();
   }
 
-  /** Why a move of one of meta's votes may not start; a vote moves like a replica, to a node without one. */
+  /**
+   * Why a move of one of meta's votes may not start; a vote moves like a replica, to a node without
+   * one. Without a source it adds a vote (up to {@link #MAX_META_VOTERS}); without a target it
+   * removes one (never below {@link #MIN_META_VOTERS}).
+   */
   private static Optional<String> metaRefusal(ClusterTopology topology, MoveReplicaSpec move) {
-    if (!topology.isMetaVoter(move.getFromNodeId())) {
+    int voters = topology.metaVoterNodeIds().size();
+    if (move.getFromNodeId().isEmpty() && move.getToNodeId().isEmpty()) {
+      return Optional.of("a move of meta's vote needs a source or a target");
+    }
+    if (move.getFromNodeId().isEmpty() && voters >= MAX_META_VOTERS) {
+      return Optional.of("meta has " + voters + " voters already, the most it takes");
+    }
+    if (move.getToNodeId().isEmpty()) {
+      return voters <= MIN_META_VOTERS
+          ? Optional.of("meta has " + voters + " voters, the fewest it keeps")
+          : topology.isMetaVoter(move.getFromNodeId()) ? Optional.empty()
+          : Optional.of(name(topology, move.getFromNodeId()) + " holds none of meta's votes");
+    }
+    if (!move.getFromNodeId().isEmpty() && !topology.isMetaVoter(move.getFromNodeId())) {
       return Optional.of(name(topology, move.getFromNodeId()) + " holds none of meta's votes");
     }
     if (topology.member(move.getToNodeId()).isEmpty()) {
@@ -92,7 +132,8 @@ public final class MoveReplicaKind implements OperationKind {
   public Started start(ClusterTopology topology, OperationSpec spec) {
     MoveReplicaSpec move = spec.getMoveReplica();
     if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
-      return new Started(spec, topology.nextWithMetaLearner(move.getToNodeId()));
+      return new Started(spec, move.getToNodeId().isEmpty() ? topology.nextWith(topology.placement())
+          : topology.nextWithMetaLearner(move.getToNodeId()));
     }
     ShardPlacement shard = topology.placement().shard(move.getShardId()).orElseThrow();
     boolean fromWasPreferred = shard.preferredLeader().equals(move.getFromNodeId()) && shard.replicaNodeIds().size() > 1;
@@ -106,8 +147,10 @@ public final class MoveReplicaKind implements OperationKind {
   }
 
   @Override
-  public String firstStep() {
-    return MoveStep.ADD_LEARNER.name();
+  public String firstStep(OperationSpec spec) {
+    // Removing a vote starts where a move hands the source's leadership over.
+    return spec.getMoveReplica().getToNodeId().isEmpty() ? MoveStep.HAND_OVER_LEADERSHIP.name()
+        : MoveStep.ADD_LEARNER.name();
   }
 
   @Override
@@ -145,6 +188,12 @@ public final class MoveReplicaKind implements OperationKind {
   @Override
   public String describe(OperationSpec spec, ClusterTopology topology) {
     MoveReplicaSpec move = spec.getMoveReplica();
+    if (move.getFromNodeId().isEmpty()) {
+      return "add a vote in " + move.getShardId() + " on " + name(topology, move.getToNodeId());
+    }
+    if (move.getToNodeId().isEmpty()) {
+      return "remove " + name(topology, move.getFromNodeId()) + "'s vote in " + move.getShardId();
+    }
     return "move " + move.getShardId() + " " + name(topology, move.getFromNodeId()) + " -> "
         + name(topology, move.getToNodeId());
   }

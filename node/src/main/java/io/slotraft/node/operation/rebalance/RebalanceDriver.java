@@ -7,6 +7,8 @@ import io.slotraft.node.operation.Children;
 import io.slotraft.node.operation.DriverContext;
 import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.operation.StepDriver;
+import io.slotraft.node.operation.move.MoveReplicaKind;
+import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.MetaCommand;
@@ -43,6 +45,7 @@ public final class RebalanceDriver implements StepDriver {
     return switch (RebalanceStep.valueOf(operation.getStep())) {
       case PLAN -> plan(state, operation, now);
       case MOVE_REPLICAS -> moveReplicas(state, operation, spec, children, now);
+      case META_VOTES -> metaVotes(state.topology(), operation, children, now);
       case MOVE_LEADERS -> moveLeaders(state, operation, spec, now);
       case DONE -> throw new IllegalStateException("a running rebalance is never at DONE");
     };
@@ -50,7 +53,9 @@ public final class RebalanceDriver implements StepDriver {
 
   private static List<MetaCommand> plan(MetaState state, Operation operation, long now) {
     RebalanceSpec plan = RebalancePlanning.plan(state, operation.getSpec().getRebalance().getMaxConcurrentMoves());
-    if (plan.getMovesCount() == 0 && plan.getLeaderMovesCount() == 0) {
+    boolean metaVotesRight = state.topology().metaVoterNodeIds().size()
+        == MoveReplicaKind.desiredMetaVoters(state.topology());
+    if (plan.getMovesCount() == 0 && plan.getLeaderMovesCount() == 0 && metaVotesRight) {
       return List.of(MetaEntries.advanceOperation(AdvanceOperation.newBuilder().setId(operation.getId())
           .setFromStep(operation.getStep()).setToStep(RebalanceStep.DONE.name())
           .setStatus(OperationStatus.OPERATION_SUCCEEDED).setDetail("balanced: nothing to move").setAtMs(now)
@@ -78,7 +83,7 @@ public final class RebalanceDriver implements StepDriver {
     if (left.isEmpty() && children.running().isEmpty()) {
       long failed = children.finished().stream().filter(op -> op.getStatus() != OperationStatus.OPERATION_SUCCEEDED)
           .count();
-      return List.of(OperationRunner.advance(operation, RebalanceStep.MOVE_LEADERS.name(),
+      return List.of(OperationRunner.advance(operation, RebalanceStep.META_VOTES.name(),
           children.finished().size() + " moves ended" + (failed > 0 ? ", " + failed + " did not succeed" : ""), now));
     }
     OptionalInt wave = left.stream().mapToInt(PlannedMove::getWave).min();
@@ -100,6 +105,34 @@ public final class RebalanceDriver implements StepDriver {
       room--;
     }
     return starts;
+  }
+
+  /**
+   * Gives meta as many voters as the members call for ({@link MoveReplicaKind#desiredMetaVoters}),
+   * one vote added (to the member holding the fewest replicas) or removed (a draining voter's first,
+   * else the last in member order) at a time.
+   */
+  private static List<MetaCommand> metaVotes(ClusterTopology topology, Operation operation, Children children,
+      long now) {
+    if (!children.running().isEmpty()) {
+      return List.of();
+    }
+    int voters = topology.metaVoterNodeIds().size();
+    int desired = MoveReplicaKind.desiredMetaVoters(topology);
+    MoveReplicaSpec.Builder vote = MoveReplicaSpec.newBuilder().setShardId(ClusterTopology.META_GROUP);
+    Optional<ClusterMember> target = MoveReplicaKind.metaVoteTarget(topology);
+    if (voters < desired && target.isPresent()) {
+      vote.setToNodeId(target.get().nodeId());
+    } else if (voters > desired) {
+      List<String> ordered = topology.metaVoterNodeIds();
+      vote.setFromNodeId(ordered.stream().filter(topology::isDraining).findFirst()
+          .orElse(ordered.get(ordered.size() - 1)));
+    } else {
+      return List.of(OperationRunner.advance(operation, RebalanceStep.MOVE_LEADERS.name(), "meta has " + voters
+          + " voters", now));
+    }
+    return List.of(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(vote).build(),
+        operation.getId(), now));
   }
 
   private static List<MetaCommand> moveLeaders(MetaState state, Operation operation, RebalanceSpec spec, long now) {

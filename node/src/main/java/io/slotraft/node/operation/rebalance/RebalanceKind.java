@@ -36,7 +36,7 @@ public final class RebalanceKind implements OperationKind {
   }
 
   @Override
-  public String firstStep() {
+  public String firstStep(OperationSpec spec) {
     return RebalanceStep.PLAN.name();
   }
 

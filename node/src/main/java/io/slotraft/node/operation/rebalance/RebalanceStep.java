@@ -4,6 +4,7 @@ package io.slotraft.node.operation.rebalance;
 public enum RebalanceStep {
   PLAN,
   MOVE_REPLICAS,
+  META_VOTES,
   MOVE_LEADERS,
   DONE
 }

@@ -11,6 +11,9 @@
  *       {@code max_concurrent_moves} at a time and never two of one shard; a planned move that no
  *       longer applies (its source lost the replica, its target has it) is skipped, one that failed
  *       is not retried; when none is left or running, goes on.
+ *   <li>{@code META_VOTES}: gives meta 5 voters once 5 or more members are not draining, else 3, one
+ *       vote added or removed at a time (a move of the group {@code meta} without a source or a
+ *       target: the same learner, catch-up and promotion, or hand-over and removal);
  *   <li>{@code MOVE_LEADERS}: makes each planned leader its shard's preferred leader (leader
  *       balancing on the nodes then hands leadership over), and SUCCEEDS.
  * </ol>

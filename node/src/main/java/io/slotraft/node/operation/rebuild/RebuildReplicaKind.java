@@ -48,7 +48,7 @@ public final class RebuildReplicaKind implements OperationKind {
   }
 
   @Override
-  public String firstStep() {
+  public String firstStep(OperationSpec spec) {
     return RebuildStep.REMOVE_DAMAGED.name();
   }
 
