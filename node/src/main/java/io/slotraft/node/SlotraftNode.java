@@ -29,7 +29,6 @@ import io.slotraft.node.metagroup.MetaProposer;
 import io.slotraft.node.metagroup.MetaSource;
 import io.slotraft.node.operation.NodeDriverContext;
 import io.slotraft.node.operation.OperationRunner;
-import io.slotraft.node.raft.GroupAdmin;
 import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.reconcile.RetiredReplicas;
 import io.slotraft.node.operation.rebuild.RebuildStep;
@@ -133,7 +132,6 @@ public final class SlotraftNode implements AutoCloseable {
   /** Runs operations' steps (blocking membership calls) while this node leads meta. */
   private final ScheduledExecutorService operationsTimer =
       Executors.newSingleThreadScheduledExecutor(daemon("operations-driver"));
-  private GroupAdmin groupAdmin;
   private NodeDriverContext driverContext;
   private ReplicaReconciler reconciler;
   private MetaProposer metaProposer;
@@ -205,8 +203,7 @@ public final class SlotraftNode implements AutoCloseable {
         () -> NodeReporter.replicas(router.localShards()), metaProposer::propose, clock), 0,
         NodeReporter.INTERVAL_MS, TimeUnit.MILLISECONDS);
     // Every node: meta's leadership may come here later (a drain moving a vote to this node).
-    groupAdmin = new GroupAdmin();
-    driverContext = new NodeDriverContext(groupAdmin, clock);
+    driverContext = new NodeDriverContext(clock);
     operationsTimer.scheduleWithFixedDelay(new OperationRunner(metaHost::isLeader,
         () -> metaHost.replica().map(MetaReplica::readLinearizable)
             .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no meta replica here"))),
@@ -535,7 +532,6 @@ public final class SlotraftNode implements AutoCloseable {
     operationsTimer.shutdownNow();
     leadershipTimer.shutdownNow();
     closeQuietly(driverContext);
-    closeQuietly(groupAdmin);
     // A pass may be starting a replica: let it finish, so that no replica starts after the transport closes.
     reconcileTimer.shutdown();
     awaitQuietly(reconcileTimer);

@@ -18,22 +18,25 @@ import java.util.function.LongSupplier;
 /**
  * The drivers' way to the cluster from a node: {@link GroupAdmin} for Raft membership, and each
  * member's gRPC port ({@code MetaService.DescribeReplica}) for how far its replica has got. One
- * channel per member address, kept while the driver runs.
+ * channel per member address, kept while the driver runs. The {@link GroupAdmin} (a JRaft client with
+ * threads of its own) is made on first use: most nodes never lead meta.
  */
 public final class NodeDriverContext implements DriverContext, AutoCloseable {
   private static final long DESCRIBE_TIMEOUT_MS = 2_000;
 
-  private final GroupAdmin groups;
+  private volatile GroupAdmin groups;
   private final LongSupplier clock;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
-  public NodeDriverContext(GroupAdmin groups, LongSupplier clock) {
-    this.groups = groups;
+  public NodeDriverContext(LongSupplier clock) {
     this.clock = clock;
   }
 
   @Override
-  public GroupMembership groups() {
+  public synchronized GroupMembership groups() {
+    if (groups == null) {
+      groups = new GroupAdmin();
+    }
     return groups;
   }
 
@@ -56,7 +59,10 @@ public final class NodeDriverContext implements DriverContext, AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     channels.values().forEach(ManagedChannel::shutdownNow);
+    if (groups != null) {
+      groups.close();
+    }
   }
 }
