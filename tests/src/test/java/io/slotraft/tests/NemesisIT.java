@@ -21,15 +21,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The nemesis suite: each scenario runs a checked workload of ten clients against three real nodes
  * (127.0.0.1-3, six shards) while faults drawn from the run's seed hit them, then judges the
- * history. Seed, schedule, history and verdict stay in {@code target/nemesis/<scenario>-<seed>/};
- * replay one with {@code -Dslotraft.nemesis.seed=<seed> -Dslotraft.nemesis.scenarios=<name>}, soak
- * with {@code -Dslotraft.nemesis.minutes=30}.
+ * history. In the {@code *-replica-moves} scenarios a fourth node (127.0.0.4) joins first, and
+ * replica moves, rebalances and cancelled moves and drains run the whole time, under kills, pauses
+ * and partitions of any of the four. Seed, schedule, history and verdict stay in {@code
+ * target/nemesis/<scenario>-<seed>/}; replay one with {@code -Dslotraft.nemesis.seed=<seed>
+ * -Dslotraft.nemesis.scenarios=<name>}, soak with {@code -Dslotraft.nemesis.minutes=30}.
  *
- * <p>A scenario passes only if the checker finds the history valid, no node exited by itself and
- * every shard took writes again after every heal.
+ * <p>A scenario passes only if the checker finds the history valid, the topology settled once the
+ * faults healed (no operation left running, every shard with exactly its replication factor of
+ * voters in meta and in Raft, each caught up, no learner left; and no sample during the run found
+ * fewer voters), no node exited by itself and every shard took writes again after every heal.
  */
 class NemesisIT {
   private static final NemesisSettings SETTINGS = NemesisSettings.fromSystemProperties();
+  /** What hits the nodes while replicas move: every node, the one that joined included. */
+  private static final List<FaultKind> REPLICA_MOVE_FAULTS = List.of(FaultKind.KILL, FaultKind.PAUSE,
+      FaultKind.PARTITION);
 
   static Stream<Scenario> scenarios() {
     System.out.printf("NemesisIT: seed %d (-Dslotraft.nemesis.seed=%d), %d s of faults per scenario%n",
@@ -44,7 +51,9 @@ class NemesisIT {
         new Scenario("register-snapshot-install-kills", RegisterWorkload::new,
             List.of(FaultKind.KILL_DURING_SNAPSHOT_INSTALL), List.of()),
         new Scenario("set-crash-all", SetWorkload::new, List.of(FaultKind.KILL_ALL),
-            List.of("--snapshot-interval-secs", "2", "--snapshot-log-entries", "2000")))
+            List.of("--snapshot-interval-secs", "2", "--snapshot-log-entries", "2000")),
+        Scenario.withReplicaMoves("register-replica-moves", RegisterWorkload::new, REPLICA_MOVE_FAULTS),
+        Scenario.withReplicaMoves("bank-replica-moves", BankWorkload::new, REPLICA_MOVE_FAULTS))
         .filter(SETTINGS::runs);
   }
 

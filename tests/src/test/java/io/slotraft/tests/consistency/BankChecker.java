@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -16,16 +17,32 @@ import java.util.TreeSet;
  * name exactly the expected accounts, sum to the total, and, when the workload forbids overdrafts, have
  * no negative balance. A read that saw half of a transfer shows up as a wrong total. The key is the
  * group; every group starts with the same accounts and total.
+ *
+ * <p>Given the initial balances, it also checks that no acknowledged transfer was lost, which the
+ * total cannot show: each group's last final read must be explained by the initial balances, every
+ * acknowledged transfer and some of those whose outcome is unknown ({@link BankLedger}). A group
+ * transferred on without a successful final read leaves the verdict undecided.
  */
 public final class BankChecker implements Checker {
   private final Set<String> accounts;
   private final long total;
   private final boolean negativeBalancesAllowed;
+  /** Null: the ledger is not checked. */
+  private final Map<String, Long> initialBalances;
 
   public BankChecker(Set<String> accounts, long total, boolean negativeBalancesAllowed) {
     this.accounts = new TreeSet<>(accounts);
     this.total = total;
     this.negativeBalancesAllowed = negativeBalancesAllowed;
+    this.initialBalances = null;
+  }
+
+  /** Every group starts with {@code initialBalances}; checks the ledger too. */
+  public BankChecker(Map<String, Long> initialBalances, boolean negativeBalancesAllowed) {
+    this.accounts = new TreeSet<>(initialBalances.keySet());
+    this.total = initialBalances.values().stream().mapToLong(Long::longValue).sum();
+    this.negativeBalancesAllowed = negativeBalancesAllowed;
+    this.initialBalances = Map.copyOf(initialBalances);
   }
 
   @Override
@@ -48,6 +65,10 @@ public final class BankChecker implements Checker {
     }
     String summary = reads + " reads of " + accounts.size() + " accounts after " + transfers
         + " acknowledged transfers";
+    List<String> undecided = new ArrayList<>();
+    if (initialBalances != null && anomalies.isEmpty()) {
+      summary += "; " + checkLedgers(history, anomalies, undecided);
+    }
     if (!anomalies.isEmpty()) {
       return new Verdict("bank", Validity.INVALID, summary + "; " + anomalies.count() + " bad reads",
           anomalies.list());
@@ -55,7 +76,46 @@ public final class BankChecker implements Checker {
     if (reads == 0) {
       return new Verdict("bank", Validity.UNKNOWN, summary + "; nothing to check", List.of());
     }
+    if (!undecided.isEmpty()) {
+      return new Verdict("bank", Validity.UNKNOWN, summary, undecided);
+    }
     return Verdict.valid("bank", summary);
+  }
+
+  /** Each transferred-on group's last successful final read against its ledger; a line for the summary. */
+  private String checkLedgers(History history, Anomalies anomalies, List<String> undecided) {
+    Map<String, List<Operation>> acknowledged = new TreeMap<>();
+    Map<String, List<Operation>> unknown = new TreeMap<>();
+    Map<String, Operation> finalReads = new TreeMap<>();
+    for (Operation operation : history.operations()) {
+      if (operation.f() == OpFunction.TRANSFER && operation.isOk()) {
+        acknowledged.computeIfAbsent(operation.key(), k -> new ArrayList<>()).add(operation);
+      } else if (operation.f() == OpFunction.TRANSFER && operation.isIndeterminate()) {
+        unknown.computeIfAbsent(operation.key(), k -> new ArrayList<>()).add(operation);
+      } else if (operation.f() == OpFunction.FINAL_READ && operation.isOk()) {
+        finalReads.put(operation.key(), operation);
+      }
+    }
+    BankLedger ledger = new BankLedger(List.copyOf(accounts));
+    int explained = 0;
+    for (String group : acknowledged.keySet()) {
+      Operation finalRead = finalReads.get(group);
+      if (finalRead == null) {
+        undecided.add("group " + group + ": no successful final read, so lost transfers cannot be told");
+        continue;
+      }
+      BankLedger.Result result = ledger.check(initialBalances, acknowledged.get(group),
+          unknown.getOrDefault(group, List.of()), (Map<?, ?>) finalRead.output());
+      if (result.explained()) {
+        explained++;
+      } else if (result.lost() != null) {
+        anomalies.add("group " + group + ": acknowledged transfers lost: " + result.lost());
+      } else {
+        undecided.add("group " + group + ": " + result.undecided());
+      }
+    }
+    return "final balances of " + explained + " of " + acknowledged.size() + " groups explained by every acknowledged "
+        + "transfer and " + unknown.values().stream().mapToInt(List::size).sum() + " of unknown outcome";
   }
 
   private String checkRead(Operation read) {

@@ -236,6 +236,23 @@ class LinearizabilityCheckerTest {
   }
 
   @Test
+  void finalReadThatMissesTheLastAcknowledgedWriteIsTheWriteLost() {
+    write(1, "x", "1").ok();
+    write(2, "x", "2").ok();
+    history.invoke(1000, OpFunction.FINAL_READ, "x", null).ok("1");
+    assertInvalid();
+  }
+
+  @Test
+  void finalReadMayOrMayNotSeeAWriteOfUnknownOutcome() {
+    write(1, "x", "1").ok();
+    write(2, "x", "2").info("connection broke");
+    history.invoke(1000, OpFunction.FINAL_READ, "x", null).ok("1");
+    history.invoke(1000, OpFunction.FINAL_READ, "x", null).ok("1");
+    assertValid();
+  }
+
+  @Test
   void emptyHistoryIsLinearizable() {
     assertValid();
   }

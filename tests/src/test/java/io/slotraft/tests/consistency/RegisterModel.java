@@ -12,7 +12,9 @@ import java.util.Objects;
  * strings: write strings).
  *
  * <ul>
- *   <li>read: its result must equal the current value (null: the key is absent)
+ *   <li>read, and final read (made once the run is over): its result must equal the current value
+ *       (null: the key is absent); a final read after an acknowledged write that did not see it is
+ *       the write lost
  *   <li>write: sets the value
  *   <li>cas {@code [expected, new]}: takes effect only if the current value equals {@code expected};
  *       a cas that did not match is recorded as fail, and failed operations never reach the model
@@ -33,7 +35,7 @@ public final class RegisterModel implements Model<RegisterModel.State> {
   @Override
   public boolean checks(Operation operation) {
     OpFunction f = operation.f();
-    return f == OpFunction.READ || f == OpFunction.WRITE || f == OpFunction.CAS;
+    return f == OpFunction.READ || f == OpFunction.FINAL_READ || f == OpFunction.WRITE || f == OpFunction.CAS;
   }
 
   @Override
@@ -44,7 +46,7 @@ public final class RegisterModel implements Model<RegisterModel.State> {
   @Override
   public State step(State state, Operation operation) {
     return switch (operation.f()) {
-      case READ -> Objects.equals(state.value(), operation.output()) ? state : null;
+      case READ, FINAL_READ -> Objects.equals(state.value(), operation.output()) ? state : null;
       case WRITE -> new State(operation.input());
       case CAS -> {
         List<?> expectedAndNew = casArguments(operation);
@@ -56,7 +58,7 @@ public final class RegisterModel implements Model<RegisterModel.State> {
 
   @Override
   public boolean isReadOnly(Operation operation) {
-    return operation.f() == OpFunction.READ;
+    return operation.f() == OpFunction.READ || operation.f() == OpFunction.FINAL_READ;
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * document on stdout stays apart from anything on stderr.
  */
 public final class AdminCli {
+  /** The exit code {@link Running#endWithin} gives a run it had to kill (the CLI's own are 0, 1 and 2). */
+  public static final int KILLED = -1;
+
   private final Path outputDir;
   private final String node;
   private int runs;
@@ -58,6 +61,21 @@ public final class AdminCli {
     /** Waits up to {@code timeout} for the run to end; true when it has. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
       return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the run to end and returns it; one that has not ended by then is
+     * killed and returned with exit code {@link #KILLED} and what it printed so far.
+     */
+    public Run endWithin(Duration timeout) throws IOException, InterruptedException {
+      if (!awaitEnd(timeout)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return new Run(KILLED, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err,
+            StandardCharsets.UTF_8));
+      }
+      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** Waits for the run to end; one that has not within {@code timeout} is killed and fails the test. */

@@ -12,15 +12,24 @@ import java.util.stream.StreamSupport;
 /**
  * The document {@code slotraft-admin status --json} prints, read the way a script would: meta's
  * members (in member order) with what meta's plan puts on each, the shards with their voters and
- * preferred leader, and how many operations are running.
+ * preferred leader, and the operations running.
  */
-public record AdminStatus(long epoch, Map<String, Member> members, List<Shard> shards, int runningOperations) {
+public record AdminStatus(long epoch, int replicationFactor, Map<String, Member> members, List<Shard> shards,
+    List<RunningOperation> operations) {
 
   /** A member as meta records it: holds one of meta's votes, is draining, voter and learner replicas. */
   public record Member(boolean metaVoter, boolean draining, long voterReplicas, long learnerReplicas) {}
 
   /** A shard: its voters (preferred leader first) and learners, by node name. */
   public record Shard(String id, List<String> voters, List<String> learners, String preferredLeader) {}
+
+  /** A running operation: {@code parentId} 0 for one an operator started, else its drain's or rebalance's id. */
+  public record RunningOperation(long id, long parentId, String description, String step, String detail) {
+    @Override
+    public String toString() {
+      return "operation " + id + " (" + description + ") at step " + step + ": " + detail;
+    }
+  }
 
   /** Runs {@code status --json} and reads its document; a run that fails fails the test. */
   public static AdminStatus of(AdminCli admin) throws Exception {
@@ -31,7 +40,8 @@ public record AdminStatus(long epoch, Map<String, Member> members, List<Shard> s
     return parse(run.out());
   }
 
-  static AdminStatus parse(String json) {
+  /** Reads the document of a {@code status --json} run that succeeded. */
+  public static AdminStatus parse(String json) {
     JsonObject document = JsonParser.parseString(json).getAsJsonObject();
     Map<String, Member> members = new LinkedHashMap<>();
     for (JsonElement element : document.getAsJsonArray("nodes")) {
@@ -46,8 +56,17 @@ public record AdminStatus(long epoch, Map<String, Member> members, List<Shard> s
             strings(shard, "learners"), shard.get("preferred_leader").isJsonNull() ? null
                 : shard.get("preferred_leader").getAsString()))
         .toList();
-    return new AdminStatus(document.get("epoch").getAsLong(), members, shards,
-        document.getAsJsonArray("operations").size());
+    List<RunningOperation> operations = StreamSupport.stream(document.getAsJsonArray("operations").spliterator(),
+        false).map(JsonElement::getAsJsonObject)
+        .map(op -> new RunningOperation(op.get("id").getAsLong(), op.get("parent_id").getAsLong(),
+            op.get("description").getAsString(), op.get("step").getAsString(), op.get("detail").getAsString()))
+        .toList();
+    return new AdminStatus(document.get("epoch").getAsLong(), document.get("replication_factor").getAsInt(), members,
+        shards, operations);
+  }
+
+  public int runningOperations() {
+    return operations.size();
   }
 
   private static List<String> strings(JsonObject object, String field) {

@@ -86,6 +86,11 @@ public final class NodeProcess {
     return dataDir;
   }
 
+  /** Whether this node joins the cluster rather than being one of its --members. */
+  boolean joins() {
+    return joins;
+  }
+
   /** {@code name@host:resp:grpc:raft:http}, this node's entry in --members. */
   String memberEntry() {
     return name + "@" + host + ":" + respPort + ":" + grpcPort + ":" + raftPort + ":" + httpPort;

@@ -85,15 +85,20 @@ public final class ProcessCluster implements AutoCloseable {
         List.of(extraFlags));
   }
 
-  /** Starts every node and waits until all are healthy; on failure the nodes that did start are killed. */
+  /**
+   * Starts every member (not the nodes {@link #prepareJoin} made: they {@link #join} later) and waits
+   * until all are healthy; on failure the nodes that did start are killed.
+   */
   public void startAll() throws Exception {
     try {
       for (NodeProcess node : nodes) {
-        node.start(members, extraFlags);
+        if (!node.joins()) {
+          node.start(members, extraFlags);
+        }
       }
       awaitHealthy(Duration.ofSeconds(60));
       for (NodeProcess node : nodes) {
-        if (!node.isAlive()) {
+        if (!node.joins() && !node.isAlive()) {
           throw new AssertionError(node.name() + " exited while starting\n" + logTails());
         }
       }
@@ -125,16 +130,33 @@ public final class ProcessCluster implements AutoCloseable {
    * until an operation moves one onto it.
    */
   public NodeProcess join() throws IOException {
+    return join(prepareJoin());
+  }
+
+  /**
+   * The next node that will join, n(k+1), in {@link #nodes()} already but not started: for whatever
+   * must know every node before any starts (a packet filter rule, a cgroup). {@link #startAll}
+   * leaves it alone; {@link #join(NodeProcess)} starts it.
+   */
+  public NodeProcess prepareJoin() {
     int index = nodes.size();
     String name = "n" + (index + 1);
     String host = ownAddresses ? "127.0.0." + (index + 1) : "127.0.0.1";
     NodeProcess node = NodeProcess.joining(name, host, FreePorts.block(basePort + 10 * index, 4, List.of(host)),
         root.resolve(name));
     nodes.add(node);
+    return node;
+  }
+
+  /** Starts a node {@link #prepareJoin} made and returns once it is healthy, as {@link #join()} does. */
+  public NodeProcess join(NodeProcess node) throws IOException {
+    if (!node.joins() || !nodes.contains(node)) {
+      throw new IllegalArgumentException(node.name() + " is not a node prepared to join this cluster");
+    }
     node.start(members, extraFlags);
-    awaitTrue(() -> !node.isAlive() || healthy(node), Duration.ofSeconds(90), name + " joined and serving");
+    awaitTrue(() -> !node.isAlive() || healthy(node), Duration.ofSeconds(90), node.name() + " joined and serving");
     if (!node.isAlive()) {
-      throw new AssertionError(name + " exited while joining\n" + logTails());
+      throw new AssertionError(node.name() + " exited while joining\n" + logTails());
     }
     return node;
   }

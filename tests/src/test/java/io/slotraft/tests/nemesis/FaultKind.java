@@ -50,6 +50,13 @@ public enum FaultKind {
     Fault next(Random random, List<String> nodes) {
       return new KillAllNodes(random.nextLong());
     }
+  },
+  /** Not a fault of a step but one held throughout the run (see {@link Scenario#throughout()}). */
+  REPLICA_MOVES {
+    @Override
+    Fault next(Random random, List<String> nodes) {
+      return new ReplicaMoveChurn(random.nextLong());
+    }
   };
 
   abstract Fault next(Random random, List<String> nodes);

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Carries out a {@link FaultPlan} until its time is up: for each step a quiet spell, the fault, the
  * hold, the heal, then the wait until every shard takes writes again. It stops after the step during
- * which time ran out, so the run always ends healed. A node that exits on its own (not killed by a
+ * which time ran out, so the run always ends healed. The plan's faults held throughout are begun
+ * before the first step and ended after the last. A node that exits on its own (not killed by a
  * fault) is noted as a crash.
  */
 final class Nemesis {
@@ -26,6 +27,21 @@ final class Nemesis {
 
   /** Runs steps until {@code duration} has passed; every fault it began it has ended on return. */
   void run(Duration duration) throws Exception {
+    List<Fault> begun = new ArrayList<>();
+    try {
+      for (Fault fault : plan.throughout()) {
+        fault.begin(target);
+        begun.add(fault);
+      }
+      runSteps(duration);
+    } finally {
+      for (int i = begun.size() - 1; i >= 0; i--) {
+        begun.get(i).end(target);
+      }
+    }
+  }
+
+  private void runSteps(Duration duration) throws Exception {
     long deadline = System.nanoTime() + duration.toNanos();
     for (FaultPlan.Step step : plan.steps()) {
       if (System.nanoTime() > deadline) {

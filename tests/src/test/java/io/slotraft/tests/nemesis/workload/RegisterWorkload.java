@@ -9,12 +9,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.Transaction;
 
 /**
  * Registers: reads (GET), writes (SET of a value unique in the run) and compare-and-set (WATCH,
- * GET, MULTI, SET, EXEC on one key), checked for linearizability key by key.
+ * GET, MULTI, SET, EXEC on one key), checked for linearizability key by key, with a final read of
+ * every key once the faults are over.
  *
  * <p>Even processes speak RESP and do all three; odd ones speak gRPC through the smart client and
  * read and write (it has no transactions). Processes share keys in groups of about three, and every
@@ -30,6 +33,7 @@ public final class RegisterWorkload implements Workload {
   /** Per process, the value it last saw on its current key: what its next cas expects. */
   private final Map<Integer, String> lastSeen = new ConcurrentHashMap<>();
   private final Map<Integer, String> lastKey = new ConcurrentHashMap<>();
+  private final Set<String> keysUsed = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Long> written = new ConcurrentHashMap<>();
   private final ProcessClients clients;
 
@@ -47,6 +51,7 @@ public final class RegisterWorkload implements Workload {
   public void operate(int process, HistoryRecorder recorder) {
     Random random = clients.random(process);
     String key = "reg:" + (process % GROUPS) + ":" + (System.nanoTime() - startNanos) / 1_000_000_000L / KEY_SECONDS;
+    keysUsed.add(key);
     if (!key.equals(lastKey.put(process, key))) {
       lastSeen.remove(process); // a fresh key is absent: cas expects null until something is seen
     }
@@ -132,9 +137,20 @@ public final class RegisterWorkload implements Workload {
     return "p" + process + "-" + n;
   }
 
+  /**
+   * Every key once more, after the faults: a write acknowledged at the end of its key's few seconds
+   * may have no read after it during the run, and only a read after it can tell it was lost.
+   */
   @Override
   public void finalReads(HistoryRecorder recorder) {
-    // Registers need no final read: every read during the run is checked.
+    RespClient reader = endpoints.respClient(-1);
+    try {
+      for (String key : new TreeSet<>(keysUsed)) {
+        FinalReads.read(recorder, FinalReads.PROCESS, key, () -> reader.call(key, jedis -> jedis.get(key)));
+      }
+    } finally {
+      reader.close();
+    }
   }
 
   @Override

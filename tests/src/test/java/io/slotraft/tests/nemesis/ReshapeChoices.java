@@ -1,0 +1,77 @@
+package io.slotraft.tests.nemesis;
+
+import io.slotraft.proto.v1.ClusterPlan;
+import io.slotraft.proto.v1.MetaShard;
+import io.slotraft.proto.v1.NodeAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which reshaping comes next, drawn from the churn's random against meta's plan as last read. Half
+ * are moves of a random shard's random voter (up or down: a source that is down does not block a
+ * move) to a member that holds no replica of the shard and is not draining; a fifth are rebalances,
+ * which even out what the moves unbalanced; a fifth are moves cancelled a moment after they started
+ * (most roll back); a tenth are drains cancelled a moment after they started, of a node that holds
+ * enough for the drain to take a while, and never while a node is draining already (a drain that
+ * ended before its cancel leaves its node draining for good). When no move is possible, a rebalance.
+ */
+final class ReshapeChoices {
+  private ReshapeChoices() {}
+
+  static ReshapeAction next(ClusterPlan plan, Random random) {
+    Map<String, String> names = plan.getNodesList().stream()
+        .collect(Collectors.toMap(NodeAddress::getNodeId, NodeAddress::getName));
+    Set<String> draining = new HashSet<>(plan.getDrainingNodeIdsList());
+    int dice = random.nextInt(10);
+    List<NodeAddress> drainable = drainable(plan);
+    if (dice == 9 && draining.isEmpty() && !drainable.isEmpty()) {
+      NodeAddress node = drainable.get(random.nextInt(drainable.size()));
+      return ReshapeAction.drainThenCancel(node.getName(), 300 + random.nextInt(2_700));
+    }
+    if (dice == 5 || dice == 6) {
+      return ReshapeAction.rebalance();
+    }
+    List<MetaShard> movable = plan.getShardsList().stream().filter(s -> !targets(plan, s, draining).isEmpty())
+        .toList();
+    if (movable.isEmpty()) {
+      return ReshapeAction.rebalance();
+    }
+    MetaShard shard = movable.get(random.nextInt(movable.size()));
+    String from = shard.getReplicaNodeIds(random.nextInt(shard.getReplicaNodeIdsCount()));
+    List<String> targets = targets(plan, shard, draining);
+    String to = targets.get(random.nextInt(targets.size()));
+    if (dice == 7 || dice == 8) {
+      return ReshapeAction.moveThenCancel(shard.getShardId(), names.get(from), names.get(to), 100 + random.nextInt(2_900));
+    }
+    return ReshapeAction.move(shard.getShardId(), names.get(from), names.get(to));
+  }
+
+  /**
+   * Members holding at least a replication factor of voter replicas: a drain of one takes a few moves,
+   * so its cancel can land in time. A drain of a node that holds little ends at once, and its node
+   * then stays draining for good, which leaves this many nodes and shards nowhere to move.
+   */
+  private static List<NodeAddress> drainable(ClusterPlan plan) {
+    return plan.getNodesList().stream().filter(node -> plan.getShardsList().stream()
+        .filter(s -> s.getReplicaNodeIdsList().contains(node.getNodeId())).count() >= plan.getReplicationFactor())
+        .toList();
+  }
+
+  /** Members that may take a replica of {@code shard}: none of it (voter or learner), not draining. */
+  private static List<String> targets(ClusterPlan plan, MetaShard shard, Set<String> draining) {
+    List<String> targets = new ArrayList<>();
+    for (NodeAddress node : plan.getNodesList()) {
+      String id = node.getNodeId();
+      if (!shard.getReplicaNodeIdsList().contains(id) && !shard.getLearnerNodeIdsList().contains(id)
+          && !draining.contains(id)) {
+        targets.add(id);
+      }
+    }
+    return targets;
+  }
+}
