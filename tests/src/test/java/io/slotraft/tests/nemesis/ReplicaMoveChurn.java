@@ -142,9 +142,10 @@ final class ReplicaMoveChurn implements Fault {
   /**
    * Asks meta to cancel operation {@code id} through any running node, again (up to {@value
    * #CANCEL_ATTEMPTS} times) while meta is out of reach; "not cancelled" (it had ended) is an answer.
+   * Also when the run is over by now: a drain left to finish would leave its node draining for good.
    */
   private void cancel(long id, ReshapeAction action, FaultTarget target) throws InterruptedException {
-    for (int attempt = 1; attempt <= CANCEL_ATTEMPTS && running; attempt++) {
+    for (int attempt = 1; attempt <= CANCEL_ATTEMPTS; attempt++) {
       List<NodeProcess> nodes = target.cluster().nodes().stream().filter(NodeProcess::isAlive).toList();
       if (nodes.isEmpty()) {
         Thread.sleep(1_000);

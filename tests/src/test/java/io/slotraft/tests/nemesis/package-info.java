@@ -9,10 +9,14 @@
  *       node it goes to;
  *   <li>{@link io.slotraft.tests.nemesis.Fault} and its kinds: SIGKILL and restart, SIGSTOP and
  *       SIGCONT, partitions, leader transfers, a kill during snapshot install, a kill of every node;
+ *       and, held the whole run under the others, {@link io.slotraft.tests.nemesis.ReplicaMoveChurn}
+ *       (replica moves, rebalances, cancelled moves and drains through {@code slotraft-admin});
  *   <li>{@link io.slotraft.tests.nemesis.FaultPlan}: the schedule, derived from the run's seed;
  *       {@link io.slotraft.tests.nemesis.Nemesis} carries it out and logs what it did when;
+ *   <li>{@link io.slotraft.tests.nemesis.VoterWatch} and {@link io.slotraft.tests.nemesis.SettledTopology}:
+ *       every shard's voters, sampled from Raft during the run and checked against meta once it is over;
  *   <li>{@link io.slotraft.tests.nemesis.ScenarioRun}: one scenario end to end (cluster, workload,
- *       faults, heal, final reads, checkers), writing its history and verdict under
+ *       faults, heal, topology, final reads, checkers), writing its history and verdicts under
  *       {@code target/nemesis/<scenario>-<seed>/}.
  * </ul>
  *
