@@ -35,6 +35,9 @@ public final class MetaProposer implements MetaProposals {
   private static final Logger LOG = LoggerFactory.getLogger(MetaProposer.class);
   /** One meta proposal commits in milliseconds; more means no quorum now. */
   public static final long PROPOSE_TIMEOUT_MS = 5_000;
+  /** Times every member is asked before a forwarded command fails, and the pause between rounds. */
+  static final int FORWARD_ROUNDS = 2;
+  static final long FORWARD_ROUND_PAUSE_MS = 300;
 
   private final Supplier<MetaReplica> local;
   private final MetaMemberChannels members;
@@ -100,27 +103,45 @@ public final class MetaProposer implements MetaProposals {
     ProposeRequest request = ProposeRequest.newBuilder().setCommand(command).setForwarded(true)
         .setAskingNodeId(selfNodeId).build();
     List<String> refusals = new ArrayList<>();
-    MetaMemberChannels.View members = this.members.current();
-    for (int index : askingOrder(members)) {
-      ClusterMember member = members.member(index);
-      try {
-        ProposeReply reply = MetaServiceGrpc.newBlockingStub(members.channel(index))
-            .withDeadlineAfter(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-            .propose(request);
-        lastAnswered = index;
-        return new ProposalOutcome(reply.getChanged(), reply.getDescription(), reply.getEpoch(),
-            reply.getOperationId());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-          throw e; // the command itself is wrong: every member would say so
+    // A second round: a connection that broke under the call ("io exception"), or a leader that was
+    // just changing, is usually fine a moment later, and the command is safe to send again.
+    for (int round = 1; round <= FORWARD_ROUNDS; round++) {
+      MetaMemberChannels.View members = this.members.current();
+      for (int index : askingOrder(members)) {
+        ClusterMember member = members.member(index);
+        try {
+          ProposeReply reply = MetaServiceGrpc.newBlockingStub(members.channel(index))
+              .withDeadlineAfter(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+              .propose(request);
+          lastAnswered = index;
+          return new ProposalOutcome(reply.getChanged(), reply.getDescription(), reply.getEpoch(),
+              reply.getOperationId());
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+            throw e; // the command itself is wrong: every member would say so
+          }
+          LOG.debug("meta member {} did not take a proposal: {}", member.name(), e.getStatus());
+          refusals.add(member.name() + ": " + e.getStatus().getCode()
+              + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
         }
-        LOG.debug("meta member {} did not take a proposal: {}", member.name(), e.getStatus());
-        refusals.add(member.name() + ": " + e.getStatus().getCode()
-            + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
+      }
+      if (round < FORWARD_ROUNDS && !pause(FORWARD_ROUND_PAUSE_MS)) {
+        break;
       }
     }
     throw Status.UNAVAILABLE.withDescription("no meta member took the command: " + String.join("; ", refusals))
         .asRuntimeException();
+  }
+
+  /** False if interrupted (the interrupt is kept). */
+  private static boolean pause(long ms) {
+    try {
+      Thread.sleep(ms);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The member this replica believes leads first, then the one that answered last, then the rest. */

@@ -36,6 +36,8 @@ final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
   private volatile long leadingSinceNanos;
   /** The voters of the newest committed configuration; JRaft tells only leaders otherwise. */
   private volatile List<String> voters;
+  /** The proposals in flight here, for those a step-down leaves to learn their fate from the log. */
+  private final ProposalFates<R> fates = new ProposalFates<>();
 
   JRaftStateMachineAdapter(String groupId, ReplicatedStateMachine<R> target, Executor snapshotWriter,
       List<String> initialVoters) {
@@ -60,6 +62,10 @@ final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
   public void onConfigurationCommitted(Configuration configuration) {
     voters = configuration.getPeers().stream().map(peer -> peer.getEndpoint().toString()).toList();
     learners = configuration.getLearners().stream().map(peer -> peer.getEndpoint().toString()).toList();
+  }
+
+  ProposalFates<R> fates() {
+    return fates;
   }
 
   /** The term this replica leads in, or -1 while it does not lead. */
@@ -110,6 +116,8 @@ final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
       }
       if (entries.done() instanceof ProposalClosure<?> proposal) {
         applied(proposal, result);
+      } else if (entries.done() == null && !fates.isEmpty()) {
+        fates.appliedWithoutClosure(entries.getTerm(), readOnlyView(entries.getData()), result);
       }
       runClosure(entries.done(), Status.OK());
       entries.next();
@@ -162,6 +170,7 @@ final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
   public boolean onSnapshotLoad(SnapshotReader reader) {
     try {
       target.loadSnapshot(Path.of(reader.getPath()));
+      fates.abandonAll("this replica was caught up by a snapshot, not entry by entry");
       return true;
     } catch (Exception e) {
       // Returning false stops this replica: better than serving from a damaged snapshot.

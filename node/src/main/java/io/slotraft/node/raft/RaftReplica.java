@@ -223,7 +223,9 @@ public final class RaftReplica<R> implements AutoCloseable {
   /**
    * Proposes an encoded log entry. The future completes with what the state machine answered for it
    * (see {@link ReplicatedStateMachine#applyEntry}) once it is committed and applied here, or fails
-   * with a {@link ProposalException}.
+   * with a {@link ProposalException}. When this replica stops leading with the entry appended, the
+   * future waits for the log to decide it ({@link ProposalFates}): the answer if it is committed,
+   * NOT_LEADER if it cannot be any more, UNKNOWN only if neither is learned in time.
    */
   public CompletableFuture<R> propose(byte[] entry) {
     CompletableFuture<Void> handingOver = handOver.get();
@@ -237,8 +239,13 @@ public final class RaftReplica<R> implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
     }
-    ProposalClosure<R> closure = new ProposalClosure<>(inflight::release);
-    Task task = new Task(ByteBuffer.wrap(entry), closure);
+    long term = adapter.leaderTerm();
+    ByteBuffer data = ByteBuffer.wrap(entry);
+    ProposalClosure<R> closure = new ProposalClosure<>(inflight::release, term, data, adapter.fates());
+    adapter.fates().add(closure);
+    Task task = new Task(data, closure);
+    // Appended in this term or not at all: what lets a step-down's stranded proposal learn its fate.
+    task.setExpectedTerm(term);
     node.apply(task);
     return closure.future();
   }
@@ -382,6 +389,7 @@ public final class RaftReplica<R> implements AutoCloseable {
   @Override
   public void close() {
     shutDown(node);
+    adapter.fates().abandonAll("the replica of " + groupId + " closed");
   }
 
   /**

@@ -262,6 +262,11 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   @Override
   public void onRoleChange(boolean isLeader, long term) {
     this.leader = isLeader;
+    RaftReplica<List<Reply>> raft = replica;
+    if (isLeader && raft != null) {
+      // Raft's leader no-op; nobody awaits it, and a failure means leadership is already gone again.
+      raft.propose(EntryCodec.noOp(clock.getAsLong()));
+    }
     BlockedClients waiting = blocked;
     if (!isLeader && waiting != null) {
       // Nothing was popped for them here; they retry wherever the new leader is.

@@ -158,6 +158,19 @@ public final class EntryCodec {
         .toByteArray();
   }
 
+  /**
+   * An entry without a body: it changes nothing, but a new leader's first one (Raft's no-op) lets
+   * every replica, a deposed leader too, see a data entry of the new term applied at once, which is
+   * what decides the fate of writes the deposed leader was still waiting on.
+   */
+  public static byte[] noOp(long leaderTimeMs) {
+    return LogEntry.newBuilder()
+        .setFormatVersion(SINGLE_BODY_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .build()
+        .toByteArray();
+  }
+
   public static LogEntry decode(ByteBuffer data) {
     try {
       LogEntry entry = LogEntry.parseFrom(data.duplicate());

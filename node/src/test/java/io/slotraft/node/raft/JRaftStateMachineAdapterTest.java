@@ -124,10 +124,10 @@ class JRaftStateMachineAdapterTest {
 
   @Test
   void eachProposerReceivesWhatItsOwnEntryAnswered() {
-    ProposalClosure<Byte> first = new ProposalClosure<>(() -> {});
-    ProposalClosure<Byte> second = new ProposalClosure<>(() -> {});
     JRaftStateMachineAdapter<Byte> adapter = new JRaftStateMachineAdapter<>("meta", new ConsumingTarget(),
         Runnable::run, List.of());
+    ProposalClosure<Byte> first = new ProposalClosure<>(() -> {}, 1, ByteBuffer.wrap(new byte[] {1}), adapter.fates());
+    ProposalClosure<Byte> second = new ProposalClosure<>(() -> {}, 1, ByteBuffer.wrap(new byte[] {3}), adapter.fates());
     adapter.onApply(new Entries(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2}),
         ByteBuffer.wrap(new byte[] {3})), Arrays.asList(first, null, second)));
     assertEquals((byte) 1, first.future().join());
