@@ -19,9 +19,9 @@ import java.util.stream.IntStream;
  * step along, so {@code u} loses one, {@code v} gains one and every node between is unchanged.
  * Each shift lowers the sum of squared counts, so this ends. When no such path is left, no choice of
  * leaders among the same replicas has a smaller spread (the optimality condition of balanced
- * semi-matchings). Unlike {@link PreferredLeaders}' second pass, which only looks for paths from a
- * busiest node to a least busy one, any pair two or more apart counts: a node whose replicas cannot
- * reach the least busy node must still hand over to a reachable, less busy one.
+ * semi-matchings). Any pair two or more apart counts, not only a busiest and a least busy node: a
+ * node whose replicas cannot reach the least busy node must still hand over to a reachable, less
+ * busy one.
  *
  * <p>Deterministic: nodes are tried busiest first, then by index; shards in index order.
  */
