@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything the meta group holds, immutable: one value per applied log index.
@@ -42,6 +45,31 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
   /** The operations still running, oldest first. */
   public List<Operation> runningOperations() {
     return operations.values().stream().filter(MetaState::running).toList();
+  }
+
+  /**
+   * The running operation that changes the replicas of {@code shardId} (a move or a rebuild of it),
+   * if any: a group takes one membership change at a time.
+   */
+  public Optional<Operation> operationChangingReplicasOf(String shardId) {
+    return runningOperations().stream().filter(op -> shardIdChangedBy(op).filter(shardId::equals).isPresent())
+        .findFirst();
+  }
+
+  /** The shards whose replicas a running operation is changing now; see {@link #operationChangingReplicasOf}. */
+  public Set<String> shardsWithReplicasChanging() {
+    return runningOperations().stream().map(MetaState::shardIdChangedBy).flatMap(Optional::stream)
+        .collect(Collectors.toSet());
+  }
+
+  private static Optional<String> shardIdChangedBy(Operation operation) {
+    if (operation.getSpec().hasMoveReplica()) {
+      return Optional.of(operation.getSpec().getMoveReplica().getShardId());
+    }
+    if (operation.getSpec().hasRebuildReplica()) {
+      return Optional.of(operation.getSpec().getRebuildReplica().getShardId());
+    }
+    return Optional.empty();
   }
 
   public static boolean running(Operation operation) {

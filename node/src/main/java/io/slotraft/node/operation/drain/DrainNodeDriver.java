@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Runs a drain on the meta leader (see the package comment). */
 public final class DrainNodeDriver implements StepDriver {
@@ -50,8 +51,7 @@ public final class DrainNodeDriver implements StepDriver {
     }
     List<MetaCommand> starts = new ArrayList<>();
     int room = drain.getMaxConcurrentMoves() - children.running().size();
-    List<String> busy = state.runningOperations().stream().filter(op -> op.getSpec().hasMoveReplica())
-        .map(op -> op.getSpec().getMoveReplica().getShardId()).toList();
+    Set<String> busy = state.shardsWithReplicasChanging();
     ClusterTopology planned = topology;
     for (ShardPlacement shard : left) {
       if (room <= 0) {

@@ -120,10 +120,7 @@ public final class MoveReplicaKind implements OperationKind {
 
   /** The operation already changing the replicas of {@code shardId}, if any: one change per group at a time. */
   private static Optional<String> busy(MetaState state, String shardId) {
-    return state.runningOperations().stream()
-        .filter(op -> op.getSpec().hasMoveReplica() && op.getSpec().getMoveReplica().getShardId().equals(shardId)
-            || op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(shardId))
-        .findFirst()
+    return state.operationChangingReplicasOf(shardId)
         .map(op -> "operation " + op.getId() + " is already changing " + shardId
             + "'s replicas (one change per shard at a time)");
   }

@@ -20,9 +20,11 @@ import io.slotraft.proto.v1.PlannedLeaderMove;
 import io.slotraft.proto.v1.PlannedMove;
 import io.slotraft.proto.v1.RebalanceSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** Runs a rebalance on the meta leader (see the package comment). */
 public final class RebalanceDriver implements StepDriver {
@@ -89,8 +91,7 @@ public final class RebalanceDriver implements StepDriver {
     OptionalInt wave = left.stream().mapToInt(PlannedMove::getWave).min();
     List<MetaCommand> starts = new ArrayList<>();
     int room = spec.getMaxConcurrentMoves() - children.running().size();
-    List<String> busy = new ArrayList<>(state.runningOperations().stream().filter(op -> op.getSpec().hasMoveReplica())
-        .map(op -> op.getSpec().getMoveReplica().getShardId()).toList());
+    Set<String> busy = new HashSet<>(state.shardsWithReplicasChanging());
     for (PlannedMove move : left) {
       if (room <= 0 || move.getWave() != wave.getAsInt()) {
         break;

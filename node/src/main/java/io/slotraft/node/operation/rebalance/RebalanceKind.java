@@ -3,8 +3,6 @@ package io.slotraft.node.operation.rebalance;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.OperationKind;
-import io.slotraft.proto.v1.AdvanceOperation;
-import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import java.util.Optional;
 
@@ -31,18 +29,8 @@ public final class RebalanceKind implements OperationKind {
   }
 
   @Override
-  public Started start(ClusterTopology topology, OperationSpec spec) {
-    return new Started(spec, topology);
-  }
-
-  @Override
   public String firstStep(OperationSpec spec) {
     return RebalanceStep.PLAN.name();
-  }
-
-  @Override
-  public ClusterTopology afterAdvance(ClusterTopology topology, Operation operation, AdvanceOperation advance) {
-    return topology;
   }
 
   @Override

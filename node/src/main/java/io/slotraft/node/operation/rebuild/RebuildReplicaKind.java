@@ -5,8 +5,6 @@ import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.OperationKind;
 import io.slotraft.node.placement.ShardPlacement;
-import io.slotraft.proto.v1.AdvanceOperation;
-import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.RebuildReplicaSpec;
 import java.util.Optional;
@@ -31,30 +29,13 @@ public final class RebuildReplicaKind implements OperationKind {
     if (!shard.get().hasReplicaOn(rebuild.getNodeId())) {
       return Optional.of(rebuild.getNodeId() + " holds no voting replica of " + rebuild.getShardId());
     }
-    return state.runningOperations().stream().filter(op -> changes(op, rebuild.getShardId())).findFirst()
+    return state.operationChangingReplicasOf(rebuild.getShardId())
         .map(op -> "operation " + op.getId() + " is already changing " + rebuild.getShardId() + "'s replicas");
-  }
-
-  /** Whether {@code operation} changes the replicas of {@code shardId} (a move or a rebuild of it). */
-  private static boolean changes(Operation operation, String shardId) {
-    return operation.getSpec().hasMoveReplica() && operation.getSpec().getMoveReplica().getShardId().equals(shardId)
-        || operation.getSpec().hasRebuildReplica()
-            && operation.getSpec().getRebuildReplica().getShardId().equals(shardId);
-  }
-
-  @Override
-  public Started start(ClusterTopology topology, OperationSpec spec) {
-    return new Started(spec, topology);
   }
 
   @Override
   public String firstStep(OperationSpec spec) {
     return RebuildStep.REMOVE_DAMAGED.name();
-  }
-
-  @Override
-  public ClusterTopology afterAdvance(ClusterTopology topology, Operation operation, AdvanceOperation advance) {
-    return topology;
   }
 
   @Override
