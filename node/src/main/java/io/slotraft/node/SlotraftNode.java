@@ -5,7 +5,6 @@ import io.grpc.netty.NettyServerBuilder;
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.config.NodeConfig;
-import io.slotraft.node.config.ReadMode;
 import io.slotraft.node.dispatch.KeyRouting;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.grpc.ClientCallsInPlace;
@@ -14,61 +13,50 @@ import io.slotraft.node.grpc.MetaGrpcService;
 import io.slotraft.node.grpc.TopologyGrpcService;
 import io.slotraft.node.grpc.TopologyWatch;
 import io.slotraft.node.http.HttpEndpoints;
+import io.slotraft.node.leadership.LeaderBalancer;
 import io.slotraft.node.meta.BootstrapPlan;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaMembers;
 import io.slotraft.node.meta.MetaState;
-import io.slotraft.node.metagroup.MetaHost;
-import io.slotraft.node.metagroup.NodeMetaSource;
-import io.slotraft.node.raft.LocalReplicaFiles;
 import io.slotraft.node.metagroup.MetaBootstrapper;
-import io.slotraft.node.metagroup.MetaReplica;
+import io.slotraft.node.metagroup.MetaHost;
 import io.slotraft.node.metagroup.MetaMemberChannels;
 import io.slotraft.node.metagroup.MetaProposer;
-import io.slotraft.node.metagroup.MetaSource;
+import io.slotraft.node.metagroup.MetaReplica;
+import io.slotraft.node.metagroup.NodeMetaSource;
+import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.operation.NodeDriverContext;
 import io.slotraft.node.operation.OperationRunner;
-import io.slotraft.node.reconcile.NodeReporter;
-import io.slotraft.node.reconcile.RetiredReplicas;
-import io.slotraft.node.operation.rebuild.RebuildStep;
-import io.slotraft.proto.v1.Operation;
-import io.slotraft.proto.v1.OperationSpec;
-import io.slotraft.proto.v1.RebuildReplicaSpec;
-import io.slotraft.proto.v1.ReplicaDescription;
-import java.util.Set;
-import io.slotraft.node.recovery.LostLogMarker;
-import io.slotraft.node.recovery.ReplicaStart;
-import io.slotraft.node.recovery.ReplicaRebuild;
-import io.slotraft.node.metagroup.RemoteMetaSource;
-import io.slotraft.node.reconcile.ReplicaReconciler;
-import io.slotraft.node.leadership.LeaderBalancer;
 import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.raft.LocalReplicaFiles;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.RemoteLeaders;
-import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.raft.SnapshotCopyLimit;
 import io.slotraft.node.raft.logstore.NodeLogStore;
+import io.slotraft.node.reconcile.NodeReporter;
+import io.slotraft.node.reconcile.ReplicaReconciler;
+import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.node.recovery.LostLogMarker;
+import io.slotraft.node.recovery.ReplicaRebuild;
+import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.resp.RespServer;
 import io.slotraft.node.resp.RespServices;
 import io.slotraft.node.routing.LocalTopology;
 import io.slotraft.node.routing.PlacedShardRouter;
-import io.slotraft.node.shard.BlockedClients;
 import io.slotraft.node.shard.ExpiryCycle;
 import io.slotraft.node.shard.Shard;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.shard.SnapshotPolicy;
-import io.slotraft.node.snapshot.SstSnapshotStore;
-import io.slotraft.node.statemachine.ShardStateMachine;
+import io.slotraft.proto.v1.ReplicaDescription;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +81,7 @@ import org.slf4j.LoggerFactory;
 public final class SlotraftNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlotraftNode.class);
   /** How often the leaders of shards with no replica here are asked again (they are also asked on a miss). */
-  private static final long REMOTE_LEADER_REFRESH_MS = 1_000;
+  private static final long REMOTE_LEADER_REFRESH_MS = 250;
   /** How often the node reconciles to meta: starts replicas meta assigns here, takes a new epoch. */
   private static final long RECONCILE_INTERVAL_MS = 1_000;
   /** How often a meta leader checks whether meta still needs its Bootstrap. */
@@ -134,6 +122,7 @@ public final class SlotraftNode implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(daemon("operations-driver"));
   private NodeDriverContext driverContext;
   private ReplicaReconciler reconciler;
+  private ShardReplicas shardReplicas;
   private MetaProposer metaProposer;
   private PlacedShardRouter router;
   private RemoteLeaders remoteLeaders;
@@ -168,9 +157,11 @@ public final class SlotraftNode implements AutoCloseable {
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
     metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
         metaForwarding);
+    shardReplicas = new ShardReplicas(config, clock, logStore, transport, snapshotCopies,
+        new ShardReplicas.Executors(timers, blockedChecker, snapshotWriter), metaProposer, () -> reconciler.lastRead());
     Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
         LOG.info("asked meta to join: {}", failure != null ? failure.getMessage() : outcome.description()));
-    reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, this::startShard, retirer(), join,
+    reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, shardReplicas::start, shardReplicas.retirer(), join,
         this::followMetaMembership, (meta, localShards) -> {
       // Members first: a leader named by a shard of the new placement must resolve to a member.
       topology.update(meta.epoch(), meta.members());
@@ -291,14 +282,15 @@ public final class SlotraftNode implements AutoCloseable {
 
   /**
    * Starts this node's meta replica; one whose data here is damaged is rebuilt from the other meta
-   * members as a shard replica is (see {@link #startShard}), trying to leave the group until
+   * members as a shard replica is (see {@link ShardReplicas#start}), trying to leave the group until
    * {@code --meta-wait-secs} runs out, since the node cannot serve without meta.
    */
   private MetaReplica startMetaReplica(List<ClusterMember> metaMembers) throws IOException {
     Path directory = metaDirectory();
     List<String> peers = metaMembers.stream().map(ClusterMember::raftEndpoint).toList();
-    ReplicaStart.Starter<MetaReplica> start = () -> MetaReplica.start(transport, logStore, config.self(),
-        metaMembers, directory, config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter);
+    ReplicaStart.Starter<MetaReplica> start = () -> followingEpochs(MetaReplica.start(transport, logStore,
+        config.self(), metaMembers, directory, config.electionTimeoutMs(), config.snapshotIntervalSecs(),
+        snapshotWriter));
     ReplicaStart<MetaReplica> attempt = ReplicaStart.unlessDamaged(directory, logStore, MetaReplica.GROUP_ID, start);
     if (attempt.started() != null) {
       return attempt.started();
@@ -322,12 +314,19 @@ public final class SlotraftNode implements AutoCloseable {
     return fresh;
   }
 
-  private Path metaDirectory() {
-    return config.dataDir().resolve("meta");
+  /** A new epoch applied by this node's meta replica starts a reconcile pass at once. */
+  private MetaReplica followingEpochs(MetaReplica replica) {
+    replica.onNewEpoch(() -> {
+      ReplicaReconciler passes = reconciler;
+      if (passes != null) {
+        passes.requestPass(reconcileTimer);
+      }
+    });
+    return replica;
   }
 
-  private Path shardDirectory(ShardId id) {
-    return config.dataDir().resolve("shards").resolve(id.id());
+  private Path metaDirectory() {
+    return config.dataDir().resolve("meta");
   }
 
   /** Every replica directory on this node (meta's and each shard's), whatever meta assigns now. */
@@ -361,127 +360,6 @@ public final class SlotraftNode implements AutoCloseable {
   private CompletableFuture<MetaState> readMetaRemotely() {
     return CompletableFuture.supplyAsync(() -> metaSource.read()
         .orElseThrow(() -> new IllegalStateException("no meta member answered")), metaForwarding);
-  }
-
-  /**
-   * Starts (or restarts from its directory) this node's replica of one shard meta assigns here. A
-   * replica that does not start because its data here is damaged is rebuilt from its peers (see
-   * {@link ReplicaRebuild}); any other failure is the caller's, to try again.
-   */
-  private Shard startShard(ShardPlacement assigned, ClusterTopology meta) throws IOException {
-    ShardId id = ShardId.of(assigned);
-    Path directory = shardDirectory(id);
-    ReplicaStart<Shard> attempt = ReplicaStart.unlessDamaged(directory, logStore, id.groupId(),
-        () -> startReplica(assigned, meta.raftEndpoints(assigned), directory));
-    if (attempt.started() != null) {
-      return attempt.started();
-    }
-    return rebuildThroughMeta(assigned, meta, directory, attempt.damage());
-  }
-
-  /**
-   * A replica whose data here is damaged is rebuilt by meta (see {@code operation.rebuild}): this
-   * node asks for the operation, never starts the damaged copy, and once meta's driver has taken the
-   * replica out of its group sets the copy aside and starts the replica empty, outside the group,
-   * for the leader to catch up. Until then each reconcile pass looks again (this throws).
-   */
-  private Shard rebuildThroughMeta(ShardPlacement assigned, ClusterTopology meta, Path directory, String damage)
-      throws IOException {
-    ShardId id = ShardId.of(assigned);
-    String self = config.self().nodeId();
-    Optional<Operation> rebuild = reconciler.lastRead().runningOperations().stream()
-        .filter(op -> op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(id.id())
-            && op.getSpec().getRebuildReplica().getNodeId().equals(self))
-        .findFirst();
-    if (rebuild.isEmpty()) {
-      LOG.error("[{}] this node's copy of the shard is damaged and will not be served: {}. Asking meta to rebuild it "
-          + "from its peers", id.groupId(), damage);
-      metaProposer.propose(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
-          RebuildReplicaSpec.newBuilder().setShardId(id.id()).setNodeId(self).setDamage(damage)).build(), 0,
-          clock.getAsLong()));
-      throw new IOException("damaged (" + damage + "); meta was asked to rebuild it");
-    }
-    if (rebuild.get().getStep().equals(RebuildStep.REMOVE_DAMAGED.name())) {
-      throw new IOException("damaged; waiting for meta's rebuild (operation " + rebuild.get().getId()
-          + ") to take it out of its group");
-    }
-    Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
-    if (Files.exists(directory)) {
-      Files.move(directory, aside);
-      LOG.warn("[{}] out of the group; damaged copy moved to {} (delete it once the replica is rebuilt)",
-          id.groupId(), aside);
-    }
-    // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
-    // next start takes for damage again, and this pass repeats, harmlessly.
-    logStore.dropGroup(id.groupId());
-    String selfEndpoint = config.self().raftEndpoint();
-    Shard fresh = startReplica(assigned,
-        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
-    reportWhenVoting(fresh, System.nanoTime());
-    return fresh;
-  }
-
-  /** Logs once the rebuilt replica votes again (what operators and tests look for), checking every 200 ms. */
-  private void reportWhenVoting(Shard rebuilt, long startNanos) {
-    java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> check =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    check.set(timers.scheduleWithFixedDelay(() -> {
-      if (rebuilt.replica() != null && rebuilt.replica().isVoter()) {
-        LOG.info("[{}] rebuilt from its peers and a voter again after {} ms", rebuilt.id().groupId(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        check.get().cancel(false);
-      }
-    }, 200, 200, TimeUnit.MILLISECONDS));
-  }
-
-  /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
-  private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
-    ShardId id = ShardId.of(assigned);
-    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
-        config.maxInflightWrites());
-    created.attachBlocked(new BlockedClients(created::anyKeyHasValue, timers, blockedChecker));
-    ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
-        config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
-    var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
-        initialPeers, directory, options, created, snapshotWriter);
-    created.attach(replica);
-    return created;
-  }
-
-  /** Stops replicas meta took away from this node and sets their data aside (see {@link RetiredReplicas}). */
-  private ReplicaReconciler.ReplicaRetirer retirer() {
-    return new ReplicaReconciler.ReplicaRetirer() {
-      @Override
-      public void retire(Shard running) throws IOException {
-        if (running.replica() != null) {
-          running.replica().close();
-        }
-        // The log first: a crash before the rename leaves a directory that the next pass sets aside.
-        logStore.dropGroup(running.id().groupId());
-        RetiredReplicas.setAside(shardDirectory(running.id()), clock.getAsLong());
-      }
-
-      @Override
-      public void retireStale(Set<String> keepShardIds) throws IOException {
-        Path shards = config.dataDir().resolve("shards");
-        if (!Files.isDirectory(shards)) {
-          return;
-        }
-        List<Path> stale;
-        try (var entries = Files.list(shards)) {
-          stale = entries.filter(Files::isDirectory)
-              .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(".damaged-"))
-              .filter(p -> !keepShardIds.contains(p.getFileName().toString()))
-              .toList();
-        }
-        for (Path directory : stale) {
-          String groupId = new ShardId(directory.getFileName().toString(), 0, 0).groupId();
-          logStore.dropGroup(groupId);
-          RetiredReplicas.setAside(directory, clock.getAsLong());
-          LOG.info("[{}] set aside the data of a shard meta does not assign here", groupId);
-        }
-      }
-    };
   }
 
   /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */

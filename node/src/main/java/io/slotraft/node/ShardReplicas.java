@@ -1,0 +1,201 @@
+package io.slotraft.node;
+
+import io.slotraft.node.config.NodeConfig;
+import io.slotraft.node.config.ReadMode;
+import io.slotraft.node.meta.ClusterTopology;
+import io.slotraft.node.meta.MetaEntries;
+import io.slotraft.node.meta.MetaState;
+import io.slotraft.node.metagroup.MetaProposals;
+import io.slotraft.node.operation.rebuild.RebuildStep;
+import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.raft.RaftReplica;
+import io.slotraft.node.raft.RaftTransport;
+import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.raft.SnapshotCopyLimit;
+import io.slotraft.node.raft.logstore.NodeLogStore;
+import io.slotraft.node.reconcile.ReplicaReconciler;
+import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.node.recovery.ReplicaStart;
+import io.slotraft.node.shard.BlockedClients;
+import io.slotraft.node.shard.Shard;
+import io.slotraft.node.shard.ShardId;
+import io.slotraft.node.snapshot.SstSnapshotStore;
+import io.slotraft.node.statemachine.ShardStateMachine;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationSpec;
+import io.slotraft.proto.v1.RebuildReplicaSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's shard replicas on disk: starts the ones meta assigns here (a damaged one is rebuilt
+ * through meta instead of started), and stops and sets aside the ones meta took away. The replica
+ * reconciler decides which; this class knows how, so the node's start-up stays a list of parts.
+ */
+final class ShardReplicas {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardReplicas.class);
+
+  /** The node's threads a replica uses: timers, blocked clients' checks, snapshot writing. */
+  record Executors(ScheduledExecutorService timers, ExecutorService blockedChecker, Executor snapshotWriter) {}
+
+  private final NodeConfig config;
+  private final LongSupplier clock;
+  private final NodeLogStore logStore;
+  private final RaftTransport transport;
+  private final SnapshotCopyLimit snapshotCopies;
+  private final Executors executors;
+  private final MetaProposals metaProposals;
+  private final Supplier<MetaState> lastRead;
+
+  /** @param lastRead meta's state as the reconciler last read it (for a rebuild's progress) */
+  ShardReplicas(NodeConfig config, LongSupplier clock, NodeLogStore logStore, RaftTransport transport,
+      SnapshotCopyLimit snapshotCopies, Executors executors, MetaProposals metaProposals, Supplier<MetaState> lastRead) {
+    this.config = config;
+    this.clock = clock;
+    this.logStore = logStore;
+    this.transport = transport;
+    this.snapshotCopies = snapshotCopies;
+    this.executors = executors;
+    this.metaProposals = metaProposals;
+    this.lastRead = lastRead;
+  }
+
+  Path directory(ShardId id) {
+    return config.dataDir().resolve("shards").resolve(id.id());
+  }
+
+  /**
+   * Starts (or restarts from its directory) this node's replica of one shard meta assigns here. A
+   * replica that does not start because its data here is damaged is rebuilt from its peers (see
+   * {@link ReplicaRebuild}); any other failure is the caller's, to try again.
+   */
+  Shard start(ShardPlacement assigned, ClusterTopology meta) throws IOException {
+    ShardId id = ShardId.of(assigned);
+    Path directory = directory(id);
+    ReplicaStart<Shard> attempt = ReplicaStart.unlessDamaged(directory, logStore, id.groupId(),
+        () -> startReplica(assigned, meta.raftEndpoints(assigned), directory));
+    if (attempt.started() != null) {
+      return attempt.started();
+    }
+    return rebuildThroughMeta(assigned, meta, directory, attempt.damage());
+  }
+
+  /**
+   * A replica whose data here is damaged is rebuilt by meta (see {@code operation.rebuild}): this
+   * node asks for the operation, never starts the damaged copy, and once meta's driver has taken the
+   * replica out of its group sets the copy aside and starts the replica empty, outside the group,
+   * for the leader to catch up. Until then each reconcile pass looks again (this throws).
+   */
+  private Shard rebuildThroughMeta(ShardPlacement assigned, ClusterTopology meta, Path directory, String damage)
+      throws IOException {
+    ShardId id = ShardId.of(assigned);
+    String self = config.self().nodeId();
+    Optional<Operation> rebuild = lastRead.get().runningOperations().stream()
+        .filter(op -> op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(id.id())
+            && op.getSpec().getRebuildReplica().getNodeId().equals(self))
+        .findFirst();
+    if (rebuild.isEmpty()) {
+      LOG.error("[{}] this node's copy of the shard is damaged and will not be served: {}. Asking meta to rebuild it "
+          + "from its peers", id.groupId(), damage);
+      metaProposals.propose(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
+          RebuildReplicaSpec.newBuilder().setShardId(id.id()).setNodeId(self).setDamage(damage)).build(), 0,
+          clock.getAsLong()));
+      throw new IOException("damaged (" + damage + "); meta was asked to rebuild it");
+    }
+    if (rebuild.get().getStep().equals(RebuildStep.REMOVE_DAMAGED.name())) {
+      throw new IOException("damaged; waiting for meta's rebuild (operation " + rebuild.get().getId()
+          + ") to take it out of its group");
+    }
+    Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
+    if (Files.exists(directory)) {
+      Files.move(directory, aside);
+      LOG.warn("[{}] out of the group; damaged copy moved to {} (delete it once the replica is rebuilt)",
+          id.groupId(), aside);
+    }
+    // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
+    // next start takes for damage again, and this pass repeats, harmlessly.
+    logStore.dropGroup(id.groupId());
+    String selfEndpoint = config.self().raftEndpoint();
+    Shard fresh = startReplica(assigned,
+        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
+    reportWhenVoting(fresh, System.nanoTime());
+    return fresh;
+  }
+
+  /** Logs once the rebuilt replica votes again (what operators and tests look for), checking every 200 ms. */
+  private void reportWhenVoting(Shard rebuilt, long startNanos) {
+    AtomicReference<ScheduledFuture<?>> check =
+        new AtomicReference<>();
+    check.set(executors.timers().scheduleWithFixedDelay(() -> {
+      if (rebuilt.replica() != null && rebuilt.replica().isVoter()) {
+        LOG.info("[{}] rebuilt from its peers and a voter again after {} ms", rebuilt.id().groupId(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        check.get().cancel(false);
+      }
+    }, 200, 200, TimeUnit.MILLISECONDS));
+  }
+
+  /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
+  private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
+    ShardId id = ShardId.of(assigned);
+    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
+        config.maxInflightWrites());
+    created.attachBlocked(new BlockedClients(created::anyKeyHasValue, executors.timers(), executors.blockedChecker()));
+    ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
+        config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
+    var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
+        initialPeers, directory, options, created, executors.snapshotWriter());
+    created.attach(replica);
+    return created;
+  }
+
+  /** Stops replicas meta took away from this node and sets their data aside (see {@link RetiredReplicas}). */
+  ReplicaReconciler.ReplicaRetirer retirer() {
+    return new ReplicaReconciler.ReplicaRetirer() {
+      @Override
+      public void retire(Shard running) throws IOException {
+        if (running.replica() != null) {
+          running.replica().close();
+        }
+        // The log first: a crash before the rename leaves a directory that the next pass sets aside.
+        logStore.dropGroup(running.id().groupId());
+        RetiredReplicas.setAside(directory(running.id()), clock.getAsLong());
+      }
+
+      @Override
+      public void retireStale(Set<String> keepShardIds) throws IOException {
+        Path shards = config.dataDir().resolve("shards");
+        if (!Files.isDirectory(shards)) {
+          return;
+        }
+        List<Path> stale;
+        try (var entries = Files.list(shards)) {
+          stale = entries.filter(Files::isDirectory)
+              .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(".damaged-"))
+              .filter(p -> !keepShardIds.contains(p.getFileName().toString()))
+              .toList();
+        }
+        for (Path directory : stale) {
+          String groupId = new ShardId(directory.getFileName().toString(), 0, 0).groupId();
+          logStore.dropGroup(groupId);
+          RetiredReplicas.setAside(directory, clock.getAsLong());
+          LOG.info("[{}] set aside the data of a shard meta does not assign here", groupId);
+        }
+      }
+    };
+  }
+}
