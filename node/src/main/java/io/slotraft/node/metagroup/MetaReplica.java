@@ -40,6 +40,7 @@ public final class MetaReplica implements ReplicatedStateMachine<ProposalOutcome
   /** The state after the last applied entry, published for readers on other threads. */
   private volatile MetaState applied = MetaState.EMPTY;
   private volatile RaftReplica<ProposalOutcome> replica;
+  private volatile Runnable onNewEpoch = () -> {};
 
   private MetaReplica() {}
 
@@ -56,6 +57,14 @@ public final class MetaReplica implements ReplicatedStateMachine<ProposalOutcome
     meta.replica = RaftReplica.start(transport, logStore, GROUP_ID, self.raftEndpoint(),
         metaMembers.stream().map(ClusterMember::raftEndpoint).toList(), directory, options, meta, snapshotWriter);
     return meta;
+  }
+
+  /**
+   * Runs {@code listener} on the apply thread each time an applied entry changes the epoch, so the
+   * node follows a new topology at once instead of at its next poll; it must only hand work off.
+   */
+  public void onNewEpoch(Runnable listener) {
+    this.onNewEpoch = listener;
   }
 
   /** Meta as this replica has applied it; may lag the group. Use {@link #readLinearizable()} to decide. */
@@ -102,7 +111,11 @@ public final class MetaReplica implements ReplicatedStateMachine<ProposalOutcome
       // The Raft adapter stops this replica on this exception rather than skip the entry.
       throw new EntryCodec.UnreadableEntryException(e.getMessage());
     }
+    long epochBefore = applied.epoch();
     applied = machine.state();
+    if (applied.epoch() != epochBefore) {
+      onNewEpoch.run();
+    }
     if (outcome.routine()) {
       LOG.debug("meta: {}", outcome.description());
     } else if (outcome.changed()) {

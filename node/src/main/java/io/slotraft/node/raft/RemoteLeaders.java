@@ -7,6 +7,7 @@ import com.alipay.sofa.jraft.rpc.CliRequests.GetLeaderResponse;
 import com.alipay.sofa.jraft.rpc.impl.cli.CliClientServiceImpl;
 import com.alipay.sofa.jraft.util.Endpoint;
 import com.google.protobuf.Message;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class RemoteLeaders implements AutoCloseable {
 
   /**
    * The remote groups from now on (a new meta topology). Leaders of groups no longer remote are
-   * forgotten; the rest are kept until the next refresh.
+   * forgotten; the rest are kept until the next refresh; groups remote from now on are asked now.
    */
   public synchronized void updateGroups(Map<String, List<String>> groups) {
     if (!groups.isEmpty() && !cliStarted) {
@@ -61,8 +62,12 @@ public final class RemoteLeaders implements AutoCloseable {
       cli.init(options);
       cliStarted = true;
     }
+    Set<String> newlyRemote = new HashSet<>(groups.keySet());
+    newlyRemote.removeAll(peersByGroup.keySet());
     this.peersByGroup = Map.copyOf(groups);
     leaders.keySet().retainAll(groups.keySet());
+    // A replica that moved off this node leaves its slots without a known leader here: ask at once.
+    newlyRemote.forEach(this::refresh);
   }
 
   /** The leader's Raft endpoint as last learned; empty until learned, or when no peer knew one. */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class ReplicaReconciler implements Runnable {
   private final Map<String, Shard> running = new LinkedHashMap<>();
   private ClusterTopology published = ClusterTopology.NONE;
   private volatile MetaState lastRead = MetaState.EMPTY;
+  private final AtomicBoolean passRequested = new AtomicBoolean();
 
   /**
    * @param configured the plan this node's own settings would bootstrap, to report disagreement
@@ -163,6 +166,19 @@ public final class ReplicaReconciler implements Runnable {
   }
 
   /** The meta state of the last successful read, for /status and INFO. */
+  /**
+   * Runs a pass soon on {@code executor}, besides the periodic ones: meta applied a new epoch on
+   * this node. Requests made while one is waiting make one pass.
+   */
+  public void requestPass(Executor executor) {
+    if (passRequested.compareAndSet(false, true)) {
+      executor.execute(() -> {
+        passRequested.set(false);
+        run();
+      });
+    }
+  }
+
   public MetaState lastRead() {
     return lastRead;
   }
