@@ -16,7 +16,7 @@
  *       MetaView} (lookups over one read of meta: names and ids, holdings, operations).</li>
  *   <li>Following an operation: {@code OperationRun} (start, follow, exit code, Ctrl-C), {@code
  *       OperationFollower} (the polling loop), {@code ProgressDisplay} with {@code BarDisplay}
- *       (terminal) and {@code LineDisplay} (logs).</li>
+ *       (terminal) and {@code LineDisplay} (logs), both on {@code PerOperationDisplay}.</li>
  *   <li>Rendering: {@code StatusText}/{@code StatusJson}, {@code OperationText}/{@code
  *       OperationJson}, {@code PlanText}, on {@code Table}, {@code Units} and {@code Json} (field
  *       conventions of every {@code --json} document).</li>
