@@ -1,7 +1,5 @@
 package io.slotraft.admin;
 
-import io.slotraft.proto.v1.ProposeReply;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,20 +34,10 @@ final class CancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     try (MetaClient meta = admin.context().connect(node.address)) {
-      ProposeReply reply = meta.propose(MetaCommands.cancel(id));
-      if (json) {
-        Json.print(out, Json.reply(reply));
-      }
-      if (!reply.getChanged()) {
-        throw new AdminException("meta did not cancel operation " + id + ": " + reply.getDescription());
-      }
-      if (!json) {
-        out.println("operation " + id + ": cancel requested (" + reply.getDescription() + "); `slotraft-admin "
-            + "operations --watch` follows it");
-        out.flush();
-      }
+      MetaChange.proposeAndReport(meta, MetaCommands.cancel(id), "meta did not cancel operation " + id,
+          spec.commandLine().getOut(), json, reply -> "operation " + id + ": cancel requested ("
+              + reply.getDescription() + "); `slotraft-admin operations --watch` follows it");
       return 0;
     }
   }

@@ -42,10 +42,8 @@ final class OperationRun {
   /** Proposes the start and returns the operation's id; meta's refusal is an {@link AdminException}. */
   long start(OperationSpec spec, MetaView view) {
     String description = OperationText.describe(spec, view);
-    ProposeReply reply = meta.propose(MetaCommands.start(spec, context.ticker().wallMs()));
-    if (!reply.getChanged()) {
-      throw new AdminException("meta refused to start " + description + ": " + reply.getDescription());
-    }
+    ProposeReply reply = MetaChange.propose(meta, MetaCommands.start(spec, context.ticker().wallMs()),
+        "meta refused to start " + description);
     if (reply.getOperationId() == 0) {
       throw new AdminException("meta says it started " + description + " but names no operation id (" + reply
           .getDescription() + "); is the node older than this slotraft-admin? `slotraft-admin operations` lists it");

@@ -1,8 +1,6 @@
 package io.slotraft.admin;
 
 import io.slotraft.proto.v1.NodeAddress;
-import io.slotraft.proto.v1.ProposeReply;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,21 +44,12 @@ final class RemoveNodeCommand implements Callable<Integer> {
           + "cluster's members for good (meta refuses while it holds a replica or a meta vote: drain it first); "
           + "add --yes to remove it");
     }
-    PrintWriter out = spec.commandLine().getOut();
     try (MetaClient meta = admin.context().connect(node.address)) {
       NodeAddress target = new MetaView(meta.state()).node(removed);
-      ProposeReply reply = meta.propose(MetaCommands.removeNode(target.getNodeId()));
-      if (json) {
-        Json.print(out, Json.reply(reply));
-      }
-      if (!reply.getChanged()) {
-        throw new AdminException("meta refused to remove " + target.getName() + ": " + reply.getDescription());
-      }
-      if (!json) {
-        out.println(target.getName() + " (" + target.getNodeId() + ") is no longer a member (epoch " + reply.getEpoch()
-            + "); its process can be stopped");
-        out.flush();
-      }
+      MetaChange.proposeAndReport(meta, MetaCommands.removeNode(target.getNodeId()),
+          "meta refused to remove " + target.getName(), spec.commandLine().getOut(), json,
+          reply -> target.getName() + " (" + target.getNodeId() + ") is no longer a member (epoch " + reply.getEpoch()
+              + "); its process can be stopped");
       return 0;
     }
   }

@@ -59,10 +59,8 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
         out.println(target.getName() + " is already the preferred leader of " + shardId + " (epoch "
             + view.state().getEpoch() + ")");
       } else {
-        ProposeReply reply = meta.propose(MetaCommands.setPreferredLeader(shardId, target.getNodeId()));
-        if (!reply.getChanged()) {
-          throw new AdminException("meta did not change: " + reply.getDescription());
-        }
+        ProposeReply reply = MetaChange.propose(meta, MetaCommands.setPreferredLeader(shardId, target.getNodeId()),
+            "meta did not change");
         out.println(target.getName() + " is now the preferred leader of " + shardId + " (epoch " + reply.getEpoch()
             + ")");
       }

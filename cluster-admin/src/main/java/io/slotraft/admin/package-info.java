@@ -13,6 +13,7 @@
  *       2 bad usage). Shared options: {@code NodeMixin}, {@code WaitOption}, {@code Counts}.</li>
  *   <li>Reaching meta: {@code MetaClient} (gRPC, failures as one-line {@code AdminException}s),
  *       {@code MetaCommands} (the only place that knows each command's format version), {@code
+ *       MetaChange} (proposes a change; meta's refusal becomes an {@code AdminException}), {@code
  *       MetaView} (lookups over one read of meta: names and ids, holdings, operations).</li>
  *   <li>Following an operation: {@code OperationRun} (start, follow, exit code, Ctrl-C), {@code
  *       OperationFollower} (the polling loop), {@code ProgressDisplay} with {@code BarDisplay}
