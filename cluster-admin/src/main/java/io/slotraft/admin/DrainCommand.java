@@ -29,9 +29,8 @@ final class DrainCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Confirm: the drain moves data.")
   private boolean yes;
 
-  @Option(names = "--max-concurrent-moves", paramLabel = "N", defaultValue = "2", converter = Counts.Positive.class,
-      description = "Replica moves running at once (default: ${DEFAULT-VALUE}).")
-  private int maxConcurrentMoves;
+  @Mixin
+  private MaxConcurrentMovesOption maxConcurrentMoves;
 
   @Mixin
   private WaitOption wait;
@@ -49,18 +48,16 @@ final class DrainCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (!yes) {
       throw new ParameterException(spec.commandLine(), "drain " + drained + " would mark it draining (no new "
-          + "replicas), move each of its replicas to another node, " + maxConcurrentMoves + " at a time, then move "
-          + "its meta vote, if it has one; add --yes to start it");
+          + "replicas), move each of its replicas to another node, " + maxConcurrentMoves.count + " at a time, "
+          + "then move its meta vote, if it has one; add --yes to start it");
     }
     try (MetaClient meta = admin.context().connect(node.address)) {
       MetaView view = new MetaView(meta.state());
       NodeAddress target = view.node(drained);
       OperationSpec drain = OperationSpec.newBuilder().setDrainNode(DrainNodeSpec.newBuilder()
-          .setNodeId(target.getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves)).build();
-      OperationRun run = new OperationRun(admin.context(), meta, spec.commandLine().getOut(),
-          spec.commandLine().getErr(), json);
-      long id = run.start(drain, view);
-      return run.follow(id, wait.seconds, OperationRun.keepsRunning(id));
+          .setNodeId(target.getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
+      return new OperationRun(admin.context(), meta, spec.commandLine().getOut(), spec.commandLine().getErr(), json)
+          .startAndFollow(drain, view, wait.seconds, OperationRun::keepsRunning);
     }
   }
 }

@@ -51,10 +51,8 @@ final class MoveReplicaCommand implements Callable<Integer> {
           .setShardId(view.shard(shardId).getShardId())
           .setFromNodeId(view.node(from).getNodeId())
           .setToNodeId(view.node(to).getNodeId())).build();
-      OperationRun run = new OperationRun(admin.context(), meta, spec.commandLine().getOut(),
-          spec.commandLine().getErr(), json);
-      long id = run.start(move, view);
-      return run.follow(id, wait.seconds, OperationRun.keepsRunning(id));
+      return new OperationRun(admin.context(), meta, spec.commandLine().getOut(), spec.commandLine().getErr(), json)
+          .startAndFollow(move, view, wait.seconds, OperationRun::keepsRunning);
     }
   }
 }

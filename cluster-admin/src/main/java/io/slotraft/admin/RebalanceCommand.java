@@ -40,9 +40,8 @@ final class RebalanceCommand implements Callable<Integer> {
     boolean yes;
   }
 
-  @Option(names = "--max-concurrent-moves", paramLabel = "N", defaultValue = "2", converter = Counts.Positive.class,
-      description = "Replica moves running at once (default: ${DEFAULT-VALUE}).")
-  private int maxConcurrentMoves;
+  @Mixin
+  private MaxConcurrentMovesOption maxConcurrentMoves;
 
   @Mixin
   private WaitOption wait;
@@ -62,7 +61,7 @@ final class RebalanceCommand implements Callable<Integer> {
     try (MetaClient meta = admin.context().connect(node.address)) {
       MetaView view = new MetaView(meta.state());
       if (mode.dryRun) {
-        RebalanceSpec plan = meta.planRebalance(maxConcurrentMoves);
+        RebalanceSpec plan = meta.planRebalance(maxConcurrentMoves.count);
         if (json) {
           Json.print(out, PlanText.json(plan, view));
         } else {
@@ -71,10 +70,10 @@ final class RebalanceCommand implements Callable<Integer> {
         }
         return 0;
       }
-      OperationRun run = new OperationRun(admin.context(), meta, out, spec.commandLine().getErr(), json);
-      long id = run.start(OperationSpec.newBuilder().setRebalance(RebalanceSpec.newBuilder()
-          .setMaxConcurrentMoves(maxConcurrentMoves)).build(), view);
-      return run.follow(id, wait.seconds, cancelOnCtrlC(meta, id));
+      OperationSpec rebalance = OperationSpec.newBuilder().setRebalance(RebalanceSpec.newBuilder()
+          .setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
+      return new OperationRun(admin.context(), meta, out, spec.commandLine().getErr(), json)
+          .startAndFollow(rebalance, view, wait.seconds, id -> cancelOnCtrlC(meta, id));
     }
   }
 
