@@ -4,15 +4,11 @@ import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.RebalanceSpec;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin rebalance --dry-run | --yes}: shows the plan a node computes for evening out
@@ -21,12 +17,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rebalance", mixinStandardHelpOptions = true,
     description = "Even out replicas, leaders and bytes across the nodes: --dry-run prints the plan, --yes runs it.")
-final class RebalanceCommand implements Callable<Integer> {
+final class RebalanceCommand extends Subcommand {
   /** Ctrl-C's cancel has to be quick: the operator is waiting for the prompt. */
   private static final long CANCEL_DEADLINE_SECONDS = 5;
-
-  @Mixin
-  private NodeMixin node;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Mode mode;
@@ -49,16 +42,10 @@ final class RebalanceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "The plan, or the rebalance and its moves when following ends, as JSON.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    PrintWriter out = out();
+    try (MetaClient meta = connect()) {
       MetaView view = new MetaView(meta.state());
       if (mode.dryRun) {
         RebalanceSpec plan = meta.planRebalance(maxConcurrentMoves.count);
@@ -72,7 +59,7 @@ final class RebalanceCommand implements Callable<Integer> {
       }
       OperationSpec rebalance = OperationSpec.newBuilder().setRebalance(RebalanceSpec.newBuilder()
           .setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
-      return new OperationRun(admin.context(), meta, out, spec.commandLine().getErr(), json)
+      return new OperationRun(context(), meta, out, err(), json)
           .startAndFollow(rebalance, view, wait.seconds, id -> cancelOnCtrlC(meta, id));
     }
   }

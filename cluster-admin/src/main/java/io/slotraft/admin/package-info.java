@@ -10,8 +10,9 @@
  *       OperationsCommand}, {@code SetPreferredLeaderCommand}, {@code MoveReplicaCommand}, {@code
  *       DrainCommand}, {@code RemoveNodeCommand}, {@code RebalanceCommand}, {@code CancelCommand};
  *       {@code AdminMain} lists them and maps failures to exit codes (0 done, 1 refused or failed,
- *       2 bad usage). Shared options: {@code NodeMixin}, {@code WaitOption}, {@code
- *       MaxConcurrentMovesOption}, {@code Counts}.</li>
+ *       2 bad usage). Each extends {@code Subcommand} ({@code --node}, the context, its writers).
+ *       Shared options: {@code NodeMixin}, {@code WaitOption}, {@code MaxConcurrentMovesOption},
+ *       {@code Counts}.</li>
  *   <li>Reaching meta: {@code MetaClient} (gRPC, failures as one-line {@code AdminException}s),
  *       {@code MetaCommands} (the only place that knows each command's format version), {@code
  *       MetaChange} (proposes a change; meta's refusal becomes an {@code AdminException}), {@code
