@@ -3,7 +3,6 @@ package io.slotraft.admin;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationStatus;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +17,18 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * before it knows its size) shows the step and elapsed time. A bar closes, and stays on screen, when
  * its operation ends.
  */
-final class BarDisplay implements ProgressDisplay {
+final class BarDisplay extends PerOperationDisplay {
   private static final long MIB = 1 << 20;
 
   private final LongSupplier wallMs;
   private final Map<Long, ProgressBar> bars = new LinkedHashMap<>();
-  private boolean closed;
 
   BarDisplay(LongSupplier wallMs) {
     this.wallMs = wallMs;
   }
 
   @Override
-  public synchronized void show(Operation followed, List<Operation> children, MetaView view) {
-    if (closed) {
-      return;
-    }
-    List<Operation> operations = new ArrayList<>(children);
-    operations.add(0, followed);
+  void draw(List<Operation> operations, MetaView view) {
     for (Operation op : operations) {
       boolean running = op.getStatus() == OperationStatus.OPERATION_RUNNING;
       ProgressBar bar = bars.get(op.getId());
@@ -70,8 +63,7 @@ final class BarDisplay implements ProgressDisplay {
   }
 
   @Override
-  public synchronized void end() {
-    closed = true;
+  void close() {
     bars.values().forEach(ProgressBar::close);
     bars.clear();
   }

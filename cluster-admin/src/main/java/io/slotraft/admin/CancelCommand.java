@@ -1,15 +1,8 @@
 package io.slotraft.admin;
 
-import io.slotraft.proto.v1.ProposeReply;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin cancel ID}: asks a running operation to stop. A move not yet promoted rolls
@@ -18,38 +11,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
     description = "Ask running operation ID (as `operations` lists it) to stop; `operations --watch` follows it.")
-final class CancelCommand implements Callable<Integer> {
-  @Mixin
-  private NodeMixin node;
-
+final class CancelCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The operation's id.")
   private long id;
 
   @Option(names = "--json", description = "Print meta's answer as JSON.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = admin.context().connect(node.address)) {
-      ProposeReply reply = meta.propose(MetaCommands.cancel(id));
-      if (json) {
-        Json.print(out, Json.reply(reply));
-      }
-      if (!reply.getChanged()) {
-        throw new AdminException("meta did not cancel operation " + id + ": " + reply.getDescription());
-      }
-      if (!json) {
-        out.println("operation " + id + ": cancel requested (" + reply.getDescription() + "); `slotraft-admin "
-            + "operations --watch` follows it");
-        out.flush();
-      }
+    try (MetaClient meta = connect()) {
+      MetaChange.proposeAndReport(meta, MetaCommands.cancel(id), "meta did not cancel operation " + id, out(), json,
+          reply -> "operation " + id + ": cancel requested (" + reply.getDescription() + "); `slotraft-admin "
+              + "operations --watch` follows it");
       return 0;
     }
   }

@@ -3,15 +3,10 @@ package io.slotraft.admin;
 import io.slotraft.proto.v1.DrainNodeSpec;
 import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.OperationSpec;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin drain NODE --yes}: starts a drain on meta (NODE takes no new replica; its
@@ -19,19 +14,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "drain", mixinStandardHelpOptions = true,
     description = "Move every replica and the meta vote off NODE, a few moves at a time, and follow the drain.")
-final class DrainCommand implements Callable<Integer> {
-  @Mixin
-  private NodeMixin node;
-
+final class DrainCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "NODE", description = "The node to empty (name or id).")
   private String drained;
 
   @Option(names = "--yes", description = "Confirm: the drain moves data.")
   private boolean yes;
 
-  @Option(names = "--max-concurrent-moves", paramLabel = "N", defaultValue = "2", converter = Counts.Positive.class,
-      description = "Replica moves running at once (default: ${DEFAULT-VALUE}).")
-  private int maxConcurrentMoves;
+  @Mixin
+  private MaxConcurrentMovesOption maxConcurrentMoves;
 
   @Mixin
   private WaitOption wait;
@@ -39,28 +30,20 @@ final class DrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the drain and its moves as JSON when following ends, no progress.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
     if (!yes) {
-      throw new ParameterException(spec.commandLine(), "drain " + drained + " would mark it draining (no new "
-          + "replicas), move each of its replicas to another node, " + maxConcurrentMoves + " at a time, then move "
-          + "its meta vote, if it has one; add --yes to start it");
+      throw usageError("drain " + drained + " would mark it draining (no new replicas), move each of its replicas "
+          + "to another node, " + maxConcurrentMoves.count + " at a time, then move its meta vote, if it has one; "
+          + "add --yes to start it");
     }
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    try (MetaClient meta = connect()) {
       MetaView view = new MetaView(meta.state());
       NodeAddress target = view.node(drained);
       OperationSpec drain = OperationSpec.newBuilder().setDrainNode(DrainNodeSpec.newBuilder()
-          .setNodeId(target.getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves)).build();
-      OperationRun run = new OperationRun(admin.context(), meta, spec.commandLine().getOut(),
-          spec.commandLine().getErr(), json);
-      long id = run.start(drain, view);
-      return run.follow(id, wait.seconds, OperationRun.keepsRunning(id));
+          .setNodeId(target.getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
+      return new OperationRun(context(), meta, out(), err(), json)
+          .startAndFollow(drain, view, wait.seconds, OperationRun::keepsRunning);
     }
   }
 }

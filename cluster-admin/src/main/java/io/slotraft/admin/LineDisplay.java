@@ -2,7 +2,6 @@ package io.slotraft.admin;
 
 import io.slotraft.proto.v1.Operation;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +10,16 @@ import java.util.Map;
  * Progress for a log or a pipe: one line whenever an operation changes step or status, or its
  * bytes pass another tenth of the total; not one per poll.
  */
-final class LineDisplay implements ProgressDisplay {
+final class LineDisplay extends PerOperationDisplay {
   private final PrintWriter out;
   private final Map<Long, String> shown = new HashMap<>();
-  private boolean closed;
 
   LineDisplay(PrintWriter out) {
     this.out = out;
   }
 
   @Override
-  public synchronized void show(Operation followed, List<Operation> children, MetaView view) {
-    if (closed) {
-      return;
-    }
-    List<Operation> operations = new ArrayList<>(children);
-    operations.add(0, followed);
+  void draw(List<Operation> operations, MetaView view) {
     for (Operation op : operations) {
       String key = op.getStep() + "|" + OperationText.status(op) + "|"
           + Units.percent(op.getBytesDone(), op.getBytesTotal()) / 10;
@@ -35,10 +28,5 @@ final class LineDisplay implements ProgressDisplay {
       }
     }
     out.flush();
-  }
-
-  @Override
-  public synchronized void end() {
-    closed = true;
   }
 }

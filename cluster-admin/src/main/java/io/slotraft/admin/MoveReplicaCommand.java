@@ -2,14 +2,10 @@ package io.slotraft.admin;
 
 import io.slotraft.proto.v1.MoveReplicaSpec;
 import io.slotraft.proto.v1.OperationSpec;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin move-replica SHARD FROM TO}: starts a replica move on meta and follows it.
@@ -18,10 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "move-replica", mixinStandardHelpOptions = true,
     description = "Move SHARD's replica from node FROM to node TO (names or ids) and follow the move until it ends.")
-final class MoveReplicaCommand implements Callable<Integer> {
-  @Mixin
-  private NodeMixin node;
-
+final class MoveReplicaCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "SHARD", description = "Shard id, as `status` lists it (e.g. s3).")
   private String shardId;
 
@@ -37,24 +30,16 @@ final class MoveReplicaCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the operation as JSON when following ends, no progress.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    try (MetaClient meta = connect()) {
       MetaView view = new MetaView(meta.state());
       OperationSpec move = OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
           .setShardId(view.shard(shardId).getShardId())
           .setFromNodeId(view.node(from).getNodeId())
           .setToNodeId(view.node(to).getNodeId())).build();
-      OperationRun run = new OperationRun(admin.context(), meta, spec.commandLine().getOut(),
-          spec.commandLine().getErr(), json);
-      long id = run.start(move, view);
-      return run.follow(id, wait.seconds, OperationRun.keepsRunning(id));
+      return new OperationRun(context(), meta, out(), err(), json)
+          .startAndFollow(move, view, wait.seconds, OperationRun::keepsRunning);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -39,13 +40,24 @@ final class OperationRun {
     this.json = json;
   }
 
+  /**
+   * Starts the operation {@code spec} describes and follows it for up to {@code waitSecs}: all that
+   * move-replica, drain and rebalance do once they have built the spec.
+   *
+   * @param onCtrlC what Ctrl-C does besides stopping the watch, for the id meta gave the operation;
+   *     it runs on the signal's thread and prints to the writer it is given
+   */
+  int startAndFollow(OperationSpec spec, MetaView view, int waitSecs, LongFunction<Consumer<PrintWriter>> onCtrlC)
+      throws InterruptedException {
+    long id = start(spec, view);
+    return follow(id, waitSecs, onCtrlC.apply(id));
+  }
+
   /** Proposes the start and returns the operation's id; meta's refusal is an {@link AdminException}. */
-  long start(OperationSpec spec, MetaView view) {
+  private long start(OperationSpec spec, MetaView view) {
     String description = OperationText.describe(spec, view);
-    ProposeReply reply = meta.propose(MetaCommands.start(spec, context.ticker().wallMs()));
-    if (!reply.getChanged()) {
-      throw new AdminException("meta refused to start " + description + ": " + reply.getDescription());
-    }
+    ProposeReply reply = MetaChange.propose(meta, MetaCommands.start(spec, context.ticker().wallMs()),
+        "meta refused to start " + description);
     if (reply.getOperationId() == 0) {
       throw new AdminException("meta says it started " + description + " but names no operation id (" + reply
           .getDescription() + "); is the node older than this slotraft-admin? `slotraft-admin operations` lists it");
@@ -58,13 +70,8 @@ final class OperationRun {
     return reply.getOperationId();
   }
 
-  /**
-   * Follows operation {@code id} for up to {@code waitSecs} (0: returns at once).
-   *
-   * @param onCtrlC what Ctrl-C does besides stopping the watch; it runs on the signal's thread and
-   *     prints to the writer it is given
-   */
-  int follow(long id, int waitSecs, Consumer<PrintWriter> onCtrlC) throws InterruptedException {
+  /** Follows operation {@code id} for up to {@code waitSecs} (0: returns at once). */
+  private int follow(long id, int waitSecs, Consumer<PrintWriter> onCtrlC) throws InterruptedException {
     if (waitSecs == 0) {
       if (json) {
         MetaView view = new MetaView(meta.state());

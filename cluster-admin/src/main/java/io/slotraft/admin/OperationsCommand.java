@@ -4,14 +4,9 @@ import com.google.gson.JsonObject;
 import io.slotraft.proto.v1.Operation;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin operations}: the operations meta keeps (moves, drains, rebalances), each
@@ -20,13 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "operations", mixinStandardHelpOptions = true,
     description = "List running operations (with --all also the finished ones meta keeps): step, status, "
         + "bytes copied, age, and the steps each has finished.")
-final class OperationsCommand implements Callable<Integer> {
+final class OperationsCommand extends Subcommand {
   private static final long REDRAW_MS = 1000;
   /** Home the cursor and clear the screen: a terminal redraws in place instead of scrolling. */
   private static final String CLEAR_SCREEN = "\033[H\033[2J";
-
-  @Mixin
-  private NodeMixin node;
 
   @Option(names = "--watch", description = "Redraw every second until Ctrl-C.")
   private boolean watch;
@@ -37,18 +29,12 @@ final class OperationsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON instead of a table; with --watch one document per line.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
-    AdminContext context = admin.context();
+    AdminContext context = context();
     AtomicBoolean stopped = new AtomicBoolean();
     CtrlC.Registration ctrlC = watch ? context.ctrlC().onCtrlC(() -> stopped.set(true)) : () -> { };
-    try (MetaClient meta = context.connect(node.address)) {
+    try (MetaClient meta = connect()) {
       while (true) {
         MetaView view = new MetaView(meta.state());
         draw(view, context.ticker().wallMs());
@@ -66,7 +52,7 @@ final class OperationsCommand implements Callable<Integer> {
   }
 
   private void draw(MetaView view, long nowMs) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     List<Operation> operations = all ? view.state().getOperationsList() : view.running();
     if (json) {
       JsonObject document = new JsonObject();
@@ -79,7 +65,7 @@ final class OperationsCommand implements Callable<Integer> {
       return;
     }
     if (watch) {
-      out.print(admin.context().terminal() ? CLEAR_SCREEN : "\n");
+      out.print(context().terminal() ? CLEAR_SCREEN : "\n");
       out.println("epoch " + view.state().getEpoch() + ", every " + REDRAW_MS / 1000 + " s; Ctrl-C stops watching");
     }
     if (operations.isEmpty()) {

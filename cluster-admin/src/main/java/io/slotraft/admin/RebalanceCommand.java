@@ -4,15 +4,11 @@ import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.RebalanceSpec;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin rebalance --dry-run | --yes}: shows the plan a node computes for evening out
@@ -21,12 +17,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rebalance", mixinStandardHelpOptions = true,
     description = "Even out replicas, leaders and bytes across the nodes: --dry-run prints the plan, --yes runs it.")
-final class RebalanceCommand implements Callable<Integer> {
+final class RebalanceCommand extends Subcommand {
   /** Ctrl-C's cancel has to be quick: the operator is waiting for the prompt. */
   private static final long CANCEL_DEADLINE_SECONDS = 5;
-
-  @Mixin
-  private NodeMixin node;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Mode mode;
@@ -40,9 +33,8 @@ final class RebalanceCommand implements Callable<Integer> {
     boolean yes;
   }
 
-  @Option(names = "--max-concurrent-moves", paramLabel = "N", defaultValue = "2", converter = Counts.Positive.class,
-      description = "Replica moves running at once (default: ${DEFAULT-VALUE}).")
-  private int maxConcurrentMoves;
+  @Mixin
+  private MaxConcurrentMovesOption maxConcurrentMoves;
 
   @Mixin
   private WaitOption wait;
@@ -50,19 +42,13 @@ final class RebalanceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "The plan, or the rebalance and its moves when following ends, as JSON.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    PrintWriter out = out();
+    try (MetaClient meta = connect()) {
       MetaView view = new MetaView(meta.state());
       if (mode.dryRun) {
-        RebalanceSpec plan = meta.planRebalance(maxConcurrentMoves);
+        RebalanceSpec plan = meta.planRebalance(maxConcurrentMoves.count);
         if (json) {
           Json.print(out, PlanText.json(plan, view));
         } else {
@@ -71,10 +57,10 @@ final class RebalanceCommand implements Callable<Integer> {
         }
         return 0;
       }
-      OperationRun run = new OperationRun(admin.context(), meta, out, spec.commandLine().getErr(), json);
-      long id = run.start(OperationSpec.newBuilder().setRebalance(RebalanceSpec.newBuilder()
-          .setMaxConcurrentMoves(maxConcurrentMoves)).build(), view);
-      return run.follow(id, wait.seconds, cancelOnCtrlC(meta, id));
+      OperationSpec rebalance = OperationSpec.newBuilder().setRebalance(RebalanceSpec.newBuilder()
+          .setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
+      return new OperationRun(context(), meta, out, err(), json)
+          .startAndFollow(rebalance, view, wait.seconds, id -> cancelOnCtrlC(meta, id));
     }
   }
 

@@ -1,17 +1,9 @@
 package io.slotraft.admin;
 
 import io.slotraft.proto.v1.NodeAddress;
-import io.slotraft.proto.v1.ProposeReply;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin remove-node NODE --yes}: takes a member out of the cluster. Meta refuses
@@ -20,10 +12,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "remove-node", mixinStandardHelpOptions = true,
     description = "Remove NODE (name or id), which must hold nothing (drain it first), from the cluster's members.")
-final class RemoveNodeCommand implements Callable<Integer> {
-  @Mixin
-  private NodeMixin node;
-
+final class RemoveNodeCommand extends Subcommand {
   @Parameters(index = "0", paramLabel = "NODE", description = "The node to remove (name or id).")
   private String removed;
 
@@ -33,34 +22,18 @@ final class RemoveNodeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print meta's answer as JSON.")
   private boolean json;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() {
     if (!yes) {
-      throw new ParameterException(spec.commandLine(), "remove-node " + removed + " would take it out of the "
-          + "cluster's members for good (meta refuses while it holds a replica or a meta vote: drain it first); "
-          + "add --yes to remove it");
+      throw usageError("remove-node " + removed + " would take it out of the cluster's members for good (meta "
+          + "refuses while it holds a replica or a meta vote: drain it first); add --yes to remove it");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    try (MetaClient meta = connect()) {
       NodeAddress target = new MetaView(meta.state()).node(removed);
-      ProposeReply reply = meta.propose(MetaCommands.removeNode(target.getNodeId()));
-      if (json) {
-        Json.print(out, Json.reply(reply));
-      }
-      if (!reply.getChanged()) {
-        throw new AdminException("meta refused to remove " + target.getName() + ": " + reply.getDescription());
-      }
-      if (!json) {
-        out.println(target.getName() + " (" + target.getNodeId() + ") is no longer a member (epoch " + reply.getEpoch()
-            + "); its process can be stopped");
-        out.flush();
-      }
+      MetaChange.proposeAndReport(meta, MetaCommands.removeNode(target.getNodeId()),
+          "meta refused to remove " + target.getName(), out(), json,
+          reply -> target.getName() + " (" + target.getNodeId() + ") is no longer a member (epoch " + reply.getEpoch()
+              + "); its process can be stopped");
       return 0;
     }
   }

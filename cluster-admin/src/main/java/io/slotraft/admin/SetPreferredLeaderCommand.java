@@ -5,14 +5,9 @@ import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.ProposeReply;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slotraft-admin set-preferred-leader SHARD NODE}: makes one of a shard's replicas the one
@@ -21,11 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "set-preferred-leader", mixinStandardHelpOptions = true,
     description = "Make NODE (name or id) the preferred leader of SHARD and wait until it leads it.")
-final class SetPreferredLeaderCommand implements Callable<Integer> {
+final class SetPreferredLeaderCommand extends Subcommand {
   private static final long POLL_MS = 250;
-
-  @Mixin
-  private NodeMixin node;
 
   @Parameters(index = "0", paramLabel = "SHARD", description = "Shard id, as `status` lists it (e.g. s3).")
   private String shardId;
@@ -38,16 +30,10 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   private int waitSecs;
 
-  @ParentCommand
-  private AdminMain admin;
-
-  @Spec
-  private CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    try (MetaClient meta = admin.context().connect(node.address)) {
+    PrintWriter out = out();
+    try (MetaClient meta = connect()) {
       MetaView view = new MetaView(meta.state());
       MetaShard shard = view.shard(shardId);
       NodeAddress target = view.node(nodeName);
@@ -59,10 +45,8 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
         out.println(target.getName() + " is already the preferred leader of " + shardId + " (epoch "
             + view.state().getEpoch() + ")");
       } else {
-        ProposeReply reply = meta.propose(MetaCommands.setPreferredLeader(shardId, target.getNodeId()));
-        if (!reply.getChanged()) {
-          throw new AdminException("meta did not change: " + reply.getDescription());
-        }
+        ProposeReply reply = MetaChange.propose(meta, MetaCommands.setPreferredLeader(shardId, target.getNodeId()),
+            "meta did not change");
         out.println(target.getName() + " is now the preferred leader of " + shardId + " (epoch " + reply.getEpoch()
             + ")");
       }
@@ -72,8 +56,8 @@ final class SetPreferredLeaderCommand implements Callable<Integer> {
   }
 
   private int awaitLeader(MetaClient meta, NodeAddress target) throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    Ticker ticker = admin.context().ticker();
+    PrintWriter out = out();
+    Ticker ticker = context().ticker();
     long start = ticker.monotonicMs();
     while (true) {
       Optional<String> leader = new MetaView(meta.state()).reportedLeader(shardId);

@@ -10,13 +10,16 @@
  *       OperationsCommand}, {@code SetPreferredLeaderCommand}, {@code MoveReplicaCommand}, {@code
  *       DrainCommand}, {@code RemoveNodeCommand}, {@code RebalanceCommand}, {@code CancelCommand};
  *       {@code AdminMain} lists them and maps failures to exit codes (0 done, 1 refused or failed,
- *       2 bad usage). Shared options: {@code NodeMixin}, {@code WaitOption}, {@code Counts}.</li>
+ *       2 bad usage). Each extends {@code Subcommand} ({@code --node}, the context, its writers).
+ *       Shared options: {@code NodeMixin}, {@code WaitOption}, {@code MaxConcurrentMovesOption},
+ *       {@code Counts}.</li>
  *   <li>Reaching meta: {@code MetaClient} (gRPC, failures as one-line {@code AdminException}s),
  *       {@code MetaCommands} (the only place that knows each command's format version), {@code
+ *       MetaChange} (proposes a change; meta's refusal becomes an {@code AdminException}), {@code
  *       MetaView} (lookups over one read of meta: names and ids, holdings, operations).</li>
  *   <li>Following an operation: {@code OperationRun} (start, follow, exit code, Ctrl-C), {@code
  *       OperationFollower} (the polling loop), {@code ProgressDisplay} with {@code BarDisplay}
- *       (terminal) and {@code LineDisplay} (logs).</li>
+ *       (terminal) and {@code LineDisplay} (logs), both on {@code PerOperationDisplay}.</li>
  *   <li>Rendering: {@code StatusText}/{@code StatusJson}, {@code OperationText}/{@code
  *       OperationJson}, {@code PlanText}, on {@code Table}, {@code Units} and {@code Json} (field
  *       conventions of every {@code --json} document).</li>
