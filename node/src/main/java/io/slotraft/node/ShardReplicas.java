@@ -33,9 +33,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -81,7 +78,7 @@ final class ShardReplicas {
   /**
    * Starts (or restarts from its directory) this node's replica of one shard meta assigns here. A
    * replica that does not start because its data here is damaged is rebuilt from its peers (see
-   * {@link ReplicaRebuild}); any other failure is the caller's, to try again.
+   * {@link #rebuildThroughMeta}); any other failure is the caller's, to try again.
    */
   Shard start(ShardPlacement assigned, ClusterTopology meta) throws IOException {
     ShardId id = ShardId.of(assigned);
@@ -132,21 +129,8 @@ final class ShardReplicas {
     String selfEndpoint = config.self().raftEndpoint();
     Shard fresh = startReplica(assigned,
         meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
-    reportWhenVoting(fresh, System.nanoTime());
+    RebuiltReplicaReport.whenVoting(executors.timers(), id.groupId(), fresh::replica);
     return fresh;
-  }
-
-  /** Logs once the rebuilt replica votes again (what operators and tests look for), checking every 200 ms. */
-  private void reportWhenVoting(Shard rebuilt, long startNanos) {
-    AtomicReference<ScheduledFuture<?>> check =
-        new AtomicReference<>();
-    check.set(executors.timers().scheduleWithFixedDelay(() -> {
-      if (rebuilt.replica() != null && rebuilt.replica().isVoter()) {
-        LOG.info("[{}] rebuilt from its peers and a voter again after {} ms", rebuilt.id().groupId(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        check.get().cancel(false);
-      }
-    }, 200, 200, TimeUnit.MILLISECONDS));
   }
 
   /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */

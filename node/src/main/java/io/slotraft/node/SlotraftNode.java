@@ -40,7 +40,6 @@ import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.reconcile.RetiredReplicas;
 import io.slotraft.node.recovery.LostLogMarker;
-import io.slotraft.node.recovery.ReplicaRebuild;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.resp.RespServer;
 import io.slotraft.node.resp.RespServices;
@@ -86,8 +85,6 @@ public final class SlotraftNode implements AutoCloseable {
   private static final long RECONCILE_INTERVAL_MS = 1_000;
   /** How often a meta leader checks whether meta still needs its Bootstrap. */
   private static final long BOOTSTRAP_CHECK_MS = 500;
-  /** Between attempts to take a damaged meta replica out of meta's group. */
-  private static final long REBUILD_RETRY_MS = 1_000;
   /** How long the data of a replica moved away stays under a {@code .removed-} name before it is deleted. */
   private static final long RETIRED_GRACE_MS = TimeUnit.HOURS.toMillis(1);
 
@@ -110,8 +107,6 @@ public final class SlotraftNode implements AutoCloseable {
   private MetaHost metaHost;
   private MetaMemberChannels metaChannels;
   private NodeMetaSource metaSource;
-  /** Asks for damaged replicas rebuilt here to be added back to their groups (blocking calls). */
-  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("replica-rebuild"));
   /** Runs the blocking calls that forward meta proposals to the meta members. */
   private final ExecutorService metaForwarding = Executors.newSingleThreadExecutor(daemon("meta-forwarding"));
   /** Hands shards' leadership to their preferred leaders (blocking while writes in flight finish). */
@@ -150,13 +145,14 @@ public final class SlotraftNode implements AutoCloseable {
     metaChannels = new MetaMemberChannels(metaMembers);
     ClusterTopology configuredPlan = BootstrapPlan.fromConfig(config.members(), config.shards(),
         config.replicationFactor());
+    // Before meta starts: a damaged meta replica here asks meta's other voters to rebuild it.
+    metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
+        metaForwarding);
     metaSource = startMeta(metaMembers, configuredPlan);
 
     remoteLeaders = new RemoteLeaders(Map.of());
     router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
-    metaProposer = new MetaProposer(() -> metaHost.replica().orElse(null), metaChannels, self.nodeId(),
-        metaForwarding);
     shardReplicas = new ShardReplicas(config, clock, logStore, transport, snapshotCopies,
         new ShardReplicas.Executors(timers, blockedChecker, snapshotWriter), metaProposer, () -> reconciler.lastRead());
     Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
@@ -281,37 +277,31 @@ public final class SlotraftNode implements AutoCloseable {
   }
 
   /**
-   * Starts this node's meta replica; one whose data here is damaged is rebuilt from the other meta
-   * members as a shard replica is (see {@link ShardReplicas#start}), trying to leave the group until
-   * {@code --meta-wait-secs} runs out, since the node cannot serve without meta.
+   * Starts this node's meta replica; one whose data here is damaged is rebuilt through meta as a
+   * shard replica is ({@link MetaReplicaRebuild}), which blocks until meta's other voters have taken
+   * it out of the group or {@code --meta-wait-secs} runs out, since the node cannot serve without meta.
    */
   private MetaReplica startMetaReplica(List<ClusterMember> metaMembers) throws IOException {
     Path directory = metaDirectory();
-    List<String> peers = metaMembers.stream().map(ClusterMember::raftEndpoint).toList();
-    ReplicaStart.Starter<MetaReplica> start = () -> followingEpochs(MetaReplica.start(transport, logStore,
-        config.self(), metaMembers, directory, config.electionTimeoutMs(), config.snapshotIntervalSecs(),
-        snapshotWriter));
-    ReplicaStart<MetaReplica> attempt = ReplicaStart.unlessDamaged(directory, logStore, MetaReplica.GROUP_ID, start);
+    ReplicaStart<MetaReplica> attempt = ReplicaStart.unlessDamaged(directory, logStore, MetaReplica.GROUP_ID,
+        () -> startMetaReplica(metaMembers, directory));
     if (attempt.started() != null) {
       return attempt.started();
     }
-    ReplicaRebuild rebuild = new ReplicaRebuild(MetaReplica.GROUP_ID, peers, config.self().raftEndpoint());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.metaWaitSecs());
-    while (true) {
-      try {
-        rebuild.leaveAndSetAside(directory, logStore, attempt.damage(), clock.getAsLong());
-        break;
-      } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        LOG.warn("{}", e.getMessage());
-        sleepQuietly(REBUILD_RETRY_MS);
-      }
-    }
-    MetaReplica fresh = start.start();
-    rebuild.rejoinInBackground(rebuilds, () -> { });
+    ClusterMember self = config.self();
+    // Empty and outside the group: its initial peers are the others, so it never campaigns on its own.
+    List<ClusterMember> others = metaMembers.stream().filter(m -> !m.nodeId().equals(self.nodeId())).toList();
+    MetaReplica fresh = new MetaReplicaRebuild(self.nodeId(), new RemoteMetaSource(metaChannels, self.nodeId()),
+        metaProposer, logStore, clock)
+        .rebuild(directory, attempt.damage(), config.metaWaitSecs(), () -> startMetaReplica(others, directory));
+    RebuiltReplicaReport.whenVoting(timers, MetaReplica.GROUP_ID, fresh::raftReplica);
     return fresh;
+  }
+
+  /** @param initialPeers meta's voters when the directory is new */
+  private MetaReplica startMetaReplica(List<ClusterMember> initialPeers, Path directory) throws IOException {
+    return followingEpochs(MetaReplica.start(transport, logStore, config.self(), initialPeers, directory,
+        config.electionTimeoutMs(), config.snapshotIntervalSecs(), snapshotWriter));
   }
 
   /** A new epoch applied by this node's meta replica starts a reconcile pass at once. */
@@ -415,7 +405,6 @@ public final class SlotraftNode implements AutoCloseable {
     awaitQuietly(reconcileTimer);
     closeQuietly(metaSource);
     metaForwarding.shutdownNow();
-    rebuilds.shutdownNow();
     closeQuietly(metaChannels);
     closeQuietly(remoteLeaders);
     if (router != null) {
@@ -437,14 +426,6 @@ public final class SlotraftNode implements AutoCloseable {
     snapshotWriter.shutdown();
     blockedChecker.shutdownNow();
     LOG.info("node {} stopped", config.self().name());
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void awaitQuietly(ExecutorService executor) {

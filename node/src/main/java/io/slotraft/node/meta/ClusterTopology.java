@@ -3,6 +3,7 @@ package io.slotraft.node.meta;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.shard.ShardId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,28 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
   public List<ClusterMember> metaVoters() {
     return members.stream().filter(m -> metaVoterNodeIds.contains(m.nodeId())).toList();
   }
+
+  /**
+   * The Raft group a shard id names ({@link #META_GROUP} names meta's own): its group id, its voting
+   * nodes and every endpoint it may answer on (voters, then learners), as meta records them; empty
+   * when there is no such shard.
+   */
+  public Optional<RaftGroup> raftGroup(String shardId) {
+    if (META_GROUP.equals(shardId)) {
+      List<String> endpoints = new ArrayList<>(metaVoterEndpoints());
+      endpoints.addAll(metaLearnerEndpoints());
+      return Optional.of(new RaftGroup(META_GROUP, metaVoterNodeIds, List.copyOf(endpoints)));
+    }
+    return placement.shard(shardId).map(shard -> {
+      List<String> endpoints = new ArrayList<>(raftEndpoints(shard));
+      endpoints.addAll(learnerEndpoints(shard));
+      return new RaftGroup(ShardId.of(shard).groupId(), shard.replicaNodeIds(),
+          List.copyOf(endpoints));
+    });
+  }
+
+  /** A Raft group as meta records it; see {@link #raftGroup}. */
+  public record RaftGroup(String groupId, List<String> voterNodeIds, List<String> endpoints) {}
 
   /** The Raft endpoints of a shard's voters, preferred leader first. */
   public List<String> raftEndpoints(ShardPlacement shard) {

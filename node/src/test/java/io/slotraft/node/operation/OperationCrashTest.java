@@ -154,6 +154,29 @@ class OperationCrashTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 1, 2, 3, 4, 5})
+  void metasOwnDamagedReplicaIsRebuiltTheSameWayWhereverItCrashes(int crashAtPass) throws InterruptedException {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    String damaged = cluster.state().topology().metaVoterNodeIds().get(1);
+    long epoch = cluster.state().epoch();
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
+        io.slotraft.proto.v1.RebuildReplicaSpec.newBuilder().setShardId(ClusterTopology.META_GROUP)
+            .setNodeId(damaged).setDamage("Raft log store lost")).build(), 0, 0));
+    long id = cluster.state().operations().lastKey();
+    assertEquals(OperationStatus.OPERATION_RUNNING, cluster.state().operations().get(id).getStatus(),
+        "meta may rebuild its own replica: its other voters are a majority");
+    for (int pass = 0; pass < MAX_PASSES && !cluster.state().runningOperations().isEmpty(); pass++) {
+      cluster.pass(pass == crashAtPass);
+    }
+    assertEquals(OperationStatus.OPERATION_SUCCEEDED, cluster.state().operations().get(id).getStatus());
+    assertEquals(2, cluster.fewestVoters(), "one voter fewer while rebuilt: the damaged one, never another");
+    assertEquals(epoch, cluster.state().epoch(), "meta's voters did not change");
+    assertTrue(cluster.metaGroup().voters.contains(
+        cluster.state().topology().member(damaged).orElseThrow().raftEndpoint()), "a voter of meta again");
+    assertGroupsMatchMeta(cluster);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3})
   void aMoveCancelledBeforeTheSourceLeavesRollsBackEverywhere(int cancelAtPass) throws InterruptedException {
     SimulatedCluster cluster = clusterWithAnEmptyFourthNode();

@@ -102,7 +102,8 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
       if (operation.getSpec().hasRebuildReplica() && !operation.getStep().equals("REMOVE_DAMAGED")) {
         var rebuild = operation.getSpec().getRebuildReplica();
         String endpoint = state().topology().member(rebuild.getNodeId()).orElseThrow().raftEndpoint();
-        startedEmpty.add("shard-" + rebuild.getShardId() + "@" + endpoint);
+        String groupId = state().topology().raftGroup(rebuild.getShardId()).orElseThrow().groupId();
+        startedEmpty.add(groupId + "@" + endpoint);
       }
     }
   }

@@ -7,14 +7,11 @@ import io.slotraft.node.operation.CatchUp;
 import io.slotraft.node.operation.DriverContext;
 import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.operation.StepDriver;
-import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.GroupMembership;
-import io.slotraft.node.shard.ShardId;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MoveReplicaSpec;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,17 +122,9 @@ public final class MoveReplicaDriver implements StepDriver {
     // Null for a vote in meta added (no source) or removed (no target).
     String source = move.getFromNodeId().isEmpty() ? null : raftEndpoint(topology, move.getFromNodeId());
     String target = move.getToNodeId().isEmpty() ? null : raftEndpoint(topology, move.getToNodeId());
-    List<String> endpoints = new ArrayList<>();
-    if (move.getShardId().equals(ClusterTopology.META_GROUP)) {
-      endpoints.addAll(topology.metaVoterEndpoints());
-      endpoints.addAll(topology.metaLearnerEndpoints());
-      return new Group(ClusterTopology.META_GROUP, endpoints, source, target);
-    }
-    ShardPlacement shard = topology.placement().shard(move.getShardId())
+    ClusterTopology.RaftGroup group = topology.raftGroup(move.getShardId())
         .orElseThrow(() -> new IllegalStateException("shard " + move.getShardId() + " is gone"));
-    endpoints.addAll(topology.raftEndpoints(shard));
-    endpoints.addAll(topology.learnerEndpoints(shard));
-    return new Group(ShardId.of(shard).groupId(), endpoints, source, target);
+    return new Group(group.groupId(), group.endpoints(), source, target);
   }
 
   private static String raftEndpoint(ClusterTopology topology, String nodeId) {

@@ -7,9 +7,7 @@ import io.slotraft.node.operation.CatchUp;
 import io.slotraft.node.operation.DriverContext;
 import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.operation.StepDriver;
-import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.GroupMembership;
-import io.slotraft.node.shard.ShardId;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationStatus;
@@ -27,12 +25,12 @@ public final class RebuildReplicaDriver implements StepDriver {
   public List<MetaCommand> step(MetaState state, Operation operation, DriverContext context) {
     RebuildReplicaSpec rebuild = operation.getSpec().getRebuildReplica();
     ClusterTopology topology = state.topology();
-    ShardPlacement shard = topology.placement().shard(rebuild.getShardId())
+    ClusterTopology.RaftGroup group = topology.raftGroup(rebuild.getShardId())
         .orElseThrow(() -> new IllegalStateException("shard " + rebuild.getShardId() + " is gone"));
     ClusterMember node = topology.member(rebuild.getNodeId())
         .orElseThrow(() -> new IllegalStateException(rebuild.getNodeId() + " is not a member"));
-    String groupId = ShardId.of(shard).groupId();
-    List<String> endpoints = topology.raftEndpoints(shard);
+    String groupId = group.groupId();
+    List<String> endpoints = group.endpoints();
     String replica = node.raftEndpoint();
     long now = context.nowMs();
     GroupMembership groups = context.groups();

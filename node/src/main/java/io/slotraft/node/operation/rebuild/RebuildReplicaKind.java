@@ -4,14 +4,13 @@ import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.meta.OperationKind;
-import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.RebuildReplicaSpec;
 import java.util.Optional;
 
 /**
- * What meta records of a rebuild: it may start for a node holding a voting replica of the shard when
- * no other operation changes the shard's replicas; it changes no placement (the node keeps its place
+ * What meta records of a rebuild: it may start for a node holding a voting replica of the shard (or
+ * of meta, {@link ClusterTopology#META_GROUP}) when no other operation changes that group's replicas; it changes no placement (the node keeps its place
  * and gets its replica back), so it raises no epoch.
  */
 public final class RebuildReplicaKind implements OperationKind {
@@ -22,11 +21,11 @@ public final class RebuildReplicaKind implements OperationKind {
   @Override
   public Optional<String> refusal(MetaState state, OperationSpec spec) {
     RebuildReplicaSpec rebuild = spec.getRebuildReplica();
-    Optional<ShardPlacement> shard = state.topology().placement().shard(rebuild.getShardId());
-    if (shard.isEmpty()) {
+    Optional<ClusterTopology.RaftGroup> group = state.topology().raftGroup(rebuild.getShardId());
+    if (group.isEmpty()) {
       return Optional.of("there is no shard " + rebuild.getShardId());
     }
-    if (!shard.get().hasReplicaOn(rebuild.getNodeId())) {
+    if (!group.get().voterNodeIds().contains(rebuild.getNodeId())) {
       return Optional.of(rebuild.getNodeId() + " holds no voting replica of " + rebuild.getShardId());
     }
     return state.operationChangingReplicasOf(rebuild.getShardId())

@@ -1,5 +1,6 @@
 /**
- * Rebuilding a shard replica whose data on its node is damaged, asked for by that node and driven
+ * Rebuilding a replica (a shard's, or meta's own) whose data on its node is damaged, asked for by
+ * that node and driven
  * by the meta leader like every other change of a group's membership, so that meta stays the one
  * source of truth for it.
  *
@@ -17,7 +18,8 @@
  * A crash between any two steps resumes at the recorded one; each checks the group first (a
  * replica already out, already a learner, already voting). Between REMOVE_DAMAGED and PROMOTE the
  * shard has one voter fewer: the damaged replica could not be counted on anyway, and the others
- * keep their majority. Meta's own replica is rebuilt directly by its node (see {@code
- * io.slotraft.node.recovery}), since meta cannot wait for itself.
+ * keep their majority. Meta's own replica goes the same way: its other voters are a majority, so
+ * their leader runs the operation while the damaged node waits, its start blocked, until the replica
+ * is out of the group ({@code io.slotraft.node.MetaReplicaRebuild}).
  */
 package io.slotraft.node.operation.rebuild;
