@@ -6,6 +6,7 @@ import com.alipay.sofa.jraft.RaftServiceFactory;
 import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.conf.Configuration;
+import com.alipay.sofa.jraft.core.NodeImpl;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.option.NodeOptions;
@@ -181,9 +182,23 @@ public final class RaftReplica<R> implements AutoCloseable {
     return leader == null || leader.isEmpty() ? Optional.empty() : Optional.of(leader.getEndpoint().toString());
   }
 
-  /** The voters' Raft endpoints, as of the newest configuration this replica has applied. */
+  /** The voters' Raft endpoints, as of the newest configuration in this replica's log. */
   public List<String> peerEndpoints() {
-    return adapter.voters();
+    return configuration().map(conf -> endpoints(conf.getPeers())).orElseGet(adapter::voters);
+  }
+
+  /**
+   * The newest configuration in this replica's log, appended or loaded with a snapshot. JRaft tells
+   * the state machine only of joint configurations and snapshots' ones, so after a snapshot older
+   * than the entries that removed and re-added this replica, what it told would say "voter" while
+   * this replica is still a learner; the node's own configuration follows every entry.
+   */
+  private Optional<Configuration> configuration() {
+    return node instanceof NodeImpl impl ? Optional.ofNullable(impl.getCurrentConf()) : Optional.empty();
+  }
+
+  private static List<String> endpoints(List<PeerId> peers) {
+    return peers.stream().map(peer -> peer.getEndpoint().toString()).toList();
   }
 
   /** The replica's own directory (Raft meta and snapshots). */
@@ -200,16 +215,16 @@ public final class RaftReplica<R> implements AutoCloseable {
   }
 
   /**
-   * Whether this replica votes in its group, as of the newest configuration it has applied: false
-   * for a learner being caught up and for a replica started empty to be rebuilt.
+   * Whether this replica votes in its group, as of the newest configuration in its log: false for a
+   * learner being caught up and for a replica started empty to be rebuilt.
    */
   public boolean isVoter() {
-    return adapter.voters().contains(node.getNodeId().getPeerId().getEndpoint().toString());
+    return peerEndpoints().contains(node.getNodeId().getPeerId().getEndpoint().toString());
   }
 
-  /** The learners' Raft endpoints, as of the newest configuration this replica has applied. */
+  /** The learners' Raft endpoints, as of the newest configuration in this replica's log. */
   public List<String> learnerEndpoints() {
-    return adapter.learners();
+    return configuration().map(conf -> endpoints(conf.listLearners())).orElseGet(adapter::learners);
   }
 
   public long lastAppliedIndex() {
