@@ -11,6 +11,7 @@ import io.slotraft.node.shard.ShardId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,8 @@ public final class LocalTopology {
   private final ClusterMember self;
   private final ShardRouter router;
   private final RemoteLeaders remoteLeaders;
+  /** Per shard id, the last leader {@link #view} found; see there. */
+  private final Map<String, String> lastKnownLeaders = new ConcurrentHashMap<>();
   private volatile Members members;
 
   /** @param epoch the topology epoch {@code members} belong to (meta's; 0 before the node has read meta) */
@@ -48,13 +51,32 @@ public final class LocalTopology {
     this.members = Members.of(epoch, members);
   }
 
+  /**
+   * The cluster as CLUSTER NODES, SLOTS and SHARDS and the smart client's topology show it. While a
+   * shard elects a leader (a hand-over, a failover) it shows the last leader known here, as Redis
+   * Cluster keeps showing a failed master as its slots' owner until a replica takes over: the slots
+   * stay covered and every node keeps telling the same story, where dropping them would make {@code
+   * redis-cli --cluster check} find slots uncovered and nodes disagreeing. Redirects do not use this:
+   * a command for a shard with no known leader waits or gets TRYAGAIN.
+   */
   public ClusterView view() {
     Members current = members;
     List<ShardView> shards = router.placement().shards().stream()
-        .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(),
-            leaderOf(shard).map(ClusterMember::nodeId).orElse(null), shard.replicaNodeIds()))
+        .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(), shownLeader(shard),
+            shard.replicaNodeIds()))
         .toList();
     return new ClusterView(current.epoch(), self, current.list(), shards);
+  }
+
+  /** The shard's leader, or while none is known the last one known here if it still holds a replica. */
+  private String shownLeader(ShardPlacement shard) {
+    Optional<String> leader = leaderOf(shard).map(ClusterMember::nodeId);
+    if (leader.isPresent()) {
+      lastKnownLeaders.put(shard.shardId(), leader.get());
+      return leader.get();
+    }
+    String last = lastKnownLeaders.get(shard.shardId());
+    return last != null && shard.replicaNodeIds().contains(last) ? last : null;
   }
 
   public ClusterMember self() {
