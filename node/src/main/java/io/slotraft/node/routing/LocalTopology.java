@@ -11,7 +11,6 @@ import io.slotraft.node.shard.ShardId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,8 +32,7 @@ public final class LocalTopology {
   private final ClusterMember self;
   private final ShardRouter router;
   private final RemoteLeaders remoteLeaders;
-  /** Per shard id, the last leader {@link #view} found; see there. */
-  private final Map<String, String> lastKnownLeaders = new ConcurrentHashMap<>();
+  private final LastKnownLeaders shownLeaders = new LastKnownLeaders();
   private volatile Members members;
 
   /** @param epoch the topology epoch {@code members} belong to (meta's; 0 before the node has read meta) */
@@ -62,21 +60,10 @@ public final class LocalTopology {
   public ClusterView view() {
     Members current = members;
     List<ShardView> shards = router.placement().shards().stream()
-        .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(), shownLeader(shard),
-            shard.replicaNodeIds()))
+        .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(),
+            shownLeaders.show(shard, leaderOf(shard).map(ClusterMember::nodeId)), shard.replicaNodeIds()))
         .toList();
     return new ClusterView(current.epoch(), self, current.list(), shards);
-  }
-
-  /** The shard's leader, or while none is known the last one known here if it still holds a replica. */
-  private String shownLeader(ShardPlacement shard) {
-    Optional<String> leader = leaderOf(shard).map(ClusterMember::nodeId);
-    if (leader.isPresent()) {
-      lastKnownLeaders.put(shard.shardId(), leader.get());
-      return leader.get();
-    }
-    String last = lastKnownLeaders.get(shard.shardId());
-    return last != null && shard.replicaNodeIds().contains(last) ? last : null;
   }
 
   public ClusterMember self() {
