@@ -32,7 +32,6 @@ public final class LocalTopology {
   private final ClusterMember self;
   private final ShardRouter router;
   private final RemoteLeaders remoteLeaders;
-  private final LastKnownLeaders shownLeaders = new LastKnownLeaders();
   private volatile Members members;
 
   /** @param epoch the topology epoch {@code members} belong to (meta's; 0 before the node has read meta) */
@@ -49,19 +48,11 @@ public final class LocalTopology {
     this.members = Members.of(epoch, members);
   }
 
-  /**
-   * The cluster as CLUSTER NODES, SLOTS and SHARDS and the smart client's topology show it. While a
-   * shard elects a leader (a hand-over, a failover) it shows the last leader known here, as Redis
-   * Cluster keeps showing a failed master as its slots' owner until a replica takes over: the slots
-   * stay covered and every node keeps telling the same story, where dropping them would make {@code
-   * redis-cli --cluster check} find slots uncovered and nodes disagreeing. Redirects do not use this:
-   * a command for a shard with no known leader waits or gets TRYAGAIN.
-   */
   public ClusterView view() {
     Members current = members;
     List<ShardView> shards = router.placement().shards().stream()
         .map(shard -> new ShardView(shard.shardId(), shard.slotStart(), shard.slotEnd(),
-            shownLeaders.show(shard, leaderOf(shard).map(ClusterMember::nodeId)), shard.replicaNodeIds()))
+            leaderOf(shard).map(ClusterMember::nodeId).orElse(null), shard.replicaNodeIds()))
         .toList();
     return new ClusterView(current.epoch(), self, current.list(), shards);
   }
