@@ -173,9 +173,12 @@ running_pid() {
   file="$(pid_file "$1")"
   [ -f "$file" ] || return 0
   pid="$(cat "$file")"
-  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] &&
-     tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "--data-dir $(node_dir "$1") "; then
-    echo "$pid"
+  # Whole strings, no pipes: under pipefail a reader that stops early (grep -q, head) kills the writer
+  # with SIGPIPE and fails the pipeline.
+  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ]; then
+    case "$(tr '\0' ' ' < "/proc/$pid/cmdline")" in
+      *"--data-dir $(node_dir "$1") "*) echo "$pid" ;;
+    esac
   fi
 }
 
@@ -188,7 +191,10 @@ remember_layout() {
 build_if_needed() {
   local newest_source
   if [ -f "$JAR" ]; then
-    newest_source="$(find "$REPO/node/src/main" "$REPO/proto/src" "$REPO/pom.xml" "$REPO/node/pom.xml" -newer "$JAR" -type f | head -n 1)"
+    # -print -quit, not | head -n 1: with many changed files, head's early exit killed find with
+    # SIGPIPE, and under pipefail and set -e the script ended there, silently, with status 141.
+    newest_source="$(find "$REPO/node/src/main" "$REPO/proto/src" "$REPO/pom.xml" "$REPO/node/pom.xml" -newer "$JAR" \
+      -type f -print -quit)"
     [ -z "$newest_source" ] && return 0
   fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the node; install it (apt-get install -y maven)"
@@ -238,7 +244,7 @@ http_get() { # port path
 }
 
 wait_serving() {
-  local deadline=$((SECONDS + START_TIMEOUT_SECS)) i pending
+  local deadline=$((SECONDS + START_TIMEOUT_SECS)) i pending status_line
   while :; do
     pending=""
     for i in "$@"; do
@@ -247,7 +253,11 @@ wait_serving() {
         tail -n 20 "$(node_dir "$i")/node.log" >&2
         exit 1
       fi
-      http_get $((7300 + i)) /health 2>/dev/null | head -n 1 | grep -q ' 200' || pending="$pending n$i"
+      status_line="$(http_get $((7300 + i)) /health 2>/dev/null || true)"
+      case "${status_line%%$'\n'*}" in
+        *" 200"*) ;;
+        *) pending="$pending n$i" ;;
+      esac
     done
     [ -z "$pending" ] && return 0
     if [ $SECONDS -ge $deadline ]; then
@@ -289,8 +299,8 @@ status_line() {
       led="$(echo "$body" | { grep -o '"role":"leader"' || true; } | wc -l)"
       role="leads $led of its $replicas replicas"
     else
-      role="$(echo "$body" | { grep -o '"role":"[a-z]*"' || true; } | head -n 1 | cut -d'"' -f4)"
-      role="${role:-starting}"
+      role="starting"
+      if [[ "$body" =~ \"role\":\"([a-z]*)\" ]]; then role="${BASH_REMATCH[1]}"; fi
     fi
   fi
   if is_joined "$i"; then joined="joined  "; fi

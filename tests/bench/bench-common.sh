@@ -115,6 +115,14 @@ http_get() { # port path: the whole response, headers first
   exec 3<&-
 }
 
+# True when the node's HTTP port $1 answers /health with 200. The response is captured, not piped into
+# head and grep -q: under pipefail their early exit could fail the check with SIGPIPE.
+is_healthy() {
+  local response
+  response="$(http_get "$1" /health 2>/dev/null)" || return 1
+  [[ "${response%%$'\n'*}" == *" 200"* ]]
+}
+
 # Starts three nodes with SHARDS shards at BASE, data under DIR/n1..n3 (DIR must be a fresh temp dir,
 # never a user's data), and waits until every node serves and, with several shards, until each leads
 # its share (leader balancing): measured before that, one node would do all the work.
@@ -134,7 +142,7 @@ start_nodes() { # dir shards base
   done
   deadline=$((SECONDS + 120))
   for i in 1 2 3; do
-    until http_get $((base + 300 + i)) /health 2>/dev/null | head -n 1 | grep -q ' 200'; do
+    until is_healthy $((base + 300 + i)); do
       [ $SECONDS -lt $deadline ] || { echo "n$i ($dir) not serving after 120 s; its log:" >&2; tail -n 20 "$dir/n$i/node.log" >&2; return 1; }
       sleep 0.3
     done

@@ -29,7 +29,7 @@ node_pids() { cat "$DATA/cluster/n"*/node.pid; } # written by local-cluster.sh
 # Waits until every shard has a leader (CLUSTER INFO: cluster_state:ok on node 1).
 await_all_led() {
   local deadline=$((SECONDS + 180))
-  until redis-cli -p 7001 cluster info 2>/dev/null | tr -d '\r' | grep -q '^cluster_state:ok'; do
+  until [[ "$(redis-cli -p 7001 cluster info 2>/dev/null)" == *"cluster_state:ok"* ]]; do
     [ $SECONDS -lt $deadline ] || { echo "shards not all led after 180 s" >&2; return 1; }
     sleep 0.5
   done

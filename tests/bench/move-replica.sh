@@ -177,7 +177,7 @@ join_node() { # i
     --resp-port $((BASE + i)) --grpc-port $((BASE + 100 + i)) --raft-port $((BASE + 200 + i)) \
     --http-port $((BASE + 300 + i)) --data-dir "$DIR/n$i" --shards "$SHARDS" >>"$DIR/n$i/node.log" 2>&1 </dev/null &
   NODE_PIDS+=($!)
-  until http_get $((BASE + 300 + i)) /health 2>/dev/null | head -n 1 | grep -q ' 200'; do
+  until is_healthy $((BASE + 300 + i)); do
     [ $SECONDS -lt $deadline ] || { echo "n$i did not join within 120 s; its log:" >&2; tail -n 20 "$DIR/n$i/node.log" >&2; return 1; }
     sleep 0.3
   done
