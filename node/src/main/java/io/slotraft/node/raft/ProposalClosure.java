@@ -6,6 +6,7 @@ import com.alipay.sofa.jraft.error.RaftError;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Completes a proposal's future: with what the state machine answered for the entry when it is
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ProposalClosure<R> implements Closure {
   private final CompletableFuture<R> future = new CompletableFuture<>();
   private final Runnable release;
+  private final AtomicBoolean released = new AtomicBoolean();
   private final long term;
   private final ProposalFates<R> fates;
   private volatile ByteBuffer entry;
@@ -63,9 +65,22 @@ final class ProposalClosure<R> implements Closure {
     future.completeExceptionally(failure);
   }
 
+  /** Raft never took the entry (its node is shutting down): frees its slot and fails it. */
+  void notAppended(ProposalException failure) {
+    releaseOnce();
+    fates.remove(this);
+    fail(failure);
+  }
+
+  private void releaseOnce() {
+    if (released.compareAndSet(false, true)) {
+      release.run();
+    }
+  }
+
   @Override
   public void run(Status status) {
-    release.run();
+    releaseOnce();
     if (status.isOk()) {
       fates.remove(this);
       entry = null;
@@ -99,6 +114,9 @@ final class ProposalClosure<R> implements Closure {
     // certainly not applied, and only it may be redirected and retried.
     if (error == RaftError.EPERM && (message.startsWith("Is not leader") || message.contains("expected_term"))) {
       return new ProposalException(ProposalException.Kind.NOT_LEADER, "not the leader: " + message);
+    }
+    if (error == RaftError.ENODESHUTDOWN) {
+      return new ProposalException(ProposalException.Kind.NOT_LEADER, "the replica is shutting down: " + message);
     }
     if (error == RaftError.EBUSY) {
       return new ProposalException(ProposalException.Kind.BUSY, "replica is busy: " + status.getErrorMsg());

@@ -59,6 +59,8 @@ public final class RaftReplica<R> implements AutoCloseable {
   private final long electionTimeoutMs;
   /** Set while leadership is being handed over: proposals wait for it instead of reaching JRaft. */
   private final AtomicReference<CompletableFuture<Void>> handOver = new AtomicReference<>();
+  /** Set once {@link #close} starts: JRaft's node must not be asked anything after its shutdown. */
+  private volatile boolean closed;
   private final boolean leaseReads;
   /** How long after a start of leadership lease reads wait (see {@link #linearizableRead}). */
   private final long leaseQuietNanos;
@@ -250,6 +252,9 @@ public final class RaftReplica<R> implements AutoCloseable {
       return handingOver.thenCompose(ignored -> isLeader() ? propose(entry) : CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.NOT_LEADER, "leadership was handed over on " + groupId)));
     }
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     if (!inflight.tryAcquire()) {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
@@ -261,7 +266,12 @@ public final class RaftReplica<R> implements AutoCloseable {
     Task task = new Task(data, closure);
     // Appended in this term or not at all: what lets a step-down's stranded proposal learn its fate.
     task.setExpectedTerm(term);
-    node.apply(task);
+    try {
+      node.apply(task);
+    } catch (RuntimeException e) {
+      // The node is shutting down or shut down (it throws, or its queue is gone): never enqueued.
+      closure.notAppended(closedException());
+    }
     return closure.future();
   }
 
@@ -308,17 +318,24 @@ public final class RaftReplica<R> implements AutoCloseable {
   }
 
   private CompletableFuture<Void> readIndex(ReadOnlyOption mode) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    node.readIndex(mode, NO_CONTEXT, new ReadIndexClosure() {
-      @Override
-      public void run(Status status, long index, byte[] requestContext) {
-        if (status.isOk()) {
-          ready.complete(null);
-        } else {
-          ready.completeExceptionally(ProposalClosure.toException(status));
+    try {
+      node.readIndex(mode, NO_CONTEXT, new ReadIndexClosure() {
+        @Override
+        public void run(Status status, long index, byte[] requestContext) {
+          if (status.isOk()) {
+            ready.complete(null);
+          } else {
+            ready.completeExceptionally(ProposalClosure.toException(status));
+          }
         }
-      }
-    });
+      });
+    } catch (RuntimeException e) {
+      ready.completeExceptionally(closedException()); // shutting down: the read never started
+    }
     return ready;
   }
 
@@ -403,8 +420,14 @@ public final class RaftReplica<R> implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     shutDown(node);
     adapter.fates().abandonAll("the replica of " + groupId + " closed");
+  }
+
+  /** What a proposal or read gets from a closed replica: it certainly did not run, so it may go elsewhere. */
+  private ProposalException closedException() {
+    return new ProposalException(ProposalException.Kind.NOT_LEADER, "the replica of " + groupId + " is closed");
   }
 
   /**
