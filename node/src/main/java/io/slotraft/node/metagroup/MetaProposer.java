@@ -38,6 +38,8 @@ public final class MetaProposer implements MetaProposals {
   /** Times every member is asked before a forwarded command fails, and the pause between rounds. */
   static final int FORWARD_ROUNDS = 2;
   static final long FORWARD_ROUND_PAUSE_MS = 300;
+  /** How a leader says a command it took timed out: it may still be committed. */
+  private static final String MAY_STILL_APPLY = "it may still";
 
   private final Supplier<MetaReplica> local;
   private final MetaMemberChannels members;
@@ -95,7 +97,7 @@ public final class MetaProposer implements MetaProposals {
     return local.propose(entry)
         .orTimeout(PROPOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Status.UNAVAILABLE
-            .withDescription("meta did not apply the command (" + failure + "); it may still; try again")
+            .withDescription("meta did not apply the command (" + failure + "); " + MAY_STILL_APPLY + "; try again")
             .asRuntimeException()));
   }
 
@@ -103,9 +105,11 @@ public final class MetaProposer implements MetaProposals {
     ProposeRequest request = ProposeRequest.newBuilder().setCommand(command).setForwarded(true)
         .setAskingNodeId(selfNodeId).build();
     List<String> refusals = new ArrayList<>();
+    boolean mayBeCommitting = false;
     // A second round: a connection that broke under the call ("io exception"), or a leader that was
-    // just changing, is usually fine a moment later, and the command is safe to send again.
-    for (int round = 1; round <= FORWARD_ROUNDS; round++) {
+    // just changing, is usually fine a moment later. Not after a leader took the command and timed
+    // out: it may still commit, and a second StartOperation would be refused as a duplicate.
+    for (int round = 1; round <= FORWARD_ROUNDS && !mayBeCommitting; round++) {
       MetaMemberChannels.View members = this.members.current();
       for (int index : askingOrder(members)) {
         ClusterMember member = members.member(index);
@@ -121,11 +125,13 @@ public final class MetaProposer implements MetaProposals {
             throw e; // the command itself is wrong: every member would say so
           }
           LOG.debug("meta member {} did not take a proposal: {}", member.name(), e.getStatus());
+          mayBeCommitting |= e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
+              || e.getStatus().getDescription() != null && e.getStatus().getDescription().contains(MAY_STILL_APPLY);
           refusals.add(member.name() + ": " + e.getStatus().getCode()
               + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
         }
       }
-      if (round < FORWARD_ROUNDS && !pause(FORWARD_ROUND_PAUSE_MS)) {
+      if (round < FORWARD_ROUNDS && !mayBeCommitting && !pause(FORWARD_ROUND_PAUSE_MS)) {
         break;
       }
     }

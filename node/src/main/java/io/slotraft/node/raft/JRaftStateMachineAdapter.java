@@ -110,6 +110,9 @@ final class JRaftStateMachineAdapter<R> extends StateMachineAdapter {
         // deterministic, so every replica takes the same path; go on, but the proposer cannot know
         // how much of the entry took effect.
         LOG.error("[{}] entry at index {} failed", groupId, entries.getIndex(), e);
+        if (entries.done() == null && !fates.isEmpty()) {
+          fates.failedWithoutClosure(entries.getTerm(), readOnlyView(entries.getData()), e.toString());
+        }
         runClosure(entries.done(), new Status(RaftError.ESTATEMACHINE, "applying the entry failed: %s", e));
         entries.next();
         continue;

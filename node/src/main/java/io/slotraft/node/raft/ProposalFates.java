@@ -3,6 +3,7 @@ package io.slotraft.node.raft;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The proposals in flight on one replica, so that a proposal whose leader stepped down still learns
@@ -48,14 +49,32 @@ final class ProposalFates<R> {
 
   /**
    * An entry was applied here with no closure: a proposal of this replica it is (same term, same
-   * bytes) gets its result; every proposal of an earlier term was not committed and never will be.
-   * Called on the apply thread, in log order.
+   * bytes; the first such one, as one entry answers one proposal) gets its result; every proposal
+   * of an earlier term was not committed and never will be. Called on the apply thread, in log order.
    */
   void appliedWithoutClosure(long term, ByteBuffer data, R result) {
+    decide(term, data, proposal -> proposal.decided(result));
+  }
+
+  /**
+   * As {@link #appliedWithoutClosure}, for an entry whose apply failed as a whole: the proposal it
+   * is learns that it ran, but not how far, so its outcome stays unknown.
+   */
+  void failedWithoutClosure(long term, ByteBuffer data, String failure) {
+    decide(term, data, proposal -> proposal.fail(new ProposalException(ProposalException.Kind.UNKNOWN,
+        "applying the write failed part way: " + failure)));
+  }
+
+  private void decide(long term, ByteBuffer data, Consumer<ProposalClosure<R>> itsOwn) {
+    boolean matched = false;
     for (ProposalClosure<R> proposal : inFlight) {
-      if (proposal.term() == term && proposal.carries(data)) {
+      if (proposal.term() <= 0) {
+        continue; // never registered by RaftReplica.propose, which refuses to propose without a term
+      }
+      if (!matched && proposal.term() == term && proposal.carries(data)) {
+        matched = true;
         inFlight.remove(proposal);
-        proposal.decided(result);
+        itsOwn.accept(proposal);
       } else if (proposal.term() < term) {
         inFlight.remove(proposal);
         proposal.fail(new ProposalException(ProposalException.Kind.NOT_LEADER,

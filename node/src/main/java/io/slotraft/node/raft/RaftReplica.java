@@ -255,11 +255,18 @@ public final class RaftReplica<R> implements AutoCloseable {
     if (closed) {
       return CompletableFuture.failedFuture(closedException());
     }
+    long term = adapter.leaderTerm();
+    if (term <= 0) {
+      // Not leading, or JRaft leads but has not yet told the state machine (it applies the older
+      // entries first): a proposal without its term could not learn its fate after a step-down, and
+      // one sent now, e.g. the next batch of a write batcher, would be judged by those older entries.
+      return CompletableFuture.failedFuture(new ProposalException(ProposalException.Kind.NOT_LEADER,
+          "not the leader of " + groupId + " (or not yet serving as one)"));
+    }
     if (!inflight.tryAcquire()) {
       return CompletableFuture.failedFuture(
           new ProposalException(ProposalException.Kind.BUSY, "too many writes in flight on " + groupId));
     }
-    long term = adapter.leaderTerm();
     ByteBuffer data = ByteBuffer.wrap(entry);
     ProposalClosure<R> closure = new ProposalClosure<>(inflight::release, term, data, adapter.fates());
     adapter.fates().add(closure);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -172,10 +173,14 @@ public final class ReplicaReconciler implements Runnable {
    */
   public void requestPass(Executor executor) {
     if (passRequested.compareAndSet(false, true)) {
-      executor.execute(() -> {
-        passRequested.set(false);
-        run();
-      });
+      try {
+        executor.execute(() -> {
+          passRequested.set(false);
+          run();
+        });
+      } catch (RejectedExecutionException e) {
+        passRequested.set(false); // the node is stopping: no more passes
+      }
     }
   }
 

@@ -57,6 +57,29 @@ class ProposalFatesTest {
   }
 
   @Test
+  void oneEntryAnswersOneProposalEvenWhenTwoCarryTheSameBytes() {
+    ProposalClosure<String> first = proposed(7, "EXPIRE k");
+    ProposalClosure<String> second = proposed(7, "EXPIRE k");
+    first.run(STEPPED_DOWN);
+    second.run(STEPPED_DOWN);
+    fates.appliedWithoutClosure(7, buffer("EXPIRE k"), "1");
+    assertTrue(first.future().isDone() != second.future().isDone(), "exactly one of them was this entry");
+    fates.appliedWithoutClosure(8, buffer("no-op"), "OK");
+    assertTrue(first.future().isDone() && second.future().isDone());
+  }
+
+  @Test
+  void anEntryWhoseApplyFailedLeavesItsProposalUnknownAndStillDecidesOlderOnes() {
+    ProposalClosure<String> older = proposed(6, "SET a 0");
+    ProposalClosure<String> mine = proposed(7, "SET a 1");
+    older.run(STEPPED_DOWN);
+    mine.run(STEPPED_DOWN);
+    fates.failedWithoutClosure(7, buffer("SET a 1"), "a bug");
+    assertEquals(ProposalException.Kind.UNKNOWN, failure(mine));
+    assertEquals(ProposalException.Kind.NOT_LEADER, failure(older));
+  }
+
+  @Test
   void anEntryAppliedBeforeJRaftFailsTheClosureStillCounts() {
     ProposalClosure<String> mine = proposed(7, "SET a 1");
     fates.appliedWithoutClosure(7, buffer("SET a 1"), "OK");
