@@ -53,13 +53,16 @@ final class MetaReplicaRebuild {
     this.clock = clock;
   }
 
+  /** The replica started empty, and meta's operation that rebuilds it. */
+  record Rebuilt(MetaReplica replica, long operationId) {}
+
   /**
    * Waits for meta's rebuild to take the damaged replica in {@code directory} out of the group, sets
    * the copy aside and starts the replica empty with {@code startEmpty}.
    *
    * @param waitSecs how long to wait for meta before the node's start fails
    */
-  MetaReplica rebuild(Path directory, String damage, long waitSecs, ReplicaStart.Starter<MetaReplica> startEmpty)
+  Rebuilt rebuild(Path directory, String damage, long waitSecs, ReplicaStart.Starter<MetaReplica> startEmpty)
       throws IOException {
     LOG.error("[{}] this node's copy of meta is damaged and will not be served: {}. Asking meta to rebuild it "
         + "from its peers", MetaReplica.GROUP_ID, damage);
@@ -92,7 +95,7 @@ final class MetaReplicaRebuild {
     // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
     // next start takes for damage again, and this rebuild resumes at the operation's step.
     logStore.dropGroup(MetaReplica.GROUP_ID);
-    return startEmpty.start();
+    return new Rebuilt(startEmpty.start(), rebuild.get().getId());
   }
 
   private Optional<Operation> runningRebuild(MetaState state) {

@@ -129,7 +129,7 @@ final class ShardReplicas {
     String selfEndpoint = config.self().raftEndpoint();
     Shard fresh = startReplica(assigned,
         meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
-    RebuiltReplicaReport.whenVoting(executors.timers(), id.groupId(), fresh::replica);
+    RebuiltReplicaReport.whenVoting(executors.timers(), id.groupId(), fresh::replica, rebuild.get().getId(), lastRead);
     return fresh;
   }
 

@@ -291,11 +291,12 @@ public final class SlotraftNode implements AutoCloseable {
     ClusterMember self = config.self();
     // Empty and outside the group: its initial peers are the others, so it never campaigns on its own.
     List<ClusterMember> others = metaMembers.stream().filter(m -> !m.nodeId().equals(self.nodeId())).toList();
-    MetaReplica fresh = new MetaReplicaRebuild(self.nodeId(), new RemoteMetaSource(metaChannels, self.nodeId()),
-        metaProposer, logStore, clock)
+    MetaReplicaRebuild.Rebuilt fresh = new MetaReplicaRebuild(self.nodeId(),
+        new RemoteMetaSource(metaChannels, self.nodeId()), metaProposer, logStore, clock)
         .rebuild(directory, attempt.damage(), config.metaWaitSecs(), () -> startMetaReplica(others, directory));
-    RebuiltReplicaReport.whenVoting(timers, MetaReplica.GROUP_ID, fresh::raftReplica);
-    return fresh;
+    RebuiltReplicaReport.whenVoting(timers, MetaReplica.GROUP_ID, fresh.replica()::raftReplica, fresh.operationId(),
+        () -> reconciler == null ? MetaState.EMPTY : reconciler.lastRead());
+    return fresh.replica();
   }
 
   /** @param initialPeers meta's voters when the directory is new */
