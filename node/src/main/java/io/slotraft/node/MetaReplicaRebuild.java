@@ -2,18 +2,17 @@ package io.slotraft.node;
 
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
-import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.MetaProposals;
 import io.slotraft.node.metagroup.MetaReplica;
 import io.slotraft.node.metagroup.MetaSource;
 import io.slotraft.node.operation.rebuild.RebuildStep;
 import io.slotraft.node.raft.logstore.NodeLogStore;
+import io.slotraft.node.recovery.DamagedCopy;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.RebuildReplicaSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +74,8 @@ final class MetaReplicaRebuild {
             + "take it out of the group within " + waitSecs + " s (--meta-wait-secs); the damaged copy stays in "
             + "place, unserved; start the node again once meta has a majority");
       }
-      rebuild = remoteMeta.read().flatMap(this::runningRebuild);
+      rebuild = remoteMeta.read()
+          .flatMap(state -> state.runningRebuildOf(ClusterTopology.META_GROUP, selfNodeId));
       if (rebuild.isEmpty() && System.nanoTime() - askedAtNanos > TimeUnit.MILLISECONDS.toNanos(ASK_AGAIN_MS)) {
         askedAtNanos = System.nanoTime();
         proposals.propose(MetaEntries.startOperation(OperationSpec.newBuilder().setRebuildReplica(
@@ -86,24 +86,8 @@ final class MetaReplicaRebuild {
       }
       pause();
     }
-    Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
-    if (Files.exists(directory)) {
-      Files.move(directory, aside);
-      LOG.warn("[{}] out of the group (operation {}); damaged copy moved to {} (delete it once the replica is "
-          + "rebuilt)", MetaReplica.GROUP_ID, rebuild.get().getId(), aside);
-    }
-    // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
-    // next start takes for damage again, and this rebuild resumes at the operation's step.
-    logStore.dropGroup(MetaReplica.GROUP_ID);
+    DamagedCopy.setAside(directory, MetaReplica.GROUP_ID, rebuild.get().getId(), logStore, clock.getAsLong());
     return new Rebuilt(startEmpty.start(), rebuild.get().getId());
-  }
-
-  private Optional<Operation> runningRebuild(MetaState state) {
-    return state.runningOperations().stream()
-        .filter(op -> op.getSpec().hasRebuildReplica()
-            && op.getSpec().getRebuildReplica().getShardId().equals(ClusterTopology.META_GROUP)
-            && op.getSpec().getRebuildReplica().getNodeId().equals(selfNodeId))
-        .findFirst();
   }
 
   private static void pause() throws IOException {

@@ -15,6 +15,7 @@ import io.slotraft.node.raft.SnapshotCopyLimit;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.node.recovery.DamagedCopy;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.shard.BlockedClients;
 import io.slotraft.node.shard.Shard;
@@ -101,10 +102,7 @@ final class ShardReplicas {
       throws IOException {
     ShardId id = ShardId.of(assigned);
     String self = config.self().nodeId();
-    Optional<Operation> rebuild = lastRead.get().runningOperations().stream()
-        .filter(op -> op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(id.id())
-            && op.getSpec().getRebuildReplica().getNodeId().equals(self))
-        .findFirst();
+    Optional<Operation> rebuild = lastRead.get().runningRebuildOf(id.id(), self);
     if (rebuild.isEmpty()) {
       LOG.error("[{}] this node's copy of the shard is damaged and will not be served: {}. Asking meta to rebuild it "
           + "from its peers", id.groupId(), damage);
@@ -117,15 +115,7 @@ final class ShardReplicas {
       throw new IOException("damaged; waiting for meta's rebuild (operation " + rebuild.get().getId()
           + ") to take it out of its group");
     }
-    Path aside = directory.resolveSibling(directory.getFileName() + ".damaged-" + clock.getAsLong());
-    if (Files.exists(directory)) {
-      Files.move(directory, aside);
-      LOG.warn("[{}] out of the group; damaged copy moved to {} (delete it once the replica is rebuilt)",
-          id.groupId(), aside);
-    }
-    // After the move: a crash before this drop leaves a fresh directory beside the old log, which the
-    // next start takes for damage again, and this pass repeats, harmlessly.
-    logStore.dropGroup(id.groupId());
+    DamagedCopy.setAside(directory, id.groupId(), rebuild.get().getId(), logStore, clock.getAsLong());
     String selfEndpoint = config.self().raftEndpoint();
     Shard fresh = startReplica(assigned,
         meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
@@ -169,7 +159,7 @@ final class ShardReplicas {
         List<Path> stale;
         try (var entries = Files.list(shards)) {
           stale = entries.filter(Files::isDirectory)
-              .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(".damaged-"))
+              .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(DamagedCopy.ASIDE_MARK))
               .filter(p -> !keepShardIds.contains(p.getFileName().toString()))
               .toList();
         }

@@ -39,6 +39,7 @@ import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.reconcile.NodeReporter;
 import io.slotraft.node.reconcile.ReplicaReconciler;
 import io.slotraft.node.reconcile.RetiredReplicas;
+import io.slotraft.node.recovery.DamagedCopy;
 import io.slotraft.node.recovery.LostLogMarker;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.resp.RespServer;
@@ -328,7 +329,7 @@ public final class SlotraftNode implements AutoCloseable {
     if (Files.isDirectory(shards)) {
       try (var entries = Files.list(shards)) {
         entries.filter(Files::isDirectory)
-            .filter(p -> !p.getFileName().toString().contains(".damaged-"))
+            .filter(p -> !p.getFileName().toString().contains(DamagedCopy.ASIDE_MARK))
             .forEach(directories::add);
       }
     }

@@ -48,6 +48,17 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
   }
 
   /**
+   * The running rebuild of {@code shardId}'s replica on {@code nodeId} (a shard's or, with {@link
+   * ClusterTopology#META_GROUP}, meta's own), if any.
+   */
+  public Optional<Operation> runningRebuildOf(String shardId, String nodeId) {
+    return runningOperations().stream()
+        .filter(op -> op.getSpec().hasRebuildReplica() && op.getSpec().getRebuildReplica().getShardId().equals(shardId)
+            && op.getSpec().getRebuildReplica().getNodeId().equals(nodeId))
+        .findFirst();
+  }
+
+  /**
    * The running operation that changes the replicas of {@code shardId} (a move or a rebuild of it),
    * if any: a group takes one membership change at a time.
    */
