@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A write or read that reaches a replica after it closed (a node stopping while a write batcher
@@ -20,16 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its shutdown; that once reached a client as "ERR Cannot invoke ... applyQueue is null".
  */
 class ClosedReplicaTest {
-  @TempDir
-  Path root;
-  private LocalRaftGroup group;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (group != null) {
-      group.close();
-    }
-  }
+  @RegisterExtension
+  final LocalRaftGroups groups = new LocalRaftGroups();
 
   private static ProposalException.Kind failureOf(CompletableFuture<?> future) {
     ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
@@ -38,7 +28,7 @@ class ClosedReplicaTest {
 
   @Test
   void writesAndReadsAfterCloseFailAsNotLeader() throws Exception {
-    group = new LocalRaftGroup(root, 1);
+    LocalRaftGroup group = groups.start(1);
     LocalRaftGroup.Peer leader = group.awaitLeader();
     leader.replica.propose(bytes("before")).get(30, TimeUnit.SECONDS);
     leader.replica.close();

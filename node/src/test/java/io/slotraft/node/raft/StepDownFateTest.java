@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.node.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A write whose leader steps down after appending it, on real JRaft replicas: the proposer learns
@@ -24,20 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and the proposal, whose closure JRaft failed at the step-down, completes with the entry's result.
  */
 class StepDownFateTest {
-  @TempDir
-  Path root;
-  private LocalRaftGroup group;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (group != null) {
-      group.close();
-    }
-  }
+  @RegisterExtension
+  final LocalRaftGroups groups = new LocalRaftGroups();
 
   @Test
   void aWriteStrandedByItsLeadersStepDownCompletesWithItsResultOnceTheNextLeaderCommitsIt() throws Exception {
-    group = new LocalRaftGroup(root, 3);
+    LocalRaftGroup group = groups.start(3);
     LocalRaftGroup.Peer leader = group.awaitLeader();
     assertTrue(leader.replica.propose(bytes("first")).get(30, TimeUnit.SECONDS).startsWith("first applied"));
     List<LocalRaftGroup.Peer> followers = group.peers().stream().filter(p -> p != leader).toList();
