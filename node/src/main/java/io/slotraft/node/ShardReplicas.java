@@ -10,6 +10,7 @@ import io.slotraft.node.operation.rebuild.RebuildStep;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
+import io.slotraft.node.raft.SeededReplica;
 import io.slotraft.node.raft.ReplicaOptions;
 import io.slotraft.node.raft.SnapshotCopyLimit;
 import io.slotraft.node.raft.logstore.NodeLogStore;
@@ -34,7 +35,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +61,21 @@ final class ShardReplicas {
   private final Executors executors;
   private final MetaProposals metaProposals;
   private final Supplier<MetaState> lastRead;
+  private final Function<String, Optional<Shard>> runningShards;
+  /**
+   * Held while a split writes a new shard's seed and while a split's new shard without one is
+   * started: the seed never lands in the directory of a replica already running there.
+   */
+  private final Object seeding = new Object();
 
-  /** @param lastRead meta's state as the reconciler last read it (for a rebuild's progress) */
+  /**
+   * @param lastRead meta's state as the reconciler last read it (for a rebuild's progress)
+   * @param runningShards this node's running replica of a shard, by shard id
+   */
   ShardReplicas(NodeConfig config, LongSupplier clock, NodeLogStore logStore, RaftTransport transport,
-      SnapshotCopyLimit snapshotCopies, Executors executors, MetaProposals metaProposals, Supplier<MetaState> lastRead) {
+      SnapshotCopyLimit snapshotCopies, Executors executors, MetaProposals metaProposals, Supplier<MetaState> lastRead,
+      Function<String, Optional<Shard>> runningShards) {
+    this.runningShards = runningShards;
     this.config = config;
     this.clock = clock;
     this.logStore = logStore;
@@ -84,12 +98,67 @@ final class ShardReplicas {
   Shard start(ShardPlacement assigned, ClusterTopology meta) throws IOException {
     ShardId id = ShardId.of(assigned);
     Path directory = directory(id);
+    if (assigned.splitFrom() != null) {
+      synchronized (seeding) {
+        if (!Files.exists(directory)) {
+          return startUnseeded(assigned, meta, directory);
+        }
+      }
+    }
     ReplicaStart<Shard> attempt = ReplicaStart.unlessDamaged(directory, logStore, id.groupId(),
         () -> startReplica(assigned, meta.raftEndpoints(assigned), directory));
     if (attempt.started() != null) {
       return attempt.started();
     }
     return rebuildThroughMeta(assigned, meta, directory, attempt.damage());
+  }
+
+  /**
+   * A split's new shard whose seed is not here (see {@code operation.split}). While this node's
+   * replica of the old shard has yet to apply the split, it will write the seed: wait for it (this
+   * throws, and the next pass looks again). Otherwise that replica skipped the split entry (a
+   * snapshot of a later state caught it up): the new replica starts empty and outside the group's
+   * configuration, so that it neither campaigns nor elects an empty leader, and the new shard's
+   * leader installs its state by snapshot. Called holding the seeding lock.
+   */
+  private Shard startUnseeded(ShardPlacement assigned, ClusterTopology meta, Path directory) throws IOException {
+    ShardPlacement.SplitOrigin origin = assigned.splitFrom();
+    Optional<Shard> parent = runningShards.apply(origin.parentShardId());
+    long parentApplied = parent.map(Shard::replica).map(RaftReplica::lastAppliedIndex).orElse(Long.MAX_VALUE);
+    if (parentApplied < origin.splitIndex()) {
+      throw new IOException("waiting for this node's replica of " + origin.parentShardId() + " to apply the split at "
+          + "index " + origin.splitIndex() + " (it is at " + parentApplied + ") and seed this one");
+    }
+    LOG.info("[{}] no seed from the split of {} here: starting empty for the shard's leader to fill",
+        ShardId.of(assigned).groupId(), origin.parentShardId());
+    String selfEndpoint = config.self().raftEndpoint();
+    // Until the leader's snapshot arrives its configuration does not list it: it serves no stale reads.
+    return startReplica(assigned,
+        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
+  }
+
+  /**
+   * Writes a split's new shard state, carved by {@code parent}'s replica here, as the new shard's
+   * seed on this node, with the parent group's voters as its configuration; a directory already
+   * there (seeded before a crash, or started) is kept.
+   */
+  private void seed(Shard parent, ShardStateMachine.Carved carved) throws IOException {
+    ShardStateMachine.SplitRecord split = carved.split();
+    ShardId child = new ShardId(split.newShardId(), split.splitSlot(), carved.state().slotEnd());
+    long started = System.nanoTime();
+    boolean written;
+    synchronized (seeding) {
+      written = SeededReplica.write(directory(child), split.splitIndex(), ShardStateMachine.SEED_TERM,
+          parent.replica().peerEndpoints(), new SstSnapshotStore().capture(carved.state(), child));
+    }
+    if (written) {
+      LOG.info("[{}] split at slot {} (entry {}): seeded {} with {} keys in {} ms", parent.id().groupId(),
+          split.splitSlot(), split.splitIndex(), child.groupId(), carved.state().keyspace().size(),
+          (System.nanoTime() - started) / 1_000_000);
+    } else {
+      LOG.info("[{}] split at slot {} (entry {}) applied again: {} is already here", parent.id().groupId(),
+          split.splitSlot(), split.splitIndex(), child.groupId());
+    }
   }
 
   /**
@@ -126,9 +195,10 @@ final class ShardReplicas {
   /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
   private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
     ShardId id = ShardId.of(assigned);
-    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly()), new SstSnapshotStore(), clock,
-        config.maxInflightWrites());
+    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly(), id.slotStart(), id.slotEnd()),
+        new SstSnapshotStore(), clock, config.maxInflightWrites());
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, executors.timers(), executors.blockedChecker()));
+    created.attachSplitSeeds(carved -> seed(created, carved));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
     var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
@@ -151,7 +221,7 @@ final class ShardReplicas {
       }
 
       @Override
-      public void retireStale(Set<String> keepShardIds) throws IOException {
+      public void retireStale(Predicate<String> keep) throws IOException {
         Path shards = config.dataDir().resolve("shards");
         if (!Files.isDirectory(shards)) {
           return;
@@ -160,7 +230,7 @@ final class ShardReplicas {
         try (var entries = Files.list(shards)) {
           stale = entries.filter(Files::isDirectory)
               .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(DamagedCopy.ASIDE_MARK))
-              .filter(p -> !keepShardIds.contains(p.getFileName().toString()))
+              .filter(p -> !SeededReplica.isStaging(p) && !keep.test(p.getFileName().toString()))
               .toList();
         }
         for (Path directory : stale) {

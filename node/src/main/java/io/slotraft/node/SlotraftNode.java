@@ -31,6 +31,7 @@ import io.slotraft.node.operation.OperationRunner;
 import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.LocalReplicaFiles;
+import io.slotraft.node.raft.ProposalException;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
 import io.slotraft.node.raft.RemoteLeaders;
@@ -51,6 +52,8 @@ import io.slotraft.node.shard.Shard;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.shard.SnapshotPolicy;
 import io.slotraft.proto.v1.ReplicaDescription;
+import io.slotraft.proto.v1.SplitDone;
+import io.slotraft.proto.v1.SplitShardRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -155,7 +158,8 @@ public final class SlotraftNode implements AutoCloseable {
     router = new PlacedShardRouter(ClusterTopology.NONE.placement(), List.of());
     LocalTopology topology = new LocalTopology(self, ClusterTopology.NONE.epoch(), List.of(self), router, remoteLeaders);
     shardReplicas = new ShardReplicas(config, clock, logStore, transport, snapshotCopies,
-        new ShardReplicas.Executors(timers, blockedChecker, snapshotWriter), metaProposer, () -> reconciler.lastRead());
+        new ShardReplicas.Executors(timers, blockedChecker, snapshotWriter), metaProposer, () -> reconciler.lastRead(),
+        shardId -> router.localShards().stream().filter(shard -> shard.id().id().equals(shardId)).findFirst());
     Runnable join = () -> metaProposer.propose(MetaEntries.joinNode(self)).whenComplete((outcome, failure) ->
         LOG.info("asked meta to join: {}", failure != null ? failure.getMessage() : outcome.description()));
     reconciler = new ReplicaReconciler(self, configuredPlan, metaSource, shardReplicas::start, shardReplicas.retirer(), join,
@@ -213,7 +217,7 @@ public final class SlotraftNode implements AutoCloseable {
         .callExecutor(ClientCallsInPlace.SUPPLIER)
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
-        .addService(new MetaGrpcService(this::readMeta, metaProposer, this::describeReplica))
+        .addService(new MetaGrpcService(this::readMeta, metaProposer, this::describeReplica, this::splitShard))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
@@ -355,6 +359,17 @@ public final class SlotraftNode implements AutoCloseable {
   }
 
   /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
+  /** Has this node's replica of the request's shard, which must lead it, propose the split. */
+  private CompletableFuture<SplitDone> splitShard(SplitShardRequest request) {
+    Optional<Shard> shard = router.localShards().stream().filter(s -> s.id().id().equals(request.getShardId()))
+        .findFirst();
+    if (shard.isEmpty()) {
+      return CompletableFuture.failedFuture(new ProposalException(ProposalException.Kind.NOT_LEADER,
+          "this node runs no replica of " + request.getShardId()));
+    }
+    return shard.get().split(request.getSplitSlot(), request.getNewShardId(), request.getOperationId());
+  }
+
   private Optional<ReplicaDescription> describeReplica(String groupId) {
     RaftReplica<?> replica = null;
     long snapshotIndex = 0;

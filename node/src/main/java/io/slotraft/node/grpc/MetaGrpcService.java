@@ -7,19 +7,22 @@ import io.slotraft.node.meta.MetaProtos;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.MetaProposals;
 import io.slotraft.node.metagroup.ProposalOutcome;
+import io.slotraft.node.operation.rebalance.RebalancePlanning;
+import io.slotraft.node.raft.ProposalException;
+import io.slotraft.proto.v1.DescribeReplicaRequest;
 import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaServiceGrpc;
+import io.slotraft.proto.v1.PlanRebalanceRequest;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
-import io.slotraft.node.operation.rebalance.RebalancePlanning;
-import io.slotraft.proto.v1.DescribeReplicaRequest;
-import io.slotraft.proto.v1.PlanRebalanceRequest;
 import io.slotraft.proto.v1.RebalanceSpec;
 import io.slotraft.proto.v1.ReplicaDescription;
+import io.slotraft.proto.v1.SplitDone;
+import io.slotraft.proto.v1.SplitShardRequest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,17 +35,44 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
   private final Supplier<CompletableFuture<MetaState>> linearizableRead;
   private final MetaProposals proposals;
   private final Function<String, Optional<ReplicaDescription>> localReplicas;
+  private final Function<SplitShardRequest, CompletableFuture<SplitDone>> splits;
 
   /**
    * @param linearizableRead meta's state after a ReadIndex on some meta replica
    * @param proposals where Propose calls go
    * @param localReplicas this node's own replica of a group, by group id
+   * @param splits has this node's leader replica of a shard split it; fails with a {@link
+   *     ProposalException} when it does not lead, with an {@link IllegalArgumentException} for a bad slot
    */
   public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, MetaProposals proposals,
-      Function<String, Optional<ReplicaDescription>> localReplicas) {
+      Function<String, Optional<ReplicaDescription>> localReplicas,
+      Function<SplitShardRequest, CompletableFuture<SplitDone>> splits) {
     this.linearizableRead = linearizableRead;
     this.proposals = proposals;
     this.localReplicas = localReplicas;
+    this.splits = splits;
+  }
+
+  @Override
+  public void splitShard(SplitShardRequest request, StreamObserver<SplitDone> responses) {
+    CompletableFuture<SplitDone> split;
+    try {
+      split = splits.apply(request);
+    } catch (RuntimeException e) {
+      split = CompletableFuture.failedFuture(e);
+    }
+    split.whenComplete((done, failure) -> {
+      if (failure == null) {
+        responses.onNext(done);
+        responses.onCompleted();
+        return;
+      }
+      Throwable cause = cause(failure);
+      Status status = cause instanceof ProposalException proposal
+          ? (proposal.kind() == ProposalException.Kind.NOT_LEADER ? Status.FAILED_PRECONDITION : Status.UNAVAILABLE)
+          : cause instanceof IllegalArgumentException ? Status.INVALID_ARGUMENT : Status.INTERNAL;
+      responses.onError(status.withDescription(String.valueOf(cause.getMessage())).asRuntimeException());
+    });
   }
 
   @Override

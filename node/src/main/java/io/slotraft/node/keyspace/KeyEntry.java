@@ -16,6 +16,9 @@ public final class KeyEntry {
    */
   long version;
   KeyEntry next;
+  /** Neighbours in its slot's list of keys (see {@link Keyspace}), so that a slot's keys are found without a scan. */
+  KeyEntry slotPrevious;
+  KeyEntry slotNext;
 
   KeyEntry(byte[] key, int hash, RedisValue value, long expireAtMs) {
     this.key = key;

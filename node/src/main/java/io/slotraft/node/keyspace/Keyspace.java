@@ -21,6 +21,11 @@ public final class Keyspace {
   private final TreeSet<KeyEntry> expiries = new TreeSet<>(Keyspace::compareExpiry);
   private final int[] slotCounts = new int[SlotHash.SLOT_COUNT];
   /**
+   * Per slot, the head of a doubly linked list of its keys: a split carves slots out in time
+   * proportional to the keys it moves, and GETKEYSINSLOT reads one slot without walking the table.
+   */
+  private final KeyEntry[] slotHeads = new KeyEntry[SlotHash.SLOT_COUNT];
+  /**
    * Per slot, the log index of the newest entry that deleted a key of that slot (or flushed them
    * all). A watched key that is absent at EXEC was either absent all along or deleted since; this is
    * how WATCH tells the two apart without remembering deleted keys. Replicated state, like versions.
@@ -75,7 +80,7 @@ public final class Keyspace {
     if (entry == null) {
       entry = new KeyEntry(key, KeyTable.hash(key), value, 0);
       table.add(entry);
-      slotCounts[SlotHash.slot(key)]++;
+      linkToSlot(entry, SlotHash.slot(key));
     } else {
       entry.value = value;
     }
@@ -210,17 +215,14 @@ public final class Keyspace {
     return slotCounts[slot];
   }
 
-  /** Up to {@code count} live keys of one slot. Walks the whole table: meant for admin use. */
+  /** Up to {@code count} live keys of one slot. */
   public List<byte[]> keysInSlot(int slot, int count, long nowMs) {
     List<byte[]> keys = new ArrayList<>();
-    if (slotCounts[slot] == 0 || count <= 0) {
-      return keys;
-    }
-    table.forEach(entry -> {
-      if (keys.size() < count && !entry.isExpired(nowMs) && SlotHash.slot(entry.key) == slot) {
+    for (KeyEntry entry = slotHeads[slot]; entry != null && keys.size() < count; entry = entry.slotNext) {
+      if (!entry.isExpired(nowMs)) {
         keys.add(entry.key);
       }
-    });
+    }
     return keys;
   }
 
@@ -228,7 +230,43 @@ public final class Keyspace {
     table.clear();
     expiries.clear();
     Arrays.fill(slotCounts, 0);
+    Arrays.fill(slotHeads, null);
     Arrays.fill(slotDeleteIndex, changeIndex);
+  }
+
+  /**
+   * Moves every key of slots {@code fromSlot..toSlot} (expired ones too: they are replicated state)
+   * into a new keyspace, with its value, expiry and version, and hands over those slots' delete
+   * indexes: a split's carve. Takes time in proportion to the keys moved. The values move, not
+   * copies: the new keyspace starts at this one's snapshot generation, so a value that a snapshot
+   * of this keyspace still being written holds is copied before its first change there too.
+   */
+  public Keyspace carve(int fromSlot, int toSlot) {
+    Keyspace carved = new Keyspace();
+    carved.generation = generation;
+    carved.changeIndex = changeIndex;
+    for (int slot = fromSlot; slot <= toSlot; slot++) {
+      KeyEntry entry = slotHeads[slot];
+      while (entry != null) {
+        KeyEntry following = entry.slotNext;
+        if (entry.expireAtMs != 0) {
+          expiries.remove(entry);
+        }
+        table.remove(entry.key);
+        entry.slotPrevious = null;
+        entry.slotNext = null;
+        carved.table.add(entry);
+        carved.linkToSlot(entry, slot);
+        if (entry.expireAtMs != 0) {
+          carved.expiries.add(entry);
+        }
+        entry = following;
+      }
+      slotHeads[slot] = null;
+      slotCounts[slot] = 0;
+      carved.slotDeleteIndex[slot] = slotDeleteIndex[slot];
+    }
+    return carved;
   }
 
   /** The index of the newest entry that deleted a key of {@code slot}; for snapshots. */
@@ -290,7 +328,31 @@ public final class Keyspace {
     }
     table.remove(entry.key);
     int slot = SlotHash.slot(entry.key);
-    slotCounts[slot]--;
+    unlinkFromSlot(entry, slot);
     slotDeleteIndex[slot] = changeIndex;
+  }
+
+  private void linkToSlot(KeyEntry entry, int slot) {
+    KeyEntry head = slotHeads[slot];
+    entry.slotNext = head;
+    if (head != null) {
+      head.slotPrevious = entry;
+    }
+    slotHeads[slot] = entry;
+    slotCounts[slot]++;
+  }
+
+  private void unlinkFromSlot(KeyEntry entry, int slot) {
+    if (entry.slotPrevious != null) {
+      entry.slotPrevious.slotNext = entry.slotNext;
+    } else {
+      slotHeads[slot] = entry.slotNext;
+    }
+    if (entry.slotNext != null) {
+      entry.slotNext.slotPrevious = entry.slotPrevious;
+    }
+    entry.slotPrevious = null;
+    entry.slotNext = null;
+    slotCounts[slot]--;
   }
 }

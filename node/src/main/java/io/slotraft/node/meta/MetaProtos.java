@@ -61,12 +61,18 @@ public final class MetaProtos {
         .addAllDrainingNodeIds(topology.drainingNodeIds())
         .addAllMetaLearnerNodeIds(topology.metaLearnerNodeIds());
     topology.members().forEach(member -> plan.addNodes(MemberProtos.toProto(member)));
-    topology.placement().shards().forEach(shard -> plan.addShards(MetaShard.newBuilder()
-        .setShardId(shard.shardId())
-        .setSlotStart(shard.slotStart())
-        .setSlotEnd(shard.slotEnd())
-        .addAllReplicaNodeIds(shard.replicaNodeIds())
-        .addAllLearnerNodeIds(shard.learnerNodeIds())));
+    topology.placement().shards().forEach(shard -> {
+      MetaShard.Builder recorded = MetaShard.newBuilder()
+          .setShardId(shard.shardId())
+          .setSlotStart(shard.slotStart())
+          .setSlotEnd(shard.slotEnd())
+          .addAllReplicaNodeIds(shard.replicaNodeIds())
+          .addAllLearnerNodeIds(shard.learnerNodeIds());
+      if (shard.splitFrom() != null) {
+        recorded.setSplitFromShardId(shard.splitFrom().parentShardId()).setSplitIndex(shard.splitFrom().splitIndex());
+      }
+      plan.addShards(recorded);
+    });
     return plan.build();
   }
 
@@ -81,7 +87,8 @@ public final class MetaProtos {
     return new ClusterTopology(epoch, members,
         new Placement(plan.getShardsList().stream()
             .map(s -> new ShardPlacement(s.getShardId(), s.getSlotStart(), s.getSlotEnd(), s.getReplicaNodeIdsList(),
-                s.getLearnerNodeIdsList()))
+                s.getLearnerNodeIdsList(), s.getSplitFromShardId().isEmpty() ? null
+                    : new ShardPlacement.SplitOrigin(s.getSplitFromShardId(), s.getSplitIndex())))
             .toList()),
         plan.getReplicationFactor(), metaVoters, plan.getDrainingNodeIdsList(), plan.getMetaLearnerNodeIdsList());
   }

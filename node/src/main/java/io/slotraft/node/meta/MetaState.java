@@ -80,6 +80,11 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
     if (operation.getSpec().hasRebuildReplica()) {
       return Optional.of(operation.getSpec().getRebuildReplica().getShardId());
     }
+    if (operation.getSpec().hasSplitShard()) {
+      // Not its replicas, but its group: a move must not change them while the split entry may be
+      // in flight, nor a split run while a move has a learner that would miss its seed.
+      return Optional.of(operation.getSpec().getSplitShard().getShardId());
+    }
     return Optional.empty();
   }
 

@@ -4,6 +4,7 @@ import io.slotraft.node.operation.drain.DrainNodeKind;
 import io.slotraft.node.operation.move.MoveReplicaKind;
 import io.slotraft.node.operation.rebalance.RebalanceKind;
 import io.slotraft.node.operation.rebuild.RebuildReplicaKind;
+import io.slotraft.node.operation.split.SplitShardKind;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 
@@ -18,6 +19,7 @@ public final class OperationRules {
       case DRAIN_NODE -> DrainNodeKind.INSTANCE;
       case REBALANCE -> RebalanceKind.INSTANCE;
       case REBUILD_REPLICA -> RebuildReplicaKind.INSTANCE;
+      case SPLIT_SHARD -> SplitShardKind.INSTANCE;
       case KIND_NOT_SET -> throw new MetaCommandException("an operation of a kind this build does not know; upgrade "
           + "this node");
     };

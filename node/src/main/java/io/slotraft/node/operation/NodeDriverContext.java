@@ -9,6 +9,8 @@ import io.slotraft.node.raft.GroupMembership;
 import io.slotraft.proto.v1.DescribeReplicaRequest;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.ReplicaDescription;
+import io.slotraft.proto.v1.SplitDone;
+import io.slotraft.proto.v1.SplitShardRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,11 @@ import java.util.function.LongSupplier;
  */
 public final class NodeDriverContext implements DriverContext, AutoCloseable {
   private static final long DESCRIBE_TIMEOUT_MS = 2_000;
+  /**
+   * A split's entry is applied on the leader once its replicas have written the new shard's seed;
+   * a shard of millions of keys takes seconds. A timeout only means the step asks again.
+   */
+  private static final long SPLIT_TIMEOUT_MS = 60_000;
 
   private volatile GroupAdmin groups;
   private final LongSupplier clock;
@@ -40,10 +47,25 @@ public final class NodeDriverContext implements DriverContext, AutoCloseable {
     return groups;
   }
 
+  private ManagedChannel channelTo(ClusterMember member) {
+    return channels.computeIfAbsent(member.host() + ":" + member.grpcPort(),
+        address -> NettyChannelBuilder.forAddress(member.host(), member.grpcPort()).usePlaintext().build());
+  }
+
+  @Override
+  public SplitDone splitShard(ClusterMember leader, SplitShardRequest request) {
+    try {
+      return MetaServiceGrpc.newBlockingStub(channelTo(leader)).withDeadlineAfter(SPLIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+          .splitShard(request);
+    } catch (StatusRuntimeException e) {
+      throw new IllegalStateException(leader.name() + " did not split " + request.getShardId() + ": "
+          + (e.getStatus().getDescription() != null ? e.getStatus().getDescription() : e.getStatus().getCode()), e);
+    }
+  }
+
   @Override
   public Optional<ReplicaDescription> describe(ClusterMember member, String groupId) {
-    ManagedChannel channel = channels.computeIfAbsent(member.host() + ":" + member.grpcPort(),
-        address -> NettyChannelBuilder.forAddress(member.host(), member.grpcPort()).usePlaintext().build());
+    ManagedChannel channel = channelTo(member);
     try {
       return Optional.of(MetaServiceGrpc.newBlockingStub(channel)
           .withDeadlineAfter(DESCRIBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)

@@ -7,6 +7,7 @@ import io.slotraft.node.operation.drain.DrainNodeDriver;
 import io.slotraft.node.operation.move.MoveReplicaDriver;
 import io.slotraft.node.operation.rebalance.RebalanceDriver;
 import io.slotraft.node.operation.rebuild.RebuildReplicaDriver;
+import io.slotraft.node.operation.split.SplitShardDriver;
 import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
@@ -156,6 +157,7 @@ public final class OperationRunner implements Runnable {
       case DRAIN_NODE -> DrainNodeDriver.INSTANCE;
       case REBALANCE -> RebalanceDriver.INSTANCE;
       case REBUILD_REPLICA -> RebuildReplicaDriver.INSTANCE;
+      case SPLIT_SHARD -> SplitShardDriver.INSTANCE;
       case KIND_NOT_SET -> throw new IllegalStateException("meta records no operation without a kind");
     };
   }

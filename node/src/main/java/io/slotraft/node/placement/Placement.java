@@ -44,6 +44,30 @@ public record Placement(List<ShardPlacement> shards) {
     return new Placement(shards.stream().map(s -> s.shardId().equals(changed.shardId()) ? changed : s).toList());
   }
 
+  /** This placement with {@code shardId} split at {@code splitSlot}; see {@link ShardPlacement#splitAt}. */
+  public Placement withSplit(String shardId, int splitSlot, String newShardId, long splitIndex) {
+    ShardPlacement parent = shard(shardId).orElseThrow(() -> new IllegalArgumentException("no shard " + shardId));
+    List<ShardPlacement> split = new java.util.ArrayList<>(shards.size() + 1);
+    for (ShardPlacement shard : shards) {
+      if (shard == parent) {
+        split.addAll(parent.splitAt(splitSlot, newShardId, splitIndex));
+      } else {
+        split.add(shard);
+      }
+    }
+    return new Placement(split);
+  }
+
+  /**
+   * An id no shard has had: "s" and one more than the highest number in use (ids are never reused,
+   * so a split's new shard is never mistaken for data of an older one left on a node).
+   */
+  public String nextShardId() {
+    int highest = shards.stream().map(ShardPlacement::shardId).filter(id -> id.matches("s\\d+"))
+        .mapToInt(id -> Integer.parseInt(id.substring(1))).max().orElse(0);
+    return "s" + (highest + 1);
+  }
+
   /** The shards with a voting replica on {@code nodeId}, in slot order. */
   public List<ShardPlacement> shardsOn(String nodeId) {
     return shards.stream().filter(s -> s.hasReplicaOn(nodeId)).toList();

@@ -10,9 +10,22 @@ import java.util.List;
  * @param replicaNodeIds the nodes holding a voting replica, preferred leader first; never empty
  * @param learnerNodeIds nodes that run a replica being caught up by a move: not voters, never
  *     routed to; empty outside moves
+ * @param splitFrom where a split made this shard; null for a shard made at bootstrap
  */
 public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds,
-    List<String> learnerNodeIds) {
+    List<String> learnerNodeIds, SplitOrigin splitFrom) {
+
+  /**
+   * The shard a split carved this one out of, and the index of the split entry in that shard's log:
+   * a node whose replica of the parent has not applied that index yet waits for it to seed this
+   * shard's replica there.
+   */
+  public record SplitOrigin(String parentShardId, long splitIndex) {}
+
+  public ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds,
+      List<String> learnerNodeIds) {
+    this(shardId, slotStart, slotEnd, replicaNodeIds, learnerNodeIds, null);
+  }
 
   public ShardPlacement {
     replicaNodeIds = List.copyOf(replicaNodeIds);
@@ -25,6 +38,26 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
   /** A shard with no move under way. */
   public ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds) {
     this(shardId, slotStart, slotEnd, replicaNodeIds, List.of());
+  }
+
+  /** This shard with its voters and learners changed, all else kept. */
+  private ShardPlacement withReplicas(List<String> voters, List<String> learners) {
+    return new ShardPlacement(shardId, slotStart, slotEnd, voters, learners, splitFrom);
+  }
+
+  /**
+   * The two shards a split of this one at {@code splitSlot} makes: this one keeping the slots below,
+   * and {@code newShardId} with the rest, on the same replicas (learners stay with this one: a split
+   * runs only while no move changes the shard, so there are none).
+   */
+  public List<ShardPlacement> splitAt(int splitSlot, String newShardId, long splitIndex) {
+    if (splitSlot <= slotStart || splitSlot > slotEnd) {
+      throw new IllegalArgumentException("shard " + shardId + " (slots " + slotStart + "-" + slotEnd
+          + ") cannot split at slot " + splitSlot);
+    }
+    return List.of(new ShardPlacement(shardId, slotStart, splitSlot - 1, replicaNodeIds, learnerNodeIds, splitFrom),
+        new ShardPlacement(newShardId, splitSlot, slotEnd, replicaNodeIds, List.of(),
+            new SplitOrigin(shardId, splitIndex)));
   }
 
   /** The node that should lead this shard whenever it is up: leadership is balanced back to it. */
@@ -58,7 +91,7 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
     List<String> reordered = new ArrayList<>(replicaNodeIds.size());
     reordered.add(nodeId);
     replicaNodeIds.stream().filter(id -> !id.equals(nodeId)).forEach(reordered::add);
-    return new ShardPlacement(shardId, slotStart, slotEnd, reordered, learnerNodeIds);
+    return withReplicas(reordered, learnerNodeIds);
   }
 
   /** This shard with {@code nodeId} moved to the end of the voters: no longer preferred, unless alone. */
@@ -69,20 +102,19 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
     List<String> reordered = new ArrayList<>(replicaNodeIds.size());
     replicaNodeIds.stream().filter(id -> !id.equals(nodeId)).forEach(reordered::add);
     reordered.add(nodeId);
-    return new ShardPlacement(shardId, slotStart, slotEnd, reordered, learnerNodeIds);
+    return withReplicas(reordered, learnerNodeIds);
   }
 
   /** This shard with a learner on {@code nodeId} added. */
   public ShardPlacement withLearner(String nodeId) {
     List<String> learners = new ArrayList<>(learnerNodeIds);
     learners.add(nodeId);
-    return new ShardPlacement(shardId, slotStart, slotEnd, replicaNodeIds, learners);
+    return withReplicas(replicaNodeIds, learners);
   }
 
   /** This shard without its learner on {@code nodeId}. */
   public ShardPlacement withoutLearner(String nodeId) {
-    return new ShardPlacement(shardId, slotStart, slotEnd, replicaNodeIds,
-        learnerNodeIds.stream().filter(id -> !id.equals(nodeId)).toList());
+    return withReplicas(replicaNodeIds, learnerNodeIds.stream().filter(id -> !id.equals(nodeId)).toList());
   }
 
   /**
@@ -98,7 +130,6 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
     if (!toFirst) {
       voters.add(to);
     }
-    return new ShardPlacement(shardId, slotStart, slotEnd, voters,
-        learnerNodeIds.stream().filter(id -> !id.equals(to)).toList());
+    return withReplicas(voters, learnerNodeIds.stream().filter(id -> !id.equals(to)).toList());
   }
 }

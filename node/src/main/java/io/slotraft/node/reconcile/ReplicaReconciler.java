@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,8 @@ public final class ReplicaReconciler implements Runnable {
   public interface ReplicaRetirer {
     void retire(Shard running) throws IOException;
 
-    void retireStale(Set<String> keepShardIds) throws IOException;
+    /** Sets aside every shard directory whose shard id {@code keep} refuses. */
+    void retireStale(Predicate<String> keep) throws IOException;
   }
 
   /**
@@ -222,9 +224,11 @@ public final class ReplicaReconciler implements Runnable {
     }
     if (started || retired || !topology.equals(published)) {
       try {
-        Set<String> keep = new HashSet<>(running.keySet());
-        topology.placement().shardsRunningOn(self.nodeId()).forEach(shard -> keep.add(shard.shardId()));
-        retirer.retireStale(keep);
+        Set<String> here = new HashSet<>(running.keySet());
+        topology.placement().shardsRunningOn(self.nodeId()).forEach(shard -> here.add(shard.shardId()));
+        // A shard meta does not know at all is a split's new one whose seed the old shard just wrote
+        // here, before meta recorded the split: its only copy of that state on this node.
+        retirer.retireStale(id -> here.contains(id) || topology.placement().shard(id).isEmpty());
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot set aside directories of shards no longer here: {}", e.toString());
       }

@@ -32,8 +32,20 @@ public sealed interface RoutingReply extends Reply
     }
   }
 
-  /** The shard has no leader right now, or it is busy; the command was not executed. */
-  record TryAgain(int slot, String reason) implements RoutingReply {
+  /**
+   * The shard has no leader right now, or it is busy, or (with {@code movedBySplit}) a split just
+   * gave the slot to a new shard that clients cannot be sent to yet; the command was not executed.
+   */
+  record TryAgain(int slot, String reason, boolean movedBySplit) implements RoutingReply {
+    public TryAgain(int slot, String reason) {
+      this(slot, reason, false);
+    }
+
+    /** A command refused by a shard that a split took its slot from. */
+    public static TryAgain movedBySplit(int slot) {
+      return new TryAgain(slot, "slot " + slot + " moved to another shard by a split, retry", true);
+    }
+
     @Override
     public String respText() {
       return "TRYAGAIN " + reason;

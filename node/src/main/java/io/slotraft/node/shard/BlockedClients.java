@@ -79,6 +79,24 @@ public final class BlockedClients {
     all.forEach(waiter -> waiter.woken().completeExceptionally(error));
   }
 
+  /**
+   * Wakes the waiters whose keys match, whether or not a key holds a value: a split gave their
+   * slot away, and trying again tells them where to go.
+   */
+  public void wakeWhere(Predicate<List<byte[]>> keys) {
+    List<Waiter> matching = new ArrayList<>();
+    synchronized (waiters) {
+      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter waiter = it.next();
+        if (keys.test(waiter.keys())) {
+          it.remove();
+          matching.add(waiter);
+        }
+      }
+    }
+    matching.forEach(waiter -> waiter.woken().complete(true));
+  }
+
   private void wakeReady() {
     checkPending.set(false);
     List<Waiter> ready = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.slotraft.node.shard;
 
 import io.slotraft.node.catalog.CommandArgs;
 import io.slotraft.node.catalog.CommandSpec;
+import io.slotraft.node.raft.ProposalException;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Reply;
@@ -10,10 +11,14 @@ import io.slotraft.node.statemachine.ClientSequence;
 import io.slotraft.node.statemachine.KeyWatch;
 import io.slotraft.node.statemachine.LoggedCommand;
 import io.slotraft.node.statemachine.ShardStateMachine;
+import io.slotraft.proto.SlotHash;
+import io.slotraft.proto.v1.SplitDone;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,6 +65,15 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   private volatile long lastSnapshotIndex;
   private volatile long lastSnapshotMs;
   private volatile BlockedClients blocked;
+  private volatile SplitSeeds splitSeeds;
+
+  /**
+   * Where a split's new shard gets its first state on this node: written as the new shard's first
+   * snapshot, durably, before the split entry counts as applied here (see {@code operation.split}).
+   */
+  public interface SplitSeeds {
+    void seed(ShardStateMachine.Carved carved) throws IOException;
+  }
 
   /** @param maxWrites writes queued or in flight before new ones are refused as busy */
   public Shard(ShardId id, ShardStateMachine stateMachine, SnapshotStore snapshots, LongSupplier clock,
@@ -75,6 +89,11 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   /** Binds the registry of clients blocked on this shard (BLPOP ...); set once at start. */
   public void attachBlocked(BlockedClients blockedClients) {
     this.blocked = blockedClients;
+  }
+
+  /** Binds where this shard's splits seed their new shards; set once at start. */
+  public void attachSplitSeeds(SplitSeeds seeds) {
+    this.splitSeeds = seeds;
   }
 
   public BlockedClients blocked() {
@@ -218,21 +237,80 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
     return r == null ? 0 : Math.max(0, r.lastAppliedIndex() - lastSnapshotIndex);
   }
 
+  /**
+   * Has this replica, which must lead, propose the split of a split operation; completes with where
+   * it split once the entry is applied here, at once when this shard already applied that split.
+   *
+   * @param splitSlot the new shard's first slot, or -1 for the slot that halves the keys
+   */
+  public CompletableFuture<SplitDone> split(int splitSlot, String newShardId, long operationId) {
+    Optional<ShardStateMachine.SplitRecord> done = withStateMachine(
+        sm -> sm.lastSplit().filter(split -> split.operationId() == operationId));
+    if (done.isPresent()) {
+      return CompletableFuture.completedFuture(SplitDone.newBuilder().setSplitSlot(done.get().splitSlot())
+          .setSplitIndex(done.get().splitIndex()).build());
+    }
+    if (!isLeader()) {
+      return CompletableFuture.failedFuture(new ProposalException(ProposalException.Kind.NOT_LEADER,
+          "this node does not lead " + id.id()));
+    }
+    int at = splitSlot >= 0 ? splitSlot : withStateMachine(ShardStateMachine::halvingSlot);
+    return writes.submitAlone(() -> replica.propose(EntryCodec.split(clock.getAsLong(), at, newShardId, operationId))
+            .thenApply(replies -> replies.get(0)))
+        .thenApply(reply -> {
+          if (!(reply instanceof Reply.Int index)) {
+            throw new IllegalArgumentException(reply instanceof Reply.Error error ? error.message()
+                : "unexpected reply to a split: " + reply);
+          }
+          return SplitDone.newBuilder().setSplitSlot(at).setSplitIndex(index.value()).build();
+        });
+  }
+
   /** One reply per command the entry carries, in order: a batch entry has several, others one. */
   @Override
   public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
     List<Reply> replies;
+    Optional<ShardStateMachine.Carved> carved;
     lock.lock();
     try {
       replies = stateMachine.apply(index, term, data);
+      carved = stateMachine.takeCarved();
     } finally {
       lock.unlock();
+    }
+    if (carved.isPresent()) {
+      seed(carved.get());
     }
     BlockedClients waiting = blocked;
     if (leader && waiting != null && !waiting.isEmpty()) {
       waiting.keyspaceChanged();
     }
     return replies;
+  }
+
+  /**
+   * The new shard's seed is written before the split entry counts as applied: a snapshot of this
+   * shard taken after the entry must never exist without it. A failure stops this replica (the
+   * entry cannot be applied without it), as an unreadable entry would.
+   */
+  private void seed(ShardStateMachine.Carved carved) {
+    SplitSeeds seeds = splitSeeds;
+    if (seeds == null) {
+      throw new IllegalStateException("[" + id.groupId() + "] split at slot " + carved.split().splitSlot()
+          + " but this replica has nowhere to seed " + carved.split().newShardId());
+    }
+    try {
+      seeds.seed(carved);
+    } catch (IOException e) {
+      throw new UncheckedIOException("[" + id.groupId() + "] could not seed " + carved.split().newShardId()
+          + " from the split: " + e.getMessage(), e);
+    }
+    BlockedClients waiting = blocked;
+    if (waiting != null) {
+      // Clients blocked on keys that moved try again, are refused, and wait for meta to route them.
+      int splitSlot = carved.split().splitSlot();
+      waiting.wakeWhere(keys -> !keys.isEmpty() && SlotHash.slot(keys.get(0)) >= splitSlot);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.slotraft.node.snapshot;
 
 import io.slotraft.node.statemachine.ClientSessions;
 import io.slotraft.proto.v1.SnapshotManifest;
+import io.slotraft.proto.v1.SplitRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ public final class SnapshotFileWriter {
   /** As {@link #write(KeyspaceImage, Path)}, with the shard's client write sessions in the manifest. */
   public static List<String> write(KeyspaceImage image, List<ClientSessions.Session> clientSessions, Path dir)
       throws IOException {
+    return write(image, clientSessions, null, dir);
+  }
+
+  /** As {@link #write(KeyspaceImage, List, Path)}, with the newest split the shard applied (null: none). */
+  public static List<String> write(KeyspaceImage image, List<ClientSessions.Session> clientSessions,
+      SplitRecord lastSplit, Path dir) throws IOException {
     RocksDbLibrary.ensureLoaded();
     Files.createDirectories(dir);
     // An older manifest left in the directory must not vouch for the data file about to be replaced.
@@ -46,6 +53,9 @@ public final class SnapshotFileWriter {
     SnapshotManifest.Builder manifest = manifestFor(image.point());
     image.slotDeleteIndexes().ifPresent(manifest::addAllSlotDeleteIndexes);
     manifest.addAllClientSessions(ClientSessionsCodec.encode(clientSessions));
+    if (lastSplit != null) {
+      manifest.setLastSplit(lastSplit);
+    }
     List<String> names = new ArrayList<>();
     if (image.size() == 0) {
       // RocksDB cannot finish an SST with no entries: an empty keyspace is a manifest alone.

@@ -131,6 +131,18 @@ public final class ClientSessions {
     return copy;
   }
 
+  /**
+   * An independent copy, for the new shard of a split: a client's retried write must be answered
+   * once by whichever half now owns its key, so both halves keep every session.
+   */
+  public ClientSessions copy() {
+    ClientSessions copy = new ClientSessions();
+    for (Session session : export()) {
+      copy.sessions.put(session.clientId, session);
+    }
+    return copy;
+  }
+
   /** Adds a session loaded from a snapshot; sessions must come least recently active first. */
   public void restore(long clientId, long lastActiveMs, long firstUnanswered, Map<Long, Reply> replies) {
     Session session = new Session(clientId);

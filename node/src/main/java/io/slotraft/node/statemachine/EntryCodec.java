@@ -7,6 +7,7 @@ import io.slotraft.proto.v1.CommandBatchBody;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.ExpireKeysBody;
 import io.slotraft.proto.v1.LogEntry;
+import io.slotraft.proto.v1.SplitBody;
 import io.slotraft.proto.v1.TransactionBody;
 import io.slotraft.proto.v1.WatchedKey;
 import java.nio.ByteBuffer;
@@ -25,14 +26,15 @@ import java.util.List;
 public final class EntryCodec {
   /**
    * The newest layout this build reads: 2 added {@code command_batch}, 3 {@code transaction}, 4 the
-   * client sequence of a command.
+   * client sequence of a command, 5 a split.
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
   /** Single commands and expiry: unchanged since the first layout. */
   static final int SINGLE_BODY_VERSION = 1;
   static final int BATCH_VERSION = 2;
   static final int TRANSACTION_VERSION = 3;
   static final int CLIENT_SEQUENCE_VERSION = 4;
+  static final int SPLIT_VERSION = 5;
 
   private EntryCodec() {}
 
@@ -167,6 +169,16 @@ public final class EntryCodec {
     return LogEntry.newBuilder()
         .setFormatVersion(SINGLE_BODY_VERSION)
         .setLeaderTimeMs(leaderTimeMs)
+        .build()
+        .toByteArray();
+  }
+
+  /** A split: the shard keeps the slots below {@code splitSlot}; see {@code SplitBody} in entry.proto. */
+  public static byte[] split(long leaderTimeMs, int splitSlot, String newShardId, long operationId) {
+    return LogEntry.newBuilder()
+        .setFormatVersion(SPLIT_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .setSplit(SplitBody.newBuilder().setSplitSlot(splitSlot).setNewShardId(newShardId).setOperationId(operationId))
         .build()
         .toByteArray();
   }

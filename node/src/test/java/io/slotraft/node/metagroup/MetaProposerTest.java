@@ -78,7 +78,8 @@ class MetaProposerTest {
   private int member(MetaProposals proposals) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new MetaGrpcService(() -> CompletableFuture.failedFuture(new IllegalStateException("unused")),
-            proposals, groupId -> java.util.Optional.empty()))
+            proposals, groupId -> java.util.Optional.empty(), request -> CompletableFuture.failedFuture(
+                new IllegalStateException("unused"))))
         .build().start();
     servers.add(server);
     return server.getPort();

@@ -53,7 +53,8 @@ class RemoteMetaSourceTest {
   private int metaMember(Supplier<CompletableFuture<MetaState>> reads) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new MetaGrpcService(reads, MetaProposerTest.refusingProposals(),
-            groupId -> java.util.Optional.empty())).build().start();
+            groupId -> java.util.Optional.empty(),
+            request -> CompletableFuture.failedFuture(new IllegalStateException("unused")))).build().start();
     servers.add(server);
     return server.getPort();
   }

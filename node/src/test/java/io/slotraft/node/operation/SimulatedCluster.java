@@ -10,6 +10,8 @@ import io.slotraft.node.shard.ShardId;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.ReplicaDescription;
+import io.slotraft.proto.v1.SplitDone;
+import io.slotraft.proto.v1.SplitShardRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +34,8 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
   private int fewestVoters = Integer.MAX_VALUE;
   /** Replicas their nodes started empty for a rebuild (group id + endpoint): they answer descriptions. */
   private final Set<String> startedEmpty = new java.util.HashSet<>();
+  /** The splits the shards' leaders applied, by operation. */
+  private final Map<Long, SplitDone> splits = new HashMap<>();
 
   /** One group as its leader sees it. */
   static final class Group {
@@ -108,6 +112,27 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
     }
   }
 
+
+  /**
+   * A split as the shard's leader does it: once per operation (a repeat answers the first split),
+   * halving the range when asked for the halving slot; the new group has the parent's voters.
+   */
+  @Override
+  public SplitDone splitShard(ClusterMember leader, SplitShardRequest request) {
+    Group parent = group(request.getShardId());
+    if (parent == null || !leader.raftEndpoint().equals(parent.leader)) {
+      throw new IllegalStateException(leader.name() + " does not lead " + request.getShardId());
+    }
+    return splits.computeIfAbsent(request.getOperationId(), id -> {
+      ShardPlacement shard = state().topology().placement().shard(request.getShardId()).orElseThrow();
+      int slot = request.getSplitSlot() >= 0 ? request.getSplitSlot() : (shard.slotStart() + shard.slotEnd() + 1) / 2;
+      Group child = new Group();
+      child.voters.addAll(parent.voters);
+      child.leader = parent.leader;
+      groups.put("shard-" + request.getNewShardId(), child);
+      return SplitDone.newBuilder().setSplitSlot(slot).setSplitIndex(1000 + id).build();
+    });
+  }
 
   int fewestVoters() {
     return fewestVoters;
