@@ -74,6 +74,11 @@ final class OperationJson {
         Json.node(json, "node", spec.getRebuildReplica().getNodeId(), view);
         json.addProperty("damage", spec.getRebuildReplica().getDamage());
       }
+      case SPLIT_SHARD -> {
+        json.addProperty("shard_id", spec.getSplitShard().getShardId());
+        json.addProperty("split_slot", spec.getSplitShard().getSplitSlot());
+        json.addProperty("new_shard_id", spec.getSplitShard().getNewShardId());
+      }
       case KIND_NOT_SET -> { }
     }
     return json;

@@ -4,6 +4,7 @@ import io.slotraft.proto.v1.MoveReplicaSpec;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.OperationStatus;
+import io.slotraft.proto.v1.SplitShardSpec;
 import io.slotraft.proto.v1.StepRecord;
 import java.util.List;
 
@@ -11,13 +12,14 @@ import java.util.List;
 final class OperationText {
   private OperationText() {}
 
-  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance, rebuild_replica. */
+  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance, rebuild_replica, split_shard. */
   static String kind(OperationSpec spec) {
     return switch (spec.getKindCase()) {
       case MOVE_REPLICA -> "move_replica";
       case DRAIN_NODE -> "drain_node";
       case REBALANCE -> "rebalance";
       case REBUILD_REPLICA -> "rebuild_replica";
+      case SPLIT_SHARD -> "split_shard";
       case KIND_NOT_SET -> "unknown";
     };
   }
@@ -34,6 +36,11 @@ final class OperationText {
           ? "rebalance, " + spec.getRebalance().getMovesCount() + " moves" : "rebalance";
       case REBUILD_REPLICA -> "rebuild " + spec.getRebuildReplica().getShardId() + " on "
           + view.name(spec.getRebuildReplica().getNodeId());
+      case SPLIT_SHARD -> {
+        SplitShardSpec split = spec.getSplitShard();
+        yield "split " + split.getShardId() + (split.getSplitSlot() < 0 ? " where its keys halve"
+            : " at slot " + split.getSplitSlot()) + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId());
+      }
       // A kind newer than this CLI: meta knows it, the CLI can only say so.
       case KIND_NOT_SET -> "an operation this slotraft-admin does not know";
     };

@@ -32,9 +32,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -67,6 +69,18 @@ final class ShardReplicas {
    * started: the seed never lands in the directory of a replica already running there.
    */
   private final Object seeding = new Object();
+  /**
+   * Split-born shards whose seed this node wrote while it led the old shard: their replica here
+   * campaigns first (see {@link #FIRST_CAMPAIGN_DIVISOR}).
+   */
+  private final Set<String> firstCampaigners = ConcurrentHashMap.newKeySet();
+  /**
+   * A split's new group has no leader until one of its replicas' election timers fires: up to two
+   * election timeouts in which its slots take no writes. The replica on the node that led the old
+   * shard starts with a timeout this many times shorter, wins the first election (the others' logs
+   * are no longer than its seed), and goes back to the configured timeout after two of those.
+   */
+  static final int FIRST_CAMPAIGN_DIVISOR = 5;
 
   /**
    * @param lastRead meta's state as the reconciler last read it (for a rebuild's progress)
@@ -151,6 +165,9 @@ final class ShardReplicas {
       written = SeededReplica.write(directory(child), split.splitIndex(), ShardStateMachine.SEED_TERM,
           parent.replica().peerEndpoints(), new SstSnapshotStore().capture(carved.state(), child));
     }
+    if (written && parent.isLeader()) {
+      firstCampaigners.add(split.newShardId());
+    }
     if (written) {
       LOG.info("[{}] split at slot {} (entry {}): seeded {} with {} keys in {} ms", parent.id().groupId(),
           split.splitSlot(), split.splitIndex(), child.groupId(), carved.state().keyspace().size(),
@@ -201,9 +218,17 @@ final class ShardReplicas {
     created.attachSplitSeeds(carved -> seed(created, carved));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
+    boolean campaignFirst = firstCampaigners.remove(id.id());
+    if (campaignFirst) {
+      options = options.withElectionTimeoutMs(Math.max(50, config.electionTimeoutMs() / FIRST_CAMPAIGN_DIVISOR));
+    }
     var replica = RaftReplica.start(transport, logStore, id.groupId(), config.self().raftEndpoint(),
         initialPeers, directory, options, created, executors.snapshotWriter());
     created.attach(replica);
+    if (campaignFirst) {
+      executors.timers().schedule(() -> replica.resetElectionTimeoutMs(config.electionTimeoutMs()),
+          2L * config.electionTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
     return created;
   }
 

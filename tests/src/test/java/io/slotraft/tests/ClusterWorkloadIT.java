@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.RedisCli;
 import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.workload.ClientLoad;
 import io.slotraft.tests.workload.JedisClusterLoad;
@@ -142,7 +143,7 @@ class ClusterWorkloadIT {
     }
     everyAcknowledgedWriteIsPresent(loads, probed, smart.acknowledgedIncrs());
     assertEquals(EVEN, cluster.ledShardCounts(), "leaders still even at the end");
-    String check = JedisIT.redisCli(victim.respPort(), "--cluster", "check", "127.0.0.1:" + victim.respPort());
+    String check = RedisCli.run(victim.respPort(), "--cluster", "check", "127.0.0.1:" + victim.respPort());
     assertTrue(check.contains("[OK] All nodes agree about slots configuration."), check);
     assertTrue(check.contains("[OK] All 16384 slots covered."), check);
   }

@@ -6,31 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.AdminCli;
 import io.slotraft.tests.harness.AdminStatus;
+import io.slotraft.tests.harness.ClusterCheck;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
-import io.slotraft.tests.workload.ClientLoad;
-import io.slotraft.tests.workload.JedisClusterLoad;
-import io.slotraft.tests.workload.LettuceClusterLoad;
-import io.slotraft.tests.workload.ReadBack;
-import io.slotraft.tests.workload.SmartClientLoad;
+import io.slotraft.tests.workload.ThreeClientLoads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.HostAndPort;
 
 /**
  * The cluster grows from three nodes to five and then shrinks by one of its first members, the way
@@ -68,13 +61,12 @@ class GrowAndShrinkIT {
   private final Map<String, Long> stepMillis = new LinkedHashMap<>();
   private ProcessCluster cluster;
   private AdminCli admin;
-  private final List<ClientLoad> loads = new ArrayList<>();
-  private SmartClientLoad smart;
+  private ThreeClientLoads loads;
 
   @AfterEach
   void stopEverything() throws InterruptedException {
-    for (ClientLoad load : loads) {
-      load.close();
+    if (loads != null) {
+      loads.close();
     }
     if (cluster != null) {
       cluster.close();
@@ -94,7 +86,7 @@ class GrowAndShrinkIT {
 
     rebalanceWhileCheckingTheCluster(cluster.node(0));
     step("rebalance");
-    assertNoFailures("while the cluster grew to five nodes");
+    loads.assertNoFailures("while the cluster grew to five nodes");
     assertEvenlySpread(AdminStatus.of(admin));
     assertEquals(5, AdminStatus.of(admin).metaVoters().size(), "five members: meta gets five voters");
     awaitLeaders(counts -> counts.stream().allMatch(led -> led == 2 || led == 3),
@@ -106,12 +98,10 @@ class GrowAndShrinkIT {
     AdminStatus shrunk = drainAndRemove(cluster.node(1));
     step("drain and remove n2");
 
-    for (ClientLoad load : loads) {
-      load.stop();
-    }
-    assertNoFailures("over the whole test");
+    loads.stop();
+    loads.assertNoFailures("over the whole test");
     report(shrunk);
-    everyAcknowledgedWriteIsPresent();
+    loads.assertEveryAcknowledgedWriteIsPresent(cluster, "grow and shrink");
   }
 
   /**
@@ -124,13 +114,8 @@ class GrowAndShrinkIT {
     awaitClusterCheck(cluster.node(0), cluster.nodes(), "before the cluster grows");
     admin = new AdminCli(root.resolve("admin"), cluster.node(0));
 
-    Set<HostAndPort> respSeeds = cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort()))
-        .collect(Collectors.toSet());
-    loads.add(new JedisClusterLoad(respSeeds, 1));
-    loads.add(new LettuceClusterLoad(cluster.nodes().stream().map(NodeProcess::respPort).toList(), 1));
-    smart = new SmartClientLoad(cluster.nodes().stream().map(NodeProcess::grpcPort).toList(), 1);
-    loads.add(smart);
-    loads.forEach(ClientLoad::start);
+    loads = new ThreeClientLoads(cluster.nodes());
+    loads.start();
     awaitProgress("before the cluster grows");
     step("start");
   }
@@ -149,7 +134,7 @@ class GrowAndShrinkIT {
         name + " drained: no replica, no learner, no meta vote");
     assertEquals(4, drained.metaVoters().size(), "meta keeps the four other voters: " + drained.metaVoters());
     assertEquals(0, drained.runningOperations(), "nothing left running after the drain");
-    assertNoFailures("while " + name + " was drained");
+    loads.assertNoFailures("while " + name + " was drained");
 
     AdminCli.Run remove = admin.run(Duration.ofSeconds(60), "remove-node", name, "--yes");
     assertEquals(0, remove.code(), "remove-node " + name + ": " + remove);
@@ -187,17 +172,17 @@ class GrowAndShrinkIT {
     long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();
     List<String> checksWhileRunning = new ArrayList<>();
     while (!rebalance.awaitEnd(Duration.ofSeconds(1)) && System.nanoTime() < deadline) {
-      String check = clusterCheck(via);
+      String check = ClusterCheck.run(via);
       if (rebalance.isAlive()) {
         checksWhileRunning.add(check);
       }
     }
     AdminCli.Run rebalanced = rebalance.finish(Duration.ofSeconds(1));
     assertEquals(0, rebalanced.code(), "rebalance --yes: " + rebalanced);
-    long passed = checksWhileRunning.stream().filter(GrowAndShrinkIT::passes).count();
+    long passed = checksWhileRunning.stream().filter(ClusterCheck::passes).count();
     System.out.printf("GrowAndShrinkIT: redis-cli --cluster check during the rebalance: %d of %d passed%n", passed,
         checksWhileRunning.size());
-    checksWhileRunning.stream().filter(check -> !passes(check)).findFirst()
+    checksWhileRunning.stream().filter(check -> !ClusterCheck.passes(check)).findFirst()
         .ifPresent(check -> System.out.printf("GrowAndShrinkIT: the first that did not:%n%s%n", check));
     assertTrue(passed > 0, "no redis-cli --cluster check passed while the rebalance ran ("
         + checksWhileRunning.size() + " made); the last:\n"
@@ -216,37 +201,8 @@ class GrowAndShrinkIT {
     assertEquals(0, status.runningOperations(), "nothing left running after the rebalance");
   }
 
-  private static String clusterCheck(NodeProcess via) throws Exception {
-    return JedisIT.redisCli(via.respPort(), "--cluster", "check", via.host() + ":" + via.respPort());
-  }
-
-  private static boolean passes(String check) {
-    return check.contains("[OK] All nodes agree about slots configuration.")
-        && check.contains("[OK] All 16384 slots covered.");
-  }
-
-  /** The nodes redis-cli found ({@code M:} and {@code S:} lines; a line may start with a colour code). */
-  private static List<String> nodesListed(String check) {
-    return check.lines().filter(line -> line.matches("(\\e\\[[0-9;]*m)*[MS]: .*"))
-        .map(line -> line.replaceAll(".*[MS]: \\S+ (\\S+).*", "$1")).sorted().toList();
-  }
-
-  /**
-   * Waits until {@code redis-cli --cluster check} through {@code via} passes and finds exactly
-   * {@code nodes}: right after a change the nodes take up to a reconcile pass to agree on the epoch.
-   */
   private void awaitClusterCheck(NodeProcess via, List<NodeProcess> nodes, String when) {
-    List<String> expected = nodes.stream().map(n -> n.host() + ":" + n.respPort()).sorted().toList();
-    AtomicReference<String> last = new AtomicReference<>("none yet");
-    await(() -> {
-      try {
-        last.set(clusterCheck(via));
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      return passes(last.get()) && nodesListed(last.get()).equals(expected);
-    }, "redis-cli --cluster check through " + via.name() + " passing with nodes " + expected + " " + when,
-        () -> "the last check:\n" + last.get());
+    ClusterCheck.await(cluster, via, nodes, CONVERGE, when);
   }
 
   /** Waits until the shards each running node reports leading (-1: not running), in node order, satisfy {@code even}. */
@@ -263,46 +219,12 @@ class GrowAndShrinkIT {
     }
   }
 
-  /** Waits until every load has done 50 more operations: the cluster serves all three clients. */
   private void awaitProgress(String when) {
-    List<Long> before = loads.stream().map(ClientLoad::operations).toList();
-    for (int i = 0; i < loads.size(); i++) {
-      ClientLoad load = loads.get(i);
-      long from = before.get(i);
-      cluster.awaitTrue(() -> load.operations() >= from + 50, CONVERGE, load.name() + " making progress " + when);
-    }
-  }
-
-  /** No operation of any client failed, each failure reported with its client and error. */
-  private void assertNoFailures(String when) {
-    String report = loads.stream().map(ClientLoad::failureReport).collect(Collectors.joining("\n"));
-    assertEquals(0, loads.stream().mapToLong(ClientLoad::failures).sum(), "operations failed " + when + ":\n" + report);
-    for (ClientLoad load : loads) {
-      assertEquals(List.of(), load.wrongReads(), load.name() + " read values other than those acknowledged " + when);
-    }
-  }
-
-  /** Every write any client saw acknowledged, and every smart-client counter, read back through the survivors. */
-  private void everyAcknowledgedWriteIsPresent() {
-    Map<String, String> expected = new HashMap<>();
-    loads.forEach(load -> expected.putAll(load.acknowledgedWrites()));
-    smart.acknowledgedIncrs().forEach((key, count) -> expected.put(key, Long.toString(count)));
-    Set<HostAndPort> survivors = cluster.nodes().stream().filter(NodeProcess::isAlive)
-        .map(n -> new HostAndPort(n.host(), n.respPort())).collect(Collectors.toSet());
-    List<String> wrong = ReadBack.wrongOrMissing(survivors, expected);
-    System.out.printf("FIGURE grow and shrink: %d acknowledged writes and counters read back, %d wrong%n",
-        expected.size(), wrong.size());
-    assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())),
-        wrong.size() + " acknowledged writes missing or different");
+    loads.awaitProgress(cluster, CONVERGE, when);
   }
 
   private void report(AdminStatus shrunk) {
-    for (ClientLoad load : loads) {
-      System.out.printf("FIGURE grow and shrink: %s %d operations, %d failed, %d acknowledged writes; slowest: %s%n",
-          load.name(), load.operations(), load.failures(), load.acknowledgedWrites().size(), load.slowestOperation());
-      System.out.printf("GrowAndShrinkIT: %s operations over 1 s: %s%n", load.name(), load.slowOperations());
-    }
-    System.out.printf("FIGURE grow and shrink: smart client %s%n", smart.metrics());
+    loads.report("grow and shrink");
     System.out.printf("FIGURE grow and shrink: steps (ms) %s, %d ms in all; after the removal replicas %s, "
         + "meta voters %s%n", stepMillis, millisSince(began), shrunk.voterReplicas(), shrunk.metaVoters());
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.RedisCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,8 +73,8 @@ class JedisIT {
   void redisCliWithClusterModeSetsOnOneNodeAndGetsFromAnother() throws Exception {
     NodeProcess first = cluster.node(0);
     NodeProcess second = cluster.node(1);
-    assertEquals("OK", redisCli(first.respPort(), "-c", "set", "cli:greeting", "hello"));
-    assertEquals("hello", redisCli(second.respPort(), "-c", "get", "cli:greeting"));
+    assertEquals("OK", RedisCli.run(first.respPort(), "-c", "set", "cli:greeting", "hello"));
+    assertEquals("hello", RedisCli.run(second.respPort(), "-c", "get", "cli:greeting"));
   }
 
   @Test
@@ -111,14 +112,5 @@ class JedisIT {
         assertEquals("v", jedis.get("{exp}:kept"));
       }
     }
-  }
-
-  static String redisCli(int port, String... args) throws Exception {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
-    command.addAll(java.util.List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "redis-cli hung");
-    return output;
   }
 }

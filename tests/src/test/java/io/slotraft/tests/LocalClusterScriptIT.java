@@ -3,6 +3,7 @@ package io.slotraft.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotraft.tests.harness.RedisCli;
 import io.slotraft.tests.harness.Repo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +69,8 @@ class LocalClusterScriptIT {
     assertEquals(0, start.exitCode(), start.output());
     assertTrue(start.output().contains("redis-cli -c -p 7001"), start.output());
 
-    assertEquals("OK", JedisIT.redisCli(7001, "-c", "set", "greeting", "hello"));
-    assertEquals("hello", JedisIT.redisCli(7002, "-c", "get", "greeting"));
+    assertEquals("OK", RedisCli.run(7001, "-c", "set", "greeting", "hello"));
+    assertEquals("hello", RedisCli.run(7002, "-c", "get", "greeting"));
 
     Result status = script("status", "--data-dir", dataDir.toString());
     List<String> lines = status.output().lines().toList();
@@ -83,7 +84,7 @@ class LocalClusterScriptIT {
     assertTrue(script("status", "--data-dir", dataDir.toString()).output().lines().allMatch(l -> l.endsWith("down")));
 
     assertEquals(0, script("start", "--data-dir", dataDir.toString()).exitCode());
-    assertEquals("hello", JedisIT.redisCli(7003, "-c", "get", "greeting"));
+    assertEquals("hello", RedisCli.run(7003, "-c", "get", "greeting"));
   }
 
   /**
@@ -94,7 +95,7 @@ class LocalClusterScriptIT {
   @Test
   void addNodeJoinsTheRunningClusterAndTakesAReplicaMovedToIt() throws Exception {
     assertEquals(0, script("start", "--data-dir", dataDir.toString()).exitCode());
-    assertEquals("OK", JedisIT.redisCli(7001, "-c", "set", "greeting", "hello"));
+    assertEquals("OK", RedisCli.run(7001, "-c", "set", "greeting", "hello"));
 
     Result added = script("add-node", "--data-dir", dataDir.toString());
     assertEquals(0, added.exitCode(), added.output());
@@ -106,7 +107,7 @@ class LocalClusterScriptIT {
     String moved = new String(move.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(move.waitFor(150, TimeUnit.SECONDS), moved);
     assertEquals(0, move.exitValue(), moved);
-    assertEquals("hello", JedisIT.redisCli(7004, "-c", "get", "greeting"));
+    assertEquals("hello", RedisCli.run(7004, "-c", "get", "greeting"));
 
     Result status = script("status", "--data-dir", dataDir.toString());
     List<String> lines = status.output().lines().toList();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.RedisCli;
 import io.slotraft.tests.harness.ShardProbes;
 import io.slotraft.tests.harness.Slots;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class ManyShardsIT {
   @Test
   @Order(2)
   void redisCliClusterCheckSeesAllSlotsCoveredByThreeMasters() throws Exception {
-    String check = JedisIT.redisCli(cluster.node(0).respPort(), "--cluster", "check", "127.0.0.1:" + cluster.node(0).respPort());
+    String check = RedisCli.run(cluster.node(0).respPort(), "--cluster", "check", "127.0.0.1:" + cluster.node(0).respPort());
     assertTrue(check.contains("[OK] All nodes agree about slots configuration."), check);
     assertTrue(check.contains("[OK] All 16384 slots covered."), check);
     // redis-cli colours its output: a line may start with an escape sequence.
@@ -100,11 +101,11 @@ class ManyShardsIT {
     for (NodeProcess node : cluster.nodes()) {
       for (int i = 0; i < 12; i++) {
         String key = "cli:" + node.name() + ":" + i;
-        assertEquals("OK", JedisIT.redisCli(node.respPort(), "-c", "set", key, "x"));
+        assertEquals("OK", RedisCli.run(node.respPort(), "-c", "set", key, "x"));
         written.put(key, "x");
       }
     }
-    assertEquals("x", JedisIT.redisCli(cluster.node(2).respPort(), "-c", "get", "cli:n1:5"));
+    assertEquals("x", RedisCli.run(cluster.node(2).respPort(), "-c", "get", "cli:n1:5"));
   }
 
   @Test
@@ -158,7 +159,7 @@ class ManyShardsIT {
         assertEquals(entry.getValue(), jedis.get(entry.getKey()), entry.getKey());
       }
     }
-    String check = JedisIT.redisCli(victim.respPort(), "--cluster", "check", "127.0.0.1:" + victim.respPort());
+    String check = RedisCli.run(victim.respPort(), "--cluster", "check", "127.0.0.1:" + victim.respPort());
     assertTrue(check.contains("[OK] All 16384 slots covered."), check);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.RedisCli;
 import io.slotraft.tests.harness.Slots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,7 +105,7 @@ class MetaIT {
       Set<Integer> shardsWritten = written.keySet().stream().map(k -> Slots.of(k) * SHARDS / 16384)
           .collect(Collectors.toSet());
       assertEquals(SHARDS, shardsWritten.size(), "keys in every shard: " + shardsWritten);
-      String check = JedisIT.redisCli(cluster.node(3).respPort(), "--cluster", "check",
+      String check = RedisCli.run(cluster.node(3).respPort(), "--cluster", "check",
           "127.0.0.1:" + cluster.node(3).respPort());
       assertTrue(check.contains("[OK] All nodes agree about slots configuration."), check);
       assertTrue(check.contains("[OK] All 16384 slots covered."), check);
@@ -135,7 +136,7 @@ class MetaIT {
           assertEquals(entry.getValue(), jedis.get(entry.getKey()), entry.getKey());
         }
       }
-      String check = JedisIT.redisCli(fourth.respPort(), "--cluster", "check", "127.0.0.1:" + fourth.respPort());
+      String check = RedisCli.run(fourth.respPort(), "--cluster", "check", "127.0.0.1:" + fourth.respPort());
       assertTrue(check.contains("[OK] All 16384 slots covered."), check);
     }
   }

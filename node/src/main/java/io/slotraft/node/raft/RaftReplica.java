@@ -375,6 +375,17 @@ public final class RaftReplica<R> implements AutoCloseable {
   }
 
   /**
+   * Changes the election timeout (and with it the heartbeat interval) of this replica from now on:
+   * a split's new group starts with a short one on the node that led the old shard, so that it
+   * campaigns first, and goes back to the configured one afterwards.
+   */
+  public void resetElectionTimeoutMs(int timeoutMs) {
+    if (!closed) {
+      node.resetElectionTimeoutMs(timeoutMs);
+    }
+  }
+
+  /**
    * Hands leadership to {@code endpoint} without leaving any write's fate unknown; blocks for up to
    * {@link #HAND_OVER_DRAIN_MS} plus an election timeout. New proposals wait; those in flight finish
    * (committed and applied here, their proposers answered); only then does JRaft transfer (it waits

@@ -18,4 +18,9 @@ public record ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, in
   public ReplicaOptions(int electionTimeoutMs, int snapshotIntervalSecs, int maxInflightProposals, boolean leaseReads) {
     this(electionTimeoutMs, snapshotIntervalSecs, maxInflightProposals, leaseReads, null);
   }
+
+  /** These options with another election timeout. */
+  public ReplicaOptions withElectionTimeoutMs(int timeoutMs) {
+    return new ReplicaOptions(timeoutMs, snapshotIntervalSecs, maxInflightProposals, leaseReads, snapshotCopies);
+  }
 }

@@ -8,6 +8,7 @@ import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.meta.BootstrapPlan;
 import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
+import io.slotraft.node.operation.split.SplitShardKind;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.DrainNodeSpec;
 import io.slotraft.proto.v1.MoveReplicaSpec;
@@ -15,9 +16,11 @@ import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.OperationStatus;
 import io.slotraft.proto.v1.RebalanceSpec;
+import io.slotraft.proto.v1.SplitShardSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -108,6 +111,62 @@ class OperationCrashTest {
     assertGroupsMatchMeta(cluster);
     cluster.apply(MetaEntries.removeNode(n1));
     assertTrue(cluster.state().topology().member(n1).isEmpty(), "a drained meta voter can be removed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 1})
+  void aSplitRecordsBothShardsOnTheSameReplicasOnceWhereverItCrashes(int crashAtPass) throws InterruptedException {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    ShardPlacement shard = cluster.state().topology().placement().shards().get(1);
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+        .setShardId(shard.shardId()).setSplitSlot(SplitShardKind.HALVING_SLOT)).build(), 0, 0));
+    long epochAtStart = cluster.state().epoch();
+    int shardsAtStart = cluster.state().topology().placement().shards().size();
+
+    runToEnd(cluster, crashAtPass);
+
+    Operation split = cluster.state().operations().lastEntry().getValue();
+    assertEquals(OperationStatus.OPERATION_SUCCEEDED, split.getStatus(), split.getDetail());
+    String newShardId = split.getSpec().getSplitShard().getNewShardId();
+    assertEquals("s5", newShardId, "a new id, after the four of the bootstrap");
+    List<ShardPlacement> shards = cluster.state().topology().placement().shards();
+    assertEquals(shardsAtStart + 1, shards.size());
+    ShardPlacement lower = cluster.state().topology().placement().shard(shard.shardId()).orElseThrow();
+    ShardPlacement upper = cluster.state().topology().placement().shard(newShardId).orElseThrow();
+    assertEquals(shard.slotStart(), lower.slotStart());
+    assertEquals(lower.slotEnd() + 1, upper.slotStart());
+    assertEquals(shard.slotEnd(), upper.slotEnd());
+    assertEquals(shards.indexOf(lower) + 1, shards.indexOf(upper), "shards stay in slot order");
+    assertEquals(shard.replicaNodeIds(), upper.replicaNodeIds(), "no replica moved");
+    assertEquals(new ShardPlacement.SplitOrigin(shard.shardId(), 1000 + split.getId()), upper.splitFrom(),
+        "where the split's entry is in the old shard's log (the simulated leader's index)");
+    assertEquals(epochAtStart + 1, cluster.state().epoch(), "one new epoch");
+    assertGroupsMatchMeta(cluster);
+  }
+
+  @Test
+  void aSplitIsRefusedWhileAMoveChangesItsShardAndOneSplitRunsAtATime() {
+    SimulatedCluster cluster = clusterWithAnEmptyFourthNode();
+    ShardPlacement shard = cluster.state().topology().placement().shards().get(0);
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+        .setShardId(shard.shardId()).setFromNodeId(shard.preferredLeader()).setToNodeId(members(4).get(3).nodeId()))
+        .build(), 0, 0));
+    int operations = cluster.state().operations().size();
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+        .setShardId(shard.shardId()).setSplitSlot(SplitShardKind.HALVING_SLOT)).build(), 0, 0));
+    assertEquals(operations, cluster.state().operations().size(), "a shard a move changes is not split");
+
+    ShardPlacement other = cluster.state().topology().placement().shards().get(2);
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+        .setShardId(other.shardId()).setSplitSlot(other.slotStart())).build(), 0, 0));
+    assertEquals(operations, cluster.state().operations().size(), "the first slot cannot be a split slot");
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+        .setShardId(other.shardId()).setSplitSlot(SplitShardKind.HALVING_SLOT)).build(), 0, 0));
+    assertEquals(operations + 1, cluster.state().operations().size());
+    ShardPlacement third = cluster.state().topology().placement().shards().get(3);
+    cluster.apply(MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+        .setShardId(third.shardId()).setSplitSlot(SplitShardKind.HALVING_SLOT)).build(), 0, 0));
+    assertEquals(operations + 1, cluster.state().operations().size(), "one split at a time");
   }
 
   @ParameterizedTest

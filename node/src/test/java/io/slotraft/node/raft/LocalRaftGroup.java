@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +26,16 @@ final class LocalRaftGroup implements AutoCloseable {
   private final List<Peer> peers = new ArrayList<>();
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor();
 
-  /** Applies entries as strings; a new leader proposes a no-op, as a shard does. */
+  /**
+   * Applies entries as strings; a new leader proposes a no-op, as a shard does. Its snapshot is
+   * one file, {@code state}, holding the entries applied so far, one a line.
+   */
   static final class Recorder implements ReplicatedStateMachine<String> {
+    static final String STATE_FILE = "state";
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
     volatile RaftReplica<String> replica;
+    /** What the last snapshot loaded held; null until one is loaded. */
+    volatile String loaded;
 
     @Override
     public String applyEntry(long index, long term, ByteBuffer data) {
@@ -39,11 +46,23 @@ final class LocalRaftGroup implements AutoCloseable {
 
     @Override
     public SnapshotJob captureSnapshot() {
-      return directory -> List.of();
+      String state = String.join("\n", applied);
+      return stateJob(state);
+    }
+
+    /** A snapshot of {@code state}, as {@link #captureSnapshot} writes one. */
+    static SnapshotJob stateJob(String state) {
+      return directory -> {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(STATE_FILE), state);
+        return List.of(STATE_FILE);
+      };
     }
 
     @Override
-    public void loadSnapshot(Path directory) {}
+    public void loadSnapshot(Path directory) throws IOException {
+      loaded = Files.readString(directory.resolve(STATE_FILE));
+    }
 
     @Override
     public void onRoleChange(boolean leader, long term) {
@@ -72,8 +91,13 @@ final class LocalRaftGroup implements AutoCloseable {
     }
 
     void start() throws IOException {
+      start(endpoints());
+    }
+
+    /** Starts with {@code initialPeers} as the configuration of a new directory. */
+    void start(List<String> initialPeers) throws IOException {
       recorder = new Recorder();
-      replica = RaftReplica.start(transport, logStore, "test-group", endpoint, endpoints(), directory,
+      replica = RaftReplica.start(transport, logStore, "test-group", endpoint, initialPeers, directory,
           new ReplicaOptions(ELECTION_TIMEOUT_MS, 0, 100, false), recorder, snapshotWriter);
       recorder.replica = replica;
     }
@@ -85,12 +109,19 @@ final class LocalRaftGroup implements AutoCloseable {
 
   /** Starts {@code size} replicas of one group. */
   LocalRaftGroup(Path root, int size) throws IOException {
+    this(root, size, true);
+  }
+
+  /** {@code size} replicas of one group, started unless {@code start} is false (the test starts them). */
+  LocalRaftGroup(Path root, int size, boolean start) throws IOException {
     this.root = root;
     for (int i = 0; i < size; i++) {
       peers.add(new Peer(i, freePort()));
     }
-    for (Peer peer : peers) {
-      peer.start();
+    if (start) {
+      for (Peer peer : peers) {
+        peer.start();
+      }
     }
   }
 
@@ -98,7 +129,7 @@ final class LocalRaftGroup implements AutoCloseable {
     return peers;
   }
 
-  private List<String> endpoints() {
+  List<String> endpoints() {
     return peers.stream().map(p -> p.endpoint).toList();
   }
 
@@ -120,7 +151,9 @@ final class LocalRaftGroup implements AutoCloseable {
   @Override
   public void close() throws Exception {
     for (Peer peer : peers) {
-      peer.replica.close();
+      if (peer.replica != null) {
+        peer.replica.close();
+      }
       peer.logStore.close();
       peer.transport.close();
     }

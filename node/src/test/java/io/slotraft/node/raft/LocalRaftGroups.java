@@ -21,9 +21,18 @@ final class LocalRaftGroups implements AfterEachCallback {
 
   /** Starts a group of {@code size} replicas in a directory of its own. */
   LocalRaftGroup start(int size) throws IOException {
+    return create(size, true);
+  }
+
+  /** A group of {@code size} replicas that the test starts itself (after seeding some, say). */
+  LocalRaftGroup unstarted(int size) throws IOException {
+    return create(size, false);
+  }
+
+  private LocalRaftGroup create(int size, boolean start) throws IOException {
     Path root = Files.createTempDirectory("local-raft-group");
     roots.add(root);
-    LocalRaftGroup group = new LocalRaftGroup(root, size);
+    LocalRaftGroup group = new LocalRaftGroup(root, size, start);
     started.add(group);
     return group;
   }

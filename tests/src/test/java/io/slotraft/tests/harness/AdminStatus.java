@@ -21,7 +21,8 @@ public record AdminStatus(long epoch, int replicationFactor, Map<String, Member>
   public record Member(boolean metaVoter, boolean draining, long voterReplicas, long learnerReplicas) {}
 
   /** A shard: its voters (preferred leader first) and learners, by node name. */
-  public record Shard(String id, List<String> voters, List<String> learners, String preferredLeader) {}
+  public record Shard(String id, int slotStart, int slotEnd, List<String> voters, List<String> learners,
+      String preferredLeader) {}
 
   /** A running operation: {@code parentId} 0 for one an operator started, else its drain's or rebalance's id. */
   public record RunningOperation(long id, long parentId, String description, String step, String detail) {
@@ -52,7 +53,8 @@ public record AdminStatus(long epoch, int replicationFactor, Map<String, Member>
     }
     List<Shard> shards = StreamSupport.stream(document.getAsJsonArray("shards").spliterator(), false)
         .map(JsonElement::getAsJsonObject)
-        .map(shard -> new Shard(shard.get("shard_id").getAsString(), strings(shard, "voters"),
+        .map(shard -> new Shard(shard.get("shard_id").getAsString(), shard.get("slot_start").getAsInt(),
+            shard.get("slot_end").getAsInt(), strings(shard, "voters"),
             strings(shard, "learners"), shard.get("preferred_leader").isJsonNull() ? null
                 : shard.get("preferred_leader").getAsString()))
         .toList();

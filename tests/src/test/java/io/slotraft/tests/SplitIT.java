@@ -1,0 +1,173 @@
+package io.slotraft.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotraft.tests.harness.AdminCli;
+import io.slotraft.tests.harness.AdminStatus;
+import io.slotraft.tests.harness.ClusterCheck;
+import io.slotraft.tests.harness.NodeProcess;
+import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.Slots;
+import io.slotraft.tests.workload.ReadBack;
+import io.slotraft.tests.workload.SlotWriteProbe;
+import io.slotraft.tests.workload.ThreeClientLoads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisCluster;
+
+/**
+ * Shards split in place, as an operator does it, while JedisCluster, Lettuce's cluster client and the
+ * smart client write the whole time:
+ *
+ * <ol>
+ *   <li>n1, n2, n3 start with 2 shards (s1: 0-8191, s2: 8192-16383), and keys are written to both;
+ *   <li>{@code slotraft-admin split s1} (where its keys halve) while a probe writes to a slot of s1's
+ *       upper half and {@code redis-cli --cluster check} runs: s1 keeps the lower slots, a new shard
+ *       s3 has the upper ones on the same three nodes, and the check passes after;
+ *   <li>{@code split s2 --at 12000}: s2 keeps 8192-11999, s4 has 12000-16383;
+ *   <li>n2 is killed and started again: its replicas of the old shards replay their split entries,
+ *       and keep the new shards' seeds;
+ *   <li>the loads stop. No operation of any client failed, every key written before and every write
+ *       acknowledged during reads back, and every smart-client counter equals the INCRs acknowledged
+ *       on it (its retries across the splits applied once).
+ * </ol>
+ */
+class SplitIT {
+  private static final Duration CONVERGE = Duration.ofSeconds(60);
+  private static final int FILLED_KEYS = 10_000;
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path root;
+  private ProcessCluster cluster;
+  private AdminCli admin;
+  private ThreeClientLoads loads;
+
+  @AfterEach
+  void stopEverything() throws InterruptedException {
+    if (loads != null) {
+      loads.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void twoShardsSplitInPlaceUnderLoadAndEveryWriteSurvivesThemAndARestart() throws Exception {
+    cluster = ProcessCluster.startThree(root, 26700, "--shards", "2");
+    admin = new AdminCli(root.resolve("admin"), cluster.node(0));
+    awaitShardsLed(2, "both shards led after start");
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "before the splits");
+    Map<String, String> filled = fill();
+    loads = new ThreeClientLoads(cluster.nodes());
+    loads.start();
+    loads.awaitProgress(cluster, CONVERGE, "before the splits");
+
+    List<String> figures = new ArrayList<>();
+    // s1 splits where its keys halve, near slot 4096: slot 6000 is in its upper half either way.
+    try (SlotWriteProbe probe = new SlotWriteProbe(respSeeds(), "{" + tagInSlot(6000) + "}")) {
+      probe.start();
+      cluster.awaitTrue(() -> probe.writes() > 50, CONVERGE, "the probe writing to slot 6000");
+      probe.resetLongest();
+      figures.add(split("s1", 3, List.of()) + ", longest write to slot 6000 " + probe.longestWriteMillis() + " ms");
+      assertEquals(0, probe.failures(), "probe writes failed: " + probe.firstFailure());
+    }
+    AdminStatus once = AdminStatus.of(admin);
+    AdminStatus.Shard s1 = once.shards().get(0);
+    AdminStatus.Shard s3 = once.shards().get(1);
+    assertEquals(List.of("s1", "s3", "s2"), once.shards().stream().map(AdminStatus.Shard::id).toList());
+    assertEquals(0, s1.slotStart());
+    assertEquals(s1.slotEnd() + 1, s3.slotStart());
+    assertEquals(8191, s3.slotEnd());
+    assertTrue(s1.slotEnd() > 1000 && s1.slotEnd() < 7000, "s1 split near where its keys halve: " + once.shards());
+    assertEquals(s1.voters().stream().sorted().toList(), s3.voters().stream().sorted().toList(), "no replica moved");
+
+    figures.add(split("s2", 4, List.of("--at", "12000")));
+    AdminStatus twice = AdminStatus.of(admin);
+    assertEquals(List.of("s1", "s3", "s2", "s4"), twice.shards().stream().map(AdminStatus.Shard::id).toList());
+    assertEquals(11999, twice.shards().get(2).slotEnd());
+    assertEquals(12000, twice.shards().get(3).slotStart());
+    loads.assertNoFailures("while the shards split");
+
+    NodeProcess n2 = cluster.node(1);
+    n2.kill();
+    cluster.start(n2);
+    awaitShardsLed(4, "every shard led after n2 restarted");
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after n2 restarted");
+    loads.awaitProgress(cluster, CONVERGE, "after n2 restarted");
+
+    loads.stop();
+    loads.assertNoFailures("over the whole test");
+    loads.report("split");
+    figures.forEach(figure -> System.out.println("FIGURE split: " + figure));
+    loads.assertEveryAcknowledgedWriteIsPresent(cluster, "split");
+    List<String> wrong = ReadBack.wrongOrMissing(respSeeds(), filled);
+    assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())), wrong.size() + " keys written before "
+        + "the splits missing or different");
+  }
+
+  /**
+   * Runs {@code split SHARD ARGS} while checking the cluster with redis-cli, waits until {@code
+   * shardsAfter} shards are led and the check passes, and answers the figures: how long until both
+   * halves served, and how many checks passed while the split ran.
+   */
+  private String split(String shard, int shardsAfter, List<String> args) throws Exception {
+    long started = System.nanoTime();
+    List<String> command = new ArrayList<>(List.of(shard));
+    command.addAll(args);
+    AdminCli.Running split = admin.start("split", command.toArray(String[]::new));
+    List<String> checks = new ArrayList<>();
+    while (!split.awaitEnd(Duration.ofMillis(200))) {
+      checks.add(ClusterCheck.run(cluster.node(2)));
+    }
+    AdminCli.Run done = split.finish(Duration.ofSeconds(1));
+    assertEquals(0, done.code(), "split " + shard + ": " + done);
+    long recordedMs = (System.nanoTime() - started) / 1_000_000;
+    awaitShardsLed(shardsAfter, shardsAfter + " shards led after the split of " + shard);
+    long servingMs = (System.nanoTime() - started) / 1_000_000;
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after the split of " + shard);
+    long passed = checks.stream().filter(ClusterCheck::passes).count();
+    return String.format("split %s: recorded in meta after %d ms, both halves led after %d ms; redis-cli --cluster "
+        + "check while it ran: %d of %d passed", shard, recordedMs, servingMs, passed, checks.size());
+  }
+
+  /** Writes {@link #FILLED_KEYS} keys across every slot, before the loads start. */
+  private Map<String, String> fill() {
+    Map<String, String> written = new HashMap<>();
+    try (JedisCluster jedis = new JedisCluster(respSeeds(), DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build(), 20, Duration.ofSeconds(30))) {
+      for (int i = 0; i < FILLED_KEYS; i++) {
+        jedis.set("filled:" + i, "value-" + i);
+        written.put("filled:" + i, "value-" + i);
+      }
+    }
+    return written;
+  }
+
+  private void awaitShardsLed(int shards, String what) {
+    cluster.awaitTrue(() -> cluster.ledShardCounts().stream().filter(led -> led > 0).mapToInt(led -> led).sum()
+        == shards, CONVERGE, what);
+  }
+
+  private Set<HostAndPort> respSeeds() {
+    return cluster.nodes().stream().map(n -> new HostAndPort(n.host(), n.respPort())).collect(Collectors.toSet());
+  }
+
+  private static String tagInSlot(int slot) {
+    String key = Slots.keyInSlot(slot, "");
+    return key.substring(1, key.indexOf('}'));
+  }
+}
