@@ -2,6 +2,7 @@ package io.slotraft.node;
 
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.cluster.ClusterCommands;
+import io.slotraft.node.cluster.ReshardingRefusals;
 import io.slotraft.node.command.StandardKeyspaceCommands;
 import io.slotraft.node.dispatch.NodeCommandDispatcher;
 import io.slotraft.node.persistence.SnapshotCommands;
@@ -21,6 +22,7 @@ public final class Catalogs {
     ConnectionCommands.register(builder);
     ServerCommands.register(builder);
     ClusterCommands.register(builder);
+    ReshardingRefusals.register(builder);
     WaitCommand.register(builder);
     NodeCommandDispatcher.registerTransactions(builder);
     SnapshotCommands.register(builder, snapshots);

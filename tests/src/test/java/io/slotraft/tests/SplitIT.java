@@ -8,6 +8,7 @@ import io.slotraft.tests.harness.AdminStatus;
 import io.slotraft.tests.harness.ClusterCheck;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
+import io.slotraft.tests.harness.RedisCli;
 import io.slotraft.tests.harness.Slots;
 import io.slotraft.tests.workload.ReadBack;
 import io.slotraft.tests.workload.SlotWriteProbe;
@@ -40,6 +41,7 @@ import redis.clients.jedis.JedisCluster;
  *   <li>{@code split s2 --at 12000}: s2 keeps 8192-11999, s4 has 12000-16383;
  *   <li>n2 is killed and started again: its replicas of the old shards replay their split entries,
  *       and keep the new shards' seeds;
+ *   <li>{@code redis-cli --cluster reshard} is refused with an error naming {@code slotraft-admin split};
  *   <li>the loads stop. No operation of any client failed, every key written before and every write
  *       acknowledged during reads back, and every smart-client counter equals the INCRs acknowledged
  *       on it (its retries across the splits applied once).
@@ -109,6 +111,8 @@ class SplitIT {
     ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after n2 restarted");
     loads.awaitProgress(cluster, CONVERGE, "after n2 restarted");
 
+    reshardingByHandIsRefusedWithTheAdminCommandToUse();
+
     loads.stop();
     loads.assertNoFailures("over the whole test");
     loads.report("split");
@@ -142,6 +146,21 @@ class SplitIT {
     long passed = checks.stream().filter(ClusterCheck::passes).count();
     return String.format("split %s: recorded in meta after %d ms, both halves led after %d ms; redis-cli --cluster "
         + "check while it ran: %d of %d passed", shard, recordedMs, servingMs, passed, checks.size());
+  }
+
+  /**
+   * {@code redis-cli --cluster reshard} moves slots with CLUSTER SETSLOT and MIGRATE: it stops at the
+   * first with the node's error, which names {@code slotraft-admin split}; nothing moved.
+   */
+  private void reshardingByHandIsRefusedWithTheAdminCommandToUse() throws Exception {
+    NodeProcess via = cluster.node(0);
+    String target = RedisCli.run(cluster.node(1).respPort(), "cluster", "myid");
+    String reshard = RedisCli.run(via.respPort(), "--cluster", "reshard", via.host() + ":" + via.respPort(),
+        "--cluster-from", "all", "--cluster-to", target, "--cluster-slots", "10", "--cluster-yes");
+    assertTrue(reshard.contains("CLUSTER SETSLOT is not supported") && reshard.contains("slotraft-admin split"),
+        reshard.substring(Math.max(0, reshard.length() - 2000)));
+    assertEquals(List.of("s1", "s3", "s2", "s4"), AdminStatus.of(admin).shards().stream().map(AdminStatus.Shard::id)
+        .toList(), "the shards are as they were");
   }
 
   /** Writes {@link #FILLED_KEYS} keys across every slot, before the loads start. */

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * CLUSTER and the subcommands cluster-aware clients and redis-cli use to learn the topology,
  * rendered from the node's {@link ClusterView}. Topology changes go through meta, so the
- * subcommands that change a Redis cluster (MEET, ADDSLOTS, FAILOVER...) are not offered.
+ * subcommands that change a Redis cluster (MEET, SETSLOT, FAILOVER...) answer an error naming the
+ * {@code slotraft-admin} command to use instead ({@link ReshardingRefusals}).
  *
  * <p>COUNTKEYSINSLOT and GETKEYSINSLOT answer from this node's replica of the slot's shard, as a
  * Redis Cluster node answers from its own keys.
@@ -39,7 +40,7 @@ public final class ClusterCommands {
   }
 
   static ContainerCommand container() {
-    return new ContainerCommand("cluster", List.of(
+    List<Subcommand> subcommands = new java.util.ArrayList<>(List.of(
         sub("info", "INFO", 2, "Reports the cluster's state, size and epoch.", "3.0.0",
             (s, node, a) -> Replies.bulk(ClusterInfoFormat.render(roles(node)))),
         sub("myid", "MYID", 2, "Returns this node's id.", "3.0.0",
@@ -58,6 +59,8 @@ public final class ClusterCommands {
             ClusterCommands::countKeysInSlot),
         sub("getkeysinslot", "GETKEYSINSLOT <slot> <count>", 4, "Returns up to count keys of a slot.", "3.0.0",
             ClusterCommands::getKeysInSlot)));
+    subcommands.addAll(ReshardingRefusals.clusterSubcommands());
+    return new ContainerCommand("cluster", subcommands);
   }
 
   private static Subcommand sub(String name, String usage, int arity, String summary, String since,

@@ -50,7 +50,7 @@ class ClusterCommandsTest {
         Arguments.of("CLUSTER KEYSLOT", "-ERR wrong number of arguments for 'cluster|keyslot' command"),
         Arguments.of("CLUSTER KEYSLOT a b", "-ERR wrong number of arguments for 'cluster|keyslot' command"),
         Arguments.of("CLUSTER NODES x", "-ERR wrong number of arguments for 'cluster|nodes' command"),
-        Arguments.of("CLUSTER MEET 10.0.0.1 7000", "-ERR unknown subcommand 'MEET'. Try CLUSTER HELP."),
+        Arguments.of("CLUSTER MEETS 10.0.0.1 7000", "-ERR unknown subcommand 'MEETS'. Try CLUSTER HELP."),
         Arguments.of("CLUSTER", "-ERR wrong number of arguments for 'cluster' command"));
   }
 
@@ -78,6 +78,28 @@ class ClusterCommandsTest {
     assertEquals("-ERR Invalid slot", node.text(session, "CLUSTER", "COUNTKEYSINSLOT", "-1"));
     assertEquals("-ERR Invalid slot or number of keys", node.text(session, "CLUSTER", "GETKEYSINSLOT", "x", "1"));
     assertEquals("-ERR Invalid slot or number of keys", node.text(session, "CLUSTER", "GETKEYSINSLOT", "1", "-1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reshaping")
+  void reshapingByHandIsRefusedWithTheAdminCommandThatDoesIt(String line, String names) {
+    String reply = node.text(session, TestNode.words(line));
+    assertTrue(reply.startsWith("-ERR ") && reply.contains("is not supported") && reply.contains(names), reply);
+  }
+
+  static Stream<Arguments> reshaping() {
+    return Stream.of(
+        Arguments.of("CLUSTER SETSLOT 100 IMPORTING " + ID2, "slotraft-admin split SHARD"),
+        Arguments.of("CLUSTER SETSLOT 100 STABLE", "slotraft-admin rebalance"),
+        Arguments.of("CLUSTER ADDSLOTS 1 2 3", "slotraft-admin split"),
+        Arguments.of("CLUSTER DELSLOTSRANGE 1 2", "slotraft-admin split"),
+        Arguments.of("CLUSTER MEET 10.0.0.1 7000", "slotraft-admin drain"),
+        Arguments.of("CLUSTER FORGET " + ID2, "slotraft-admin remove-node"),
+        Arguments.of("CLUSTER REPLICATE " + ID2, "slotraft-admin move-replica"),
+        Arguments.of("CLUSTER FAILOVER", "slotraft-admin set-preferred-leader"),
+        Arguments.of("CLUSTER RESET HARD", "slotraft-admin"),
+        Arguments.of("MIGRATE 127.0.0.1 7002 key 0 5000", "slotraft-admin split"),
+        Arguments.of("MIGRATE 127.0.0.1 7002 x 0 5000 KEYS a b", "slotraft-admin split"));
   }
 
   @Test

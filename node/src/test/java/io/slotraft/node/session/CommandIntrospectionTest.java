@@ -29,7 +29,7 @@ class CommandIntrospectionTest {
 
   static Stream<Arguments> replies() {
     return Stream.of(
-        Arguments.of("COMMAND COUNT", ":19"),
+        Arguments.of("COMMAND COUNT", ":20"),
         Arguments.of("COMMAND INFO get", "[" + GET_INFO + "]"),
         Arguments.of("COMMAND INFO MSET", "[" + MSET_INFO + "]"),
         Arguments.of("COMMAND INFO ping", "[" + PING_INFO + "]"),
@@ -54,7 +54,9 @@ class CommandIntrospectionTest {
         Arguments.of("COMMAND GETKEYSANDFLAGS mset a 1 b 2", "[[\"a\", ~[+RW, +update]], [\"b\", ~[+RW, +update]]]"),
         Arguments.of("COMMAND GETKEYSANDFLAGS get k", "[[\"k\", ~[+RO, +access]]]"),
         Arguments.of("COMMAND LIST FILTERBY PATTERN cluster|*slot*",
-            "[\"cluster|slots\", \"cluster|keyslot\", \"cluster|countkeysinslot\", \"cluster|getkeysinslot\"]"),
+            "[\"cluster|slots\", \"cluster|keyslot\", \"cluster|countkeysinslot\", \"cluster|getkeysinslot\", "
+                + "\"cluster|setslot\", \"cluster|addslots\", \"cluster|addslotsrange\", \"cluster|delslots\", "
+                + "\"cluster|delslotsrange\", \"cluster|flushslots\"]"),
         Arguments.of("COMMAND LIST FILTERBY pattern C?IENT", "[\"client\"]"),
         Arguments.of("COMMAND LIST FILTERBY ACLCAT read", "[\"get\"]"),
         Arguments.of("COMMAND LIST FILTERBY aclcat WRITE", "[\"mset\"]"),
@@ -116,8 +118,8 @@ class CommandIntrospectionTest {
     assertTrue(list.startsWith("[\"ping\", \"echo\", \"hello\", \"auth\", \"select\", \"quit\", \"reset\", \"client\", "
         + "\"client|id\", \"client|getname\", "), list);
     assertTrue(list.contains("\"command\", \"command|count\", \"command|docs\""), list);
-    assertTrue(list.endsWith("\"cluster|help\", \"wait\", \"get\", \"mset\"]"), list);
-    assertEquals(19 + 9 + 7 + 10 + 5, ((Reply.Array) node.run(session, "COMMAND", "LIST")).items().size());
+    assertTrue(list.endsWith("\"cluster|help\", \"migrate\", \"wait\", \"get\", \"mset\"]"), list);
+    assertEquals(20 + 9 + 7 + 24 + 5, ((Reply.Array) node.run(session, "COMMAND", "LIST")).items().size());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.slotraft.node.catalog.CommandFlag;
 import io.slotraft.node.catalog.CommandSpec;
 import io.slotraft.node.catalog.KeyspaceHandler;
 import io.slotraft.node.cluster.ClusterCommands;
+import io.slotraft.node.cluster.ReshardingRefusals;
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.cluster.ClusterView;
 import io.slotraft.node.cluster.ShardView;
@@ -55,6 +56,7 @@ public final class TestNode implements NodeServices {
     ConnectionCommands.register(b);
     ServerCommands.register(b);
     ClusterCommands.register(b);
+    ReshardingRefusals.register(b);
     WaitCommand.register(b);
     KeyspaceHandler unused = (context, args) -> Replies.OK;
     b.command("get", 2).flags(CommandFlag.READONLY, CommandFlag.FAST).keys(1, 1, 1).group("string")
