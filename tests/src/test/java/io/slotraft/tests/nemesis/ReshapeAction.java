@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change of where replicas live, as an operator asks {@code slotraft-admin} for it: a replica
- * move, a rebalance, or a drain; followed by the CLI for a bounded time, or cancelled a moment after
+ * One change of where replicas live or of the shards themselves, as an operator asks {@code
+ * slotraft-admin} for it: a replica move, a rebalance, a drain, or a split; followed by the CLI for a bounded time, or cancelled a moment after
  * it started (a move rolls back, a drain stops and clears its mark).
  *
  * @param description e.g. "move s3 n1 -> n4", for the fault log
@@ -29,6 +29,11 @@ record ReshapeAction(String description, String command, List<String> arguments,
   static ReshapeAction moveThenCancel(String shard, String from, String to, long cancelAfterMs) {
     return new ReshapeAction("move " + shard + " " + from + " -> " + to + ", cancelled after " + cancelAfterMs + " ms",
         "move-replica", List.of(shard, from, to), 0, cancelAfterMs);
+  }
+
+  /** A split of {@code shard} where its keys halve: one step, done in a second or two without a fault. */
+  static ReshapeAction split(String shard) {
+    return new ReshapeAction("split " + shard, "split", List.of(shard), MOVE_WAIT_SECS, 0);
   }
 
   static ReshapeAction rebalance() {

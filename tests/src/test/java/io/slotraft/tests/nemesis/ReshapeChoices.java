@@ -12,22 +12,31 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which reshaping comes next, drawn from the churn's random against meta's plan as last read. Half
- * are moves of a random shard's random voter (up or down: a source that is down does not block a
- * move) to a member that holds no replica of the shard and is not draining; a fifth are rebalances,
- * which even out what the moves unbalanced; a fifth are moves cancelled a moment after they started
- * (most roll back); a tenth are drains cancelled a moment after they started, of a node that holds
+ * Which reshaping comes next, drawn from the churn's random against meta's plan as last read. Of
+ * twelve: five are moves of a random shard's random voter (up or down: a source that is down does
+ * not block a move) to a member that holds no replica of the shard and is not draining; two are
+ * rebalances, which even out what the moves unbalanced; two are moves cancelled a moment after they
+ * started (most roll back); one is a drain cancelled a moment after it started, of a node that holds
  * enough for the drain to take a while, and never while a node is draining already (a drain that
- * ended before its cancel leaves its node draining for good). When no move is possible, a rebalance.
+ * ended before its cancel leaves its node draining for good); two are splits of a random shard where
+ * its keys halve, while the cluster has fewer than {@link #MAX_SHARDS}. When no move is possible, a
+ * rebalance.
  */
 final class ReshapeChoices {
+  /** Splits stop here: each shard is a Raft group on every node, and the run is short. */
+  static final int MAX_SHARDS = 10;
+
   private ReshapeChoices() {}
 
   static ReshapeAction next(ClusterPlan plan, Random random) {
     Map<String, String> names = plan.getNodesList().stream()
         .collect(Collectors.toMap(NodeAddress::getNodeId, NodeAddress::getName));
     Set<String> draining = new HashSet<>(plan.getDrainingNodeIdsList());
-    int dice = random.nextInt(10);
+    int dice = random.nextInt(12);
+    List<MetaShard> splittable = plan.getShardsList().stream().filter(s -> s.getSlotEnd() > s.getSlotStart()).toList();
+    if (dice >= 10 && plan.getShardsCount() < MAX_SHARDS && !splittable.isEmpty()) {
+      return ReshapeAction.split(splittable.get(random.nextInt(splittable.size())).getShardId());
+    }
     List<NodeAddress> drainable = drainable(plan);
     if (dice == 9 && draining.isEmpty() && !drainable.isEmpty()) {
       NodeAddress node = drainable.get(random.nextInt(drainable.size()));

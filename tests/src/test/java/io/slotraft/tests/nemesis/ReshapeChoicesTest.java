@@ -38,7 +38,7 @@ class ReshapeChoicesTest {
         assertFalse(voters.contains(action.arguments().get(2)), action.toString());
       }
     }
-    assertEquals(Set.of("move-replica", "move-replica cancelled", "rebalance", "drain cancelled"), commands);
+    assertEquals(Set.of("move-replica", "move-replica cancelled", "rebalance", "drain cancelled", "split"), commands);
   }
 
   @Test
@@ -48,7 +48,24 @@ class ReshapeChoicesTest {
     Random random = new Random(11);
     for (int i = 0; i < 500; i++) {
       ReshapeAction action = ReshapeChoices.next(plan, random);
-      assertEquals("rebalance", action.command(), "n4 drains and every other member holds s1: " + action);
+      assertTrue(action.command().equals("rebalance") || action.command().equals("split"),
+          "n4 drains and every other member holds s1: " + action);
+    }
+  }
+
+  @Test
+  void splitsStopAtTheShardCapAndNeverTakeAOneSlotShard() {
+    MetaShard[] many = new MetaShard[ReshapeChoices.MAX_SHARDS];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = shard("s" + (i + 1), List.of("n1", "n2", "n3"), List.of());
+    }
+    ClusterPlan full = plan(List.of("n1", "n2", "n3", "n4"), List.of(), many);
+    ClusterPlan oneSlot = plan(List.of("n1", "n2", "n3", "n4"), List.of(),
+        shard("s1", List.of("n1", "n2", "n3"), List.of()).toBuilder().setSlotEnd(0).build());
+    Random random = new Random(3);
+    for (int i = 0; i < 500; i++) {
+      assertFalse(ReshapeChoices.next(full, random).command().equals("split"), "at the cap");
+      assertFalse(ReshapeChoices.next(oneSlot, random).command().equals("split"), "a one-slot shard");
     }
   }
 
@@ -68,8 +85,9 @@ class ReshapeChoicesTest {
     return plan.build();
   }
 
+  /** A shard of 100 slots (ranges need not tile the slots here: only whether one can split is read). */
   private static MetaShard shard(String id, List<String> voters, List<String> learners) {
-    return MetaShard.newBuilder().setShardId(id)
+    return MetaShard.newBuilder().setShardId(id).setSlotStart(0).setSlotEnd(99)
         .addAllReplicaNodeIds(voters.stream().map(ReshapeChoicesTest::id).toList())
         .addAllLearnerNodeIds(learners.stream().map(ReshapeChoicesTest::id).toList()).build();
   }
