@@ -203,13 +203,11 @@ public final class SlotraftNode implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> RetiredReplicas.purge(config.dataDir().resolve("shards"), RETIRED_GRACE_MS,
         clock.getAsLong()), 60, 600, TimeUnit.SECONDS);
-    if (meta.placement().shards().size() > 1) {
-      // With one shard any leader is as balanced as another: moving it would only interrupt clients.
-      // Its own thread: a hand-over waits for the writes in flight, up to a few seconds.
-      leadershipTimer.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self,
-          topology::member),
-          LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
-    }
+    // Its own thread: a hand-over waits for the writes in flight, up to a few seconds. Scheduled with
+    // one shard too, which it leaves alone: a split may make more.
+    leadershipTimer.scheduleWithFixedDelay(new LeaderBalancer(router::localShards, router::placement, self,
+        topology::member),
+        LeaderBalancer.INTERVAL_MS, LeaderBalancer.INTERVAL_MS, TimeUnit.MILLISECONDS);
 
     topologyWatch = new TopologyWatch(runtime::cluster, TopologyWatch.DEFAULT_POLL_INTERVAL);
     NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(self.host(), self.grpcPort()))

@@ -37,6 +37,10 @@ public final class LeaderBalancer implements Runnable {
 
   @Override
   public void run() {
+    if (placement.get().shards().size() < 2) {
+      // With one shard any leader is as balanced as another: moving it would only interrupt clients.
+      return;
+    }
     for (Shard shard : shards.get()) {
       try {
         balance(shard);
