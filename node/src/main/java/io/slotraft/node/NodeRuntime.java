@@ -13,6 +13,7 @@ import io.slotraft.node.session.ClientSession;
 import io.slotraft.node.session.ConfigTable;
 import io.slotraft.node.session.NodeServices;
 import io.slotraft.node.session.ServerStats;
+import io.slotraft.node.shard.BlockedClients;
 import io.slotraft.node.shard.Shard;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -127,6 +128,8 @@ final class NodeRuntime implements NodeServices, SnapshotControl {
     server.put("slotraft_raft_port", Integer.toString(config.self().raftPort()));
     server.put("slotraft_data_dir", config.dataDir().toAbsolutePath().toString());
     facts.put("server", server);
+    facts.put("clients", Map.of("blocked_clients", Integer.toString(router.localShards().stream()
+        .map(Shard::blocked).filter(java.util.Objects::nonNull).mapToInt(BlockedClients::size).sum())));
     facts.put("persistence", persistence());
     facts.put("replication", replication());
     facts.put("keyspace", keyspace());

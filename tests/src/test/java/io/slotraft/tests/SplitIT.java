@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,9 @@ import redis.clients.jedis.JedisCluster;
  * <ol>
  *   <li>n1, n2, n3 start with 2 shards (s1: 0-8191, s2: 8192-16383), and keys are written to both;
  *   <li>{@code slotraft-admin split s1} (where its keys halve) while a probe writes to a slot of s1's
- *       upper half and {@code redis-cli --cluster check} runs: s1 keeps the lower slots, a new shard
- *       s3 has the upper ones on the same three nodes, and the check passes after;
+ *       upper half, a client is blocked in BLPOP on a key of that slot and {@code redis-cli --cluster
+ *       check} runs: s1 keeps the lower slots, a new shard s3 has the upper ones on the same three
+ *       nodes, the check passes after, and the blocked client gets what is pushed after the split;
  *   <li>{@code split s2 --at 12000}: s2 keeps 8192-11999, s4 has 12000-16383;
  *   <li>n2 is killed and started again: its replicas of the old shards replay their split entries,
  *       and keep the new shards' seeds;
@@ -80,6 +83,8 @@ class SplitIT {
 
     List<String> figures = new ArrayList<>();
     // s1 splits where its keys halve, near slot 4096: slot 6000 is in its upper half either way.
+    String blockedKey = "{" + tagInSlot(6000) + "}queue";
+    CompletableFuture<List<String>> blocked = blockedPop(blockedKey);
     try (SlotWriteProbe probe = new SlotWriteProbe(respSeeds(), "{" + tagInSlot(6000) + "}")) {
       probe.start();
       cluster.awaitTrue(() -> probe.writes() > 50, CONVERGE, "the probe writing to slot 6000");
@@ -87,6 +92,12 @@ class SplitIT {
       figures.add(split("s1", 3, List.of()) + ", longest write to slot 6000 " + probe.longestWriteMillis() + " ms");
       assertEquals(0, probe.failures(), "probe writes failed: " + probe.firstFailure());
     }
+    assertTrue(!blocked.isDone(), "the BLPOP blocked before the split is still waiting: " + blocked);
+    try (JedisCluster pusher = new JedisCluster(respSeeds())) {
+      pusher.lpush(blockedKey, "after the split");
+    }
+    assertEquals(List.of(blockedKey, "after the split"), blocked.get(30, TimeUnit.SECONDS),
+        "a client blocked on a key the split moved follows it to the new shard");
     AdminStatus once = AdminStatus.of(admin);
     AdminStatus.Shard s1 = once.shards().get(0);
     AdminStatus.Shard s3 = once.shards().get(1);
@@ -161,6 +172,38 @@ class SplitIT {
         reshard.substring(Math.max(0, reshard.length() - 2000)));
     assertEquals(List.of("s1", "s3", "s2", "s4"), AdminStatus.of(admin).shards().stream().map(AdminStatus.Shard::id)
         .toList(), "the shards are as they were");
+  }
+
+  /** A BLPOP of {@code key} (up to 60 s) on a thread of its own, through JedisCluster, started and blocked. */
+  private CompletableFuture<List<String>> blockedPop(String key) {
+    CompletableFuture<List<String>> popped = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try (JedisCluster jedis = new JedisCluster(respSeeds(), DefaultJedisClientConfig.builder()
+          .connectionTimeoutMillis(2000).socketTimeoutMillis(90_000).build(), 20, Duration.ofSeconds(90))) {
+        popped.complete(jedis.blpop(60, key));
+      } catch (RuntimeException e) {
+        popped.completeExceptionally(e);
+      }
+    }, "blocked-pop");
+    thread.setDaemon(true);
+    thread.start();
+    cluster.awaitTrue(() -> clientsBlocked() > 0, CONVERGE, "the BLPOP blocking");
+    return popped;
+  }
+
+  /** Clients blocked on any node, from INFO clients. */
+  private long clientsBlocked() {
+    long blocked = 0;
+    for (NodeProcess node : cluster.nodes()) {
+      try {
+        String info = RedisCli.run(node.respPort(), "info", "clients");
+        blocked += info.lines().filter(line -> line.startsWith("blocked_clients:"))
+            .mapToLong(line -> Long.parseLong(line.substring("blocked_clients:".length()).trim())).sum();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return blocked;
   }
 
   /** Writes {@link #FILLED_KEYS} keys across every slot, before the loads start. */

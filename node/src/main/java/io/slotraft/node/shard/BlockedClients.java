@@ -56,6 +56,13 @@ public final class BlockedClients {
     return waiter.woken();
   }
 
+  /** Clients waiting now (INFO's blocked_clients adds them up over the node's shards). */
+  public int size() {
+    synchronized (waiters) {
+      return waiters.size();
+    }
+  }
+
   public boolean isEmpty() {
     synchronized (waiters) {
       return waiters.isEmpty();
