@@ -1,7 +1,6 @@
 package io.slotraft.admin;
 
 import io.slotraft.proto.v1.DrainNodeSpec;
-import io.slotraft.proto.v1.NodeAddress;
 import io.slotraft.proto.v1.OperationSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "drain", mixinStandardHelpOptions = true,
     description = "Move every replica and the meta vote off NODE, a few moves at a time, and follow the drain.")
-final class DrainCommand extends Subcommand {
+final class DrainCommand extends OperationCommand {
   @Parameters(index = "0", paramLabel = "NODE", description = "The node to empty (name or id).")
   private String drained;
 
@@ -24,12 +23,6 @@ final class DrainCommand extends Subcommand {
   @Mixin
   private MaxConcurrentMovesOption maxConcurrentMoves;
 
-  @Mixin
-  private WaitOption wait;
-
-  @Option(names = "--json", description = "Print the drain and its moves as JSON when following ends, no progress.")
-  private boolean json;
-
   @Override
   public Integer call() throws InterruptedException {
     if (!yes) {
@@ -37,13 +30,7 @@ final class DrainCommand extends Subcommand {
           + "to another node, " + maxConcurrentMoves.count + " at a time, then move its meta vote, if it has one; "
           + "add --yes to start it");
     }
-    try (MetaClient meta = connect()) {
-      MetaView view = new MetaView(meta.state());
-      NodeAddress target = view.node(drained);
-      OperationSpec drain = OperationSpec.newBuilder().setDrainNode(DrainNodeSpec.newBuilder()
-          .setNodeId(target.getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves.count)).build();
-      return new OperationRun(context(), meta, out(), err(), json)
-          .startAndFollow(drain, view, wait.seconds, OperationRun::keepsRunning);
-    }
+    return startAndFollow(view -> OperationSpec.newBuilder().setDrainNode(DrainNodeSpec.newBuilder()
+        .setNodeId(view.node(drained).getNodeId()).setMaxConcurrentMoves(maxConcurrentMoves.count)).build());
   }
 }

@@ -3,8 +3,6 @@ package io.slotraft.admin;
 import io.slotraft.proto.v1.MoveReplicaSpec;
 import io.slotraft.proto.v1.OperationSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -14,7 +12,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "move-replica", mixinStandardHelpOptions = true,
     description = "Move SHARD's replica from node FROM to node TO (names or ids) and follow the move until it ends.")
-final class MoveReplicaCommand extends Subcommand {
+final class MoveReplicaCommand extends OperationCommand {
   @Parameters(index = "0", paramLabel = "SHARD", description = "Shard id, as `status` lists it (e.g. s3).")
   private String shardId;
 
@@ -24,22 +22,11 @@ final class MoveReplicaCommand extends Subcommand {
   @Parameters(index = "2", paramLabel = "TO", description = "The node that takes it.")
   private String to;
 
-  @Mixin
-  private WaitOption wait;
-
-  @Option(names = "--json", description = "Print the operation as JSON when following ends, no progress.")
-  private boolean json;
-
   @Override
   public Integer call() throws InterruptedException {
-    try (MetaClient meta = connect()) {
-      MetaView view = new MetaView(meta.state());
-      OperationSpec move = OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
-          .setShardId(view.shard(shardId).getShardId())
-          .setFromNodeId(view.node(from).getNodeId())
-          .setToNodeId(view.node(to).getNodeId())).build();
-      return new OperationRun(context(), meta, out(), err(), json)
-          .startAndFollow(move, view, wait.seconds, OperationRun::keepsRunning);
-    }
+    return startAndFollow(view -> OperationSpec.newBuilder().setMoveReplica(MoveReplicaSpec.newBuilder()
+        .setShardId(view.shard(shardId).getShardId())
+        .setFromNodeId(view.node(from).getNodeId())
+        .setToNodeId(view.node(to).getNodeId())).build());
   }
 }

@@ -4,7 +4,6 @@ import io.slotraft.proto.v1.MetaShard;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.SplitShardSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "split", mixinStandardHelpOptions = true,
     description = "Split SHARD in place: its slots from SLOT on become a new shard on the same replicas.")
-final class SplitCommand extends Subcommand {
+final class SplitCommand extends OperationCommand {
   /** Meta's "the slot that halves the keys". */
   private static final int HALVING_SLOT = -1;
 
@@ -26,26 +25,17 @@ final class SplitCommand extends Subcommand {
       description = "The new shard's first slot (default: the slot that halves SHARD's keys).")
   private Integer at;
 
-  @Mixin
-  private WaitOption wait;
-
-  @Option(names = "--json", description = "Print the operation as JSON when following ends, no progress.")
-  private boolean json;
-
   @Override
   public Integer call() throws InterruptedException {
-    try (MetaClient meta = connect()) {
-      MetaView view = new MetaView(meta.state());
+    return startAndFollow(view -> {
       MetaShard shard = view.shard(shardId);
       if (at != null && (at <= shard.getSlotStart() || at > shard.getSlotEnd())) {
         throw new AdminException("--at " + at + " is not inside " + shardId + " (slots " + shard.getSlotStart() + "-"
             + shard.getSlotEnd() + "): the new shard's first slot must be in " + (shard.getSlotStart() + 1) + "-"
             + shard.getSlotEnd());
       }
-      OperationSpec split = OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
+      return OperationSpec.newBuilder().setSplitShard(SplitShardSpec.newBuilder()
           .setShardId(shard.getShardId()).setSplitSlot(at == null ? HALVING_SLOT : at)).build();
-      return new OperationRun(context(), meta, out(), err(), json)
-          .startAndFollow(split, view, wait.seconds, OperationRun::keepsRunning);
-    }
+    });
   }
 }

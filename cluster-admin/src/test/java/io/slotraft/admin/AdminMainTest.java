@@ -44,13 +44,13 @@ class AdminMainTest {
     Run run = run();
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("missing subcommand: status, operations, set-preferred-leader, move-replica, "
-        + "drain, remove-node, rebalance or cancel"), run.err());
+        + "drain, remove-node, rebalance, split or cancel"), run.err());
   }
 
   @Test
   void everySubcommandHasHelp() {
     for (String subcommand : new String[] {"status", "operations", "set-preferred-leader", "move-replica", "drain",
-        "remove-node", "rebalance", "cancel"}) {
+        "remove-node", "rebalance", "split", "cancel"}) {
       Run help = run(subcommand, "--help");
       assertEquals(0, help.exitCode(), subcommand);
       assertTrue(help.out().contains("--node"), help.out());

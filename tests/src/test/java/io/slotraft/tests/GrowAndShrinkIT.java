@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.AdminCli;
 import io.slotraft.tests.harness.AdminStatus;
+import io.slotraft.tests.harness.ClosedAfterEach;
 import io.slotraft.tests.harness.ClusterCheck;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,19 +60,11 @@ class GrowAndShrinkIT {
   private final long began = System.nanoTime();
   /** How long each step took, in order, for the figures. */
   private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+  @RegisterExtension
+  final ClosedAfterEach closed = new ClosedAfterEach();
   private ProcessCluster cluster;
   private AdminCli admin;
   private ThreeClientLoads loads;
-
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    if (loads != null) {
-      loads.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void threeNodesGrowToFiveUnderLoadThenAFirstMemberHoldingAMetaVoteIsDrainedAndRemoved() throws Exception {
@@ -109,12 +102,12 @@ class GrowAndShrinkIT {
    * and the smart client writing, one thread each.
    */
   private void startThreeNodesAndTheLoads() throws Exception {
-    cluster = ProcessCluster.startThree(root, 26200, "--shards", Integer.toString(SHARDS));
+    cluster = closed.add(ProcessCluster.startThree(root, 26200, "--shards", Integer.toString(SHARDS)));
     awaitLeaders(counts -> counts.equals(List.of(4, 4, 4)), "every node leading 4 shards after start");
     awaitClusterCheck(cluster.node(0), cluster.nodes(), "before the cluster grows");
     admin = new AdminCli(root.resolve("admin"), cluster.node(0));
 
-    loads = new ThreeClientLoads(cluster.nodes());
+    loads = closed.add(new ThreeClientLoads(cluster.nodes()));
     loads.start();
     awaitProgress("before the cluster grows");
     step("start");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.tests.harness.AdminCli;
 import io.slotraft.tests.harness.AdminStatus;
+import io.slotraft.tests.harness.ClosedAfterEach;
 import io.slotraft.tests.harness.ClusterCheck;
 import io.slotraft.tests.harness.NodeProcess;
 import io.slotraft.tests.harness.ProcessCluster;
@@ -23,8 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -56,28 +57,20 @@ class SplitIT {
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path root;
+  @RegisterExtension
+  final ClosedAfterEach closed = new ClosedAfterEach();
   private ProcessCluster cluster;
   private AdminCli admin;
   private ThreeClientLoads loads;
 
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    if (loads != null) {
-      loads.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
   @Test
   void twoShardsSplitInPlaceUnderLoadAndEveryWriteSurvivesThemAndARestart() throws Exception {
-    cluster = ProcessCluster.startThree(root, 26700, "--shards", "2");
+    cluster = closed.add(ProcessCluster.startThree(root, 26700, "--shards", "2"));
     admin = new AdminCli(root.resolve("admin"), cluster.node(0));
     awaitShardsLed(2, "both shards led after start");
     ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "before the splits");
     Map<String, String> filled = fill();
-    loads = new ThreeClientLoads(cluster.nodes());
+    loads = closed.add(new ThreeClientLoads(cluster.nodes()));
     loads.start();
     loads.awaitProgress(cluster, CONVERGE, "before the splits");
 

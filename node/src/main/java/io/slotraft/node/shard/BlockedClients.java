@@ -91,33 +91,27 @@ public final class BlockedClients {
    * slot away, and trying again tells them where to go.
    */
   public void wakeWhere(Predicate<List<byte[]>> keys) {
-    List<Waiter> matching = new ArrayList<>();
-    synchronized (waiters) {
-      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-        Waiter waiter = it.next();
-        if (keys.test(waiter.keys())) {
-          it.remove();
-          matching.add(waiter);
-        }
-      }
-    }
-    matching.forEach(waiter -> waiter.woken().complete(true));
+    wake(keys);
   }
 
   private void wakeReady() {
     checkPending.set(false);
-    List<Waiter> ready = new ArrayList<>();
+    wake(anyKeyHasValue);
+  }
+
+  /** Takes the waiters whose keys {@code match} out, and wakes them in the order they blocked, as Redis does. */
+  private void wake(Predicate<List<byte[]>> match) {
+    List<Waiter> woken = new ArrayList<>();
     synchronized (waiters) {
       for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
         Waiter waiter = it.next();
-        if (anyKeyHasValue.test(waiter.keys())) {
+        if (match.test(waiter.keys())) {
           it.remove();
-          ready.add(waiter);
+          woken.add(waiter);
         }
       }
     }
-    // In the order they blocked, as Redis serves blocked clients.
-    ready.forEach(waiter -> waiter.woken().complete(true));
+    woken.forEach(waiter -> waiter.woken().complete(true));
   }
 
   private void release(Waiter waiter, boolean woken) {

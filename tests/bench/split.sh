@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# What a split costs (README "Splitting a shard in place"), next to what Redis Cluster pays to move
+# the same keys, measured in one run on this machine and printed as one markdown table:
+#   1. Slotraft: three nodes with one shard on free ports; KEYS keys (default 1,000,000; 16-byte
+#      values, keys key:0 .. key:N-1 over every slot) written with redis-cli --pipe to the leader.
+#      A probe (tests/.../bench/SlotWriteProbeMain: JedisCluster, one thread, SETs of keys in slot
+#      12000, which the split moves, back to back) runs through the split; its longest write is how
+#      long that slot took no write. Then `slotraft-admin split s1` (where the keys halve): the CLI's wall time, meta's own
+#      start-to-finish time (the operation's history), each node's seed write (its log), and the time
+#      until the new shard has a leader (CLUSTER SHARDS through a node, polled every 50 ms).
+#   2. Redis Cluster: two redis-servers in cluster mode (no persistence, as the fastest Redis), every
+#      slot on the first, the same KEYS keys written the same way, the same probe; then
+#      `redis-cli --cluster reshard` of slots 8192-16383 to the second: the keys of half the slots
+#      cross to the other process one MIGRATE batch at a time. Its wall time and the probe's max.
+# Nothing is asserted; a figure that cannot be measured is printed as "not measured" with the reason,
+# and the script exits 1. Everything it starts is killed by pid and its temp dir removed on exit.
+# Usage: tests/bench/split.sh [--keys N]
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$REPO/tests/bench/bench-common.sh"
+
+usage() {
+  echo "usage: $0 [--keys N]" >&2
+  exit 2
+}
+KEYS=1000000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keys) [ $# -ge 2 ] || usage; [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--keys needs a whole number" >&2; usage; }
+      KEYS="$2"; shift 2 ;;
+    *) usage ;;
+  esac
+done
+
+install_redis_if_missing
+DIR="$(mktemp -d /tmp/split-bench.XXXXXX)"
+build_bench_classpath "$DIR/classpath"
+REDIS_PIDS=()
+PROBE_PID=""
+cleanup() {
+  [ -n "$PROBE_PID" ] && kill "$PROBE_PID" 2>/dev/null || true
+  exec 4>&- 2>/dev/null || true
+  stop_nodes
+  local pid
+  for pid in "${REDIS_PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$DIR"
+}
+trap cleanup EXIT INT TERM
+FAILED=0
+now_ms() { date +%s%3N; }
+
+# KEYS SET commands in RESP, for redis-cli --pipe.
+fill() { # port [--cluster-unaware]
+  awk -v n="$KEYS" 'BEGIN { for (i = 0; i < n; i++) { k = "key:" i; v = sprintf("%016d", i);
+      printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$16\r\n%s\r\n", length(k), k, v } }' \
+    | redis-cli -p "$1" --pipe >"$DIR/fill-$1.log" 2>&1
+}
+
+# A hash tag whose slot is $1.
+tag_in_slot() {
+  local i
+  for i in $(seq 0 200000); do
+    if [ "$(redis-cli -p "$2" cluster keyslot "t$i")" = "$1" ]; then echo "t$i"; return 0; fi
+  done
+  return 1
+}
+
+# The probe writes until its stdin (fd 4, a fifo this script holds open) closes, then prints its
+# figures to $2.
+start_probe() { # port out
+  rm -f "$DIR/probe.fifo"; mkfifo "$DIR/probe.fifo"
+  java -cp "$BENCH_CP" io.slotraft.tests.bench.SlotWriteProbeMain "$1" "$PROBE_TAG" <"$DIR/probe.fifo" >"$2" 2>&1 &
+  PROBE_PID=$!
+  exec 4>"$DIR/probe.fifo"
+}
+
+# Stops the probe and prints its longest write in ms ("not measured" when it failed writes).
+stop_probe() { # out
+  exec 4>&-
+  wait "$PROBE_PID" 2>/dev/null || true
+  PROBE_PID=""
+  if grep -q 'failures 0 ' "$1"; then
+    grep -o 'longest_ms [0-9]*' "$1" | grep -o '[0-9]*'
+  else
+    FAILED=1
+    echo "not measured ($(tr '\n' ' ' <"$1" | cut -c1-200))"
+  fi
+}
+
+# --- Slotraft ---------------------------------------------------------------------------------------
+BASE="$(free_base)"
+start_nodes "$DIR/slotraft" 1 "$BASE"
+LEADER="$(leader_port "$BASE")"
+start=$(now_ms); fill "$LEADER"; SLOTRAFT_FILL_MS=$(( $(now_ms) - start ))
+SLOTRAFT_KEYS="$(redis-cli -p "$LEADER" dbsize)"
+PROBE_TAG="$(tag_in_slot 12000 "$LEADER")"
+start_probe "$LEADER" "$DIR/slotraft-probe.out"
+sleep 3
+ADMIN=(java -jar "$REPO/cluster-admin/target/slotraft-admin.jar")
+start=$(now_ms)
+SPLIT_OUT="$("${ADMIN[@]}" split s1 --node "127.0.0.1:$((BASE + 101))" 2>&1)" || { FAILED=1; echo "split failed: $SPLIT_OUT" >&2; }
+SPLIT_CLI_MS=$(( $(now_ms) - start ))
+until redis-cli -p "$LEADER" cluster shards 2>/dev/null | grep -c master | grep -q '^2$'; do
+  [ $(( $(now_ms) - start )) -lt 60000 ] || { FAILED=1; echo "the new shard had no leader after 60 s" >&2; break; }
+  sleep 0.05
+done
+SPLIT_LED_MS=$(( $(now_ms) - start ))
+sleep 3
+SLOTRAFT_PROBE_MAX="$(stop_probe "$DIR/slotraft-probe.out")"
+OPERATION="$("${ADMIN[@]}" operations --all --json --node "127.0.0.1:$((BASE + 101))" 2>/dev/null || true)"
+META_MS="$(echo "$OPERATION" | tr ',' '\n' | grep -o '"finished_at_ms":[0-9]*\|"started_at_ms":[0-9]*' | tail -2 \
+  | awk -F: '/started/ { s = $2 } /finished/ { f = $2 } END { if (s && f) print f - s; else print "not measured" }')"
+SEEDS="$(grep -ho 'seeded shard-s2 with [0-9]* keys in [0-9]* ms' "$DIR"/slotraft/n*/node.log | sed 's/seeded shard-s2 with //' | paste -sd ';' -)"
+SPLIT_SLOT="$(echo "$SPLIT_OUT" | grep -o 'split at slot [0-9]*' | head -1 | grep -o '[0-9]*$' || echo '?')"
+stop_nodes
+
+# --- Redis Cluster ----------------------------------------------------------------------------------
+P1="$(free_port 31000 31999)"; P2="$(free_port $((P1 + 1)) 31999)"
+for port in "$P1" "$P2"; do
+  mkdir -p "$DIR/redis-$port"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$DIR/redis-$port" --save '' --appendonly no \
+    --cluster-enabled yes --cluster-config-file "$DIR/redis-$port/nodes.conf" >"$DIR/redis-$port/log" 2>&1 &
+  REDIS_PIDS+=($!)
+done
+for port in "$P1" "$P2"; do
+  until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.1; done
+done
+redis-cli -p "$P1" cluster addslotsrange 0 16383 >/dev/null
+redis-cli -p "$P2" cluster meet 127.0.0.1 "$P1" >/dev/null
+until [ "$(redis-cli -p "$P2" cluster info | grep -o 'cluster_state:ok')" = "cluster_state:ok" ] &&
+      [ "$(redis-cli -p "$P1" cluster nodes | wc -l)" = 2 ]; do sleep 0.2; done
+start=$(now_ms); fill "$P1"; REDIS_FILL_MS=$(( $(now_ms) - start ))
+REDIS_KEYS="$(redis-cli -p "$P1" dbsize)"
+start_probe "$P1" "$DIR/redis-probe.out"
+sleep 3
+TO="$(redis-cli -p "$P2" cluster myid)"
+FROM="$(redis-cli -p "$P1" cluster myid)"
+start=$(now_ms)
+redis-cli --cluster reshard "127.0.0.1:$P1" --cluster-from "$FROM" --cluster-to "$TO" --cluster-slots 8192 \
+  --cluster-yes >"$DIR/reshard.log" 2>&1 || { FAILED=1; echo "redis-cli --cluster reshard failed:" >&2; tail -5 "$DIR/reshard.log" >&2; }
+RESHARD_MS=$(( $(now_ms) - start ))
+sleep 3
+REDIS_PROBE_MAX="$(stop_probe "$DIR/redis-probe.out")"
+REDIS_MOVED="$(redis-cli -p "$P2" dbsize)"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2fx", a / b; else print "-" }'; }
+echo
+echo "### tests/bench/split.sh ($(date -u '+%Y-%m-%d %H:%M UTC'), $KEYS keys of 16 bytes, $(nproc) cores)"
+echo
+echo "| | Slotraft: split s1 in place | Redis Cluster: reshard 8192 slots | Slotraft / Redis |"
+echo "|---|---|---|---|"
+echo "| keys written (--pipe), ms | $SLOTRAFT_FILL_MS ($SLOTRAFT_KEYS keys) | $REDIS_FILL_MS ($REDIS_KEYS keys) | $(ratio "$SLOTRAFT_FILL_MS" "$REDIS_FILL_MS") |"
+echo "| keys that changed shard | those of slots $SPLIT_SLOT-16383 (seeds: $SEEDS) | $REDIS_MOVED | |"
+echo "| command's wall time, ms | $SPLIT_CLI_MS (slotraft-admin, JVM start included) | $RESHARD_MS (redis-cli --cluster reshard) | $(ratio "$SPLIT_CLI_MS" "$RESHARD_MS") |"
+echo "| meta's start to finish, ms | $META_MS | | |"
+echo "| until both halves have a leader, ms | $SPLIT_LED_MS | | |"
+echo "| longest write to slot 12000 during it, ms | $SLOTRAFT_PROBE_MAX | $REDIS_PROBE_MAX | $(ratio "$SLOTRAFT_PROBE_MAX" "$REDIS_PROBE_MAX") |"
+exit "$FAILED"
