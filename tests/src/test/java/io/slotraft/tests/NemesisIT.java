@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The nemesis suite: each scenario runs a checked workload of ten clients against three real nodes
  * (127.0.0.1-3, six shards) while faults drawn from the run's seed hit them, then judges the
  * history. In the {@code *-replica-moves} scenarios a fourth node (127.0.0.4) joins first, and
- * replica moves, rebalances and cancelled moves and drains run the whole time, under kills, pauses
+ * replica moves, splits, rebalances and cancelled moves and drains run the whole time, under kills, pauses
  * and partitions of any of the four. Seed, schedule, history and verdict stay in {@code
  * target/nemesis/<scenario>-<seed>/}; replay one with {@code -Dslotraft.nemesis.seed=<seed>
  * -Dslotraft.nemesis.scenarios=<name>}, soak with {@code -Dslotraft.nemesis.minutes=30}.
