@@ -56,13 +56,12 @@ fill() { # port [--cluster-unaware]
     | redis-cli -p "$1" --pipe >"$DIR/fill-$1.log" 2>&1
 }
 
-# A hash tag whose slot is $1.
-tag_in_slot() {
-  local i
-  for i in $(seq 0 200000); do
-    if [ "$(redis-cli -p "$2" cluster keyslot "t$i")" = "$1" ]; then echo "t$i"; return 0; fi
-  done
-  return 1
+# A hash tag whose slot is $1: asks the node for the slots of t0 .. t199999 in one connection.
+tag_in_slot() { # slot port
+  local line
+  line="$(seq 0 199999 | awk '{ print "CLUSTER KEYSLOT t" $1 }' | redis-cli -p "$2" | grep -n -x -m1 "$1" || true)"
+  [ -n "$line" ] || return 1
+  echo "t$(( ${line%%:*} - 1 ))"
 }
 
 # The probe writes until its stdin (fd 4, a fifo this script holds open) closes, then prints its
@@ -74,16 +73,17 @@ start_probe() { # port out
   exec 4>"$DIR/probe.fifo"
 }
 
-# Stops the probe and prints its longest write in ms ("not measured" when it failed writes).
+# Stops the probe and sets PROBE_MAX to its longest write in ms ("not measured" when a write failed).
+# Not in a command substitution: fd 4 must close in this shell for the probe to see its input end.
 stop_probe() { # out
   exec 4>&-
   wait "$PROBE_PID" 2>/dev/null || true
   PROBE_PID=""
   if grep -q 'failures 0 ' "$1"; then
-    grep -o 'longest_ms [0-9]*' "$1" | grep -o '[0-9]*'
+    PROBE_MAX="$(grep -o 'longest_ms [0-9]*' "$1" | grep -o '[0-9]*') ($(grep -o 'writes [0-9]*' "$1"))"
   else
     FAILED=1
-    echo "not measured ($(tr '\n' ' ' <"$1" | cut -c1-200))"
+    PROBE_MAX="not measured ($(tr '\n' ' ' <"$1" | cut -c1-200))"
   fi
 }
 
@@ -106,12 +106,15 @@ until redis-cli -p "$LEADER" cluster shards 2>/dev/null | grep -c master | grep 
 done
 SPLIT_LED_MS=$(( $(now_ms) - start ))
 sleep 3
-SLOTRAFT_PROBE_MAX="$(stop_probe "$DIR/slotraft-probe.out")"
-OPERATION="$("${ADMIN[@]}" operations --all --json --node "127.0.0.1:$((BASE + 101))" 2>/dev/null || true)"
-META_MS="$(echo "$OPERATION" | tr ',' '\n' | grep -o '"finished_at_ms":[0-9]*\|"started_at_ms":[0-9]*' | tail -2 \
-  | awk -F: '/started/ { s = $2 } /finished/ { f = $2 } END { if (s && f) print f - s; else print "not measured" }')"
-SEEDS="$(grep -ho 'seeded shard-s2 with [0-9]* keys in [0-9]* ms' "$DIR"/slotraft/n*/node.log | sed 's/seeded shard-s2 with //' | paste -sd ';' -)"
-SPLIT_SLOT="$(echo "$SPLIT_OUT" | grep -o 'split at slot [0-9]*' | head -1 | grep -o '[0-9]*$' || echo '?')"
+stop_probe "$DIR/slotraft-probe.out"; SLOTRAFT_PROBE_MAX="$PROBE_MAX"
+# Meta's own time, the split slot and each node's seed, from the nodes' logs.
+META_MS="$(grep -ho 'slots [0-9]*+ are now s2, in [0-9]* ms' "$DIR"/slotraft/n1/node.log | head -1 | grep -o 'in [0-9]*' \
+  | grep -o '[0-9]*' || echo 'not measured')"
+SEEDS="$(grep -ho 'seeded shard-s2 with [0-9]* keys in [0-9]* ms' "$DIR"/slotraft/n*/node.log | sed 's/seeded shard-s2 with //' \
+  | paste -sd ';' - || true)"
+SPLIT_SLOT="$(grep -ho 'split at slot [0-9]*' "$DIR"/slotraft/n1/node.log | head -1 | grep -o '[0-9]*$' || echo '?')"
+# The new group's first leader, and how long its replicas took to load the seed they started from.
+LOADS="$(grep -ho 'shard-s2\] loaded [^,]*' "$DIR"/slotraft/n*/node.log | paste -sd ';' - || true)"
 stop_nodes
 
 # --- Redis Cluster ----------------------------------------------------------------------------------
@@ -140,7 +143,7 @@ redis-cli --cluster reshard "127.0.0.1:$P1" --cluster-from "$FROM" --cluster-to 
   --cluster-yes >"$DIR/reshard.log" 2>&1 || { FAILED=1; echo "redis-cli --cluster reshard failed:" >&2; tail -5 "$DIR/reshard.log" >&2; }
 RESHARD_MS=$(( $(now_ms) - start ))
 sleep 3
-REDIS_PROBE_MAX="$(stop_probe "$DIR/redis-probe.out")"
+stop_probe "$DIR/redis-probe.out"; REDIS_PROBE_MAX="$PROBE_MAX"
 REDIS_MOVED="$(redis-cli -p "$P2" dbsize)"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2fx", a / b; else print "-" }'; }

@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,12 @@ final class ShardReplicas {
    * campaigns first (see {@link #FIRST_CAMPAIGN_DIVISOR}).
    */
   private final Set<String> firstCampaigners = ConcurrentHashMap.newKeySet();
+  /**
+   * A split's new shard state this node carved and wrote as its seed, kept until its replica starts
+   * here: the replica starts from it instead of reading the seed back (seconds for millions of keys,
+   * during which the new shard's slots take no writes). Gone with a restart, which reads the seed.
+   */
+  private final Map<String, ShardStateMachine> carvedStates = new ConcurrentHashMap<>();
   /**
    * A split's new group has no leader until one of its replicas' election timers fires: up to two
    * election timeouts in which its slots take no writes. The replica on the node that led the old
@@ -169,6 +176,9 @@ final class ShardReplicas {
       firstCampaigners.add(split.newShardId());
     }
     if (written) {
+      carvedStates.put(split.newShardId(), carved.state());
+    }
+    if (written) {
       LOG.info("[{}] split at slot {} (entry {}): seeded {} with {} keys in {} ms", parent.id().groupId(),
           split.splitSlot(), split.splitIndex(), child.groupId(), carved.state().keyspace().size(),
           (System.nanoTime() - started) / 1_000_000);
@@ -212,8 +222,13 @@ final class ShardReplicas {
   /** @param initialPeers the group's voters when the directory is new (without this node for a rebuild) */
   private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
     ShardId id = ShardId.of(assigned);
-    Shard created = new Shard(id, new ShardStateMachine(Catalogs.keyspaceOnly(), id.slotStart(), id.slotEnd()),
+    ShardStateMachine seededHere = carvedStates.remove(id.id());
+    Shard created = new Shard(id, seededHere != null ? seededHere
+        : new ShardStateMachine(Catalogs.keyspaceOnly(), id.slotStart(), id.slotEnd()),
         new SstSnapshotStore(), clock, config.maxInflightWrites());
+    if (seededHere != null) {
+      created.preloaded(seededHere.appliedIndex());
+    }
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, executors.timers(), executors.blockedChecker()));
     created.attachSplitSeeds(carved -> seed(created, carved));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),

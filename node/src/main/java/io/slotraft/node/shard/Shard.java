@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's replica of one shard: the state machine, the lock that guards it, and the Raft replica
@@ -31,6 +33,7 @@ import java.util.function.LongSupplier;
  * then run under the lock.
  */
 public final class Shard implements ReplicatedStateMachine<List<Reply>> {
+  private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
   /**
    * Entries in flight before writes queue for a batch. Two keeps one entry filling while the other
    * commits, so fsync and replication never idle between batches. Measured (redis-benchmark, three
@@ -66,6 +69,12 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   private volatile long lastSnapshotMs;
   private volatile BlockedClients blocked;
   private volatile SplitSeeds splitSeeds;
+  /**
+   * The index of the state the state machine was handed at construction (a split's carve, already
+   * written as this replica's seed), or -1: JRaft's first load of the snapshot at that index finds
+   * the same state in memory and skips reading it back from disk.
+   */
+  private volatile long preloadedIndex = -1;
 
   /**
    * Where a split's new shard gets its first state on this node: written as the new shard's first
@@ -89,6 +98,14 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   /** Binds the registry of clients blocked on this shard (BLPOP ...); set once at start. */
   public void attachBlocked(BlockedClients blockedClients) {
     this.blocked = blockedClients;
+  }
+
+  /**
+   * Says that the state machine this shard was made with already holds the snapshot at {@code index}
+   * (see {@link #preloadedIndex}); before the replica starts.
+   */
+  public void preloaded(long index) {
+    this.preloadedIndex = index;
   }
 
   /** Binds where this shard's splits seed their new shards; set once at start. */
@@ -328,13 +345,24 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
 
   @Override
   public void loadSnapshot(Path directory) throws IOException {
+    long started = System.nanoTime();
+    long preloaded = preloadedIndex;
+    preloadedIndex = -1;
     lock.lock();
     try {
+      if (preloaded >= 0 && preloaded == stateMachine.appliedIndex() && snapshots.appliedIndex(directory) == preloaded) {
+        lastSnapshotIndex = preloaded;
+        LOG.info("[{}] snapshot at index {} already in memory ({} keys): not read back", id.groupId(), preloaded,
+            stateMachine.keyspace().size());
+        return;
+      }
       snapshots.load(directory, stateMachine);
       lastSnapshotIndex = stateMachine.appliedIndex();
     } finally {
       lock.unlock();
     }
+    LOG.info("[{}] loaded the snapshot at index {} ({} keys) in {} ms", id.groupId(), lastSnapshotIndex,
+        withStateMachine(sm -> sm.keyspace().size()), (System.nanoTime() - started) / 1_000_000);
   }
 
   @Override

@@ -13,4 +13,7 @@ public interface SnapshotStore {
 
   /** Replaces the state machine's keyspace, clock and position with the snapshot in {@code directory}. */
   void load(Path directory, ShardStateMachine stateMachine) throws IOException;
+
+  /** The applied index the snapshot in {@code directory} was taken at, read from its manifest alone. */
+  long appliedIndex(Path directory) throws IOException;
 }

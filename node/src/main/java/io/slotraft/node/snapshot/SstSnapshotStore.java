@@ -41,6 +41,11 @@ public final class SstSnapshotStore implements SnapshotStore {
   }
 
   @Override
+  public long appliedIndex(Path directory) throws IOException {
+    return ManifestFile.read(directory).getAppliedIndex();
+  }
+
+  @Override
   public void load(Path directory, ShardStateMachine stateMachine) throws IOException {
     Keyspace loaded = new Keyspace();
     SnapshotManifest manifest = SnapshotFileReader.load(directory, loaded);
