@@ -8,10 +8,12 @@ import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.MetaProposals;
 import io.slotraft.node.operation.rebuild.RebuildStep;
 import io.slotraft.node.placement.ShardPlacement;
+import io.slotraft.node.raft.LocalReplicaFiles;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.RaftTransport;
-import io.slotraft.node.raft.SeededReplica;
 import io.slotraft.node.raft.ReplicaOptions;
+import io.slotraft.node.raft.ReplicatedStateMachine;
+import io.slotraft.node.raft.SeededReplica;
 import io.slotraft.node.raft.SnapshotCopyLimit;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.reconcile.ReplicaReconciler;
@@ -29,15 +31,19 @@ import io.slotraft.proto.v1.RebuildReplicaSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -81,6 +87,15 @@ final class ShardReplicas {
    * during which the new shard's slots take no writes). Gone with a restart, which reads the seed.
    */
   private final Map<String, ShardStateMachine> carvedStates = new ConcurrentHashMap<>();
+  /** Seeds being written on the snapshot-writer thread, by new shard id; guarded by {@link #seeding}. */
+  private final Map<String, CompletableFuture<Void>> pendingSeeds = new HashMap<>();
+  /** How long a reconcile pass waits for a seed being written before it leaves the start to the next. */
+  private static final long SEED_WAIT_SECS = 30;
+  /**
+   * In the directory of a split's new replica started without a seed: until its leader's snapshot
+   * arrives, a restart keeps it out of its configuration too.
+   */
+  static final String UNSEEDED_MARK = "unseeded";
   /**
    * A split's new group has no leader until one of its replicas' election timers fires: up to two
    * election timeouts in which its slots take no writes. The replica on the node that led the old
@@ -120,9 +135,18 @@ final class ShardReplicas {
     ShardId id = ShardId.of(assigned);
     Path directory = directory(id);
     if (assigned.splitFrom() != null) {
+      awaitSeed(id);
       synchronized (seeding) {
+        if (pendingSeeds.containsKey(id.id())) {
+          throw new IOException("its seed is being written; the next pass starts it");
+        }
         if (!Files.exists(directory)) {
           return startUnseeded(assigned, meta, directory);
+        }
+        if (Files.exists(directory.resolve(UNSEEDED_MARK)) && LocalReplicaFiles.newestSnapshot(directory).isEmpty()) {
+          // Started unseeded before, and its leader's snapshot has not arrived yet: still outside its
+          // configuration, or an empty replica could campaign with its peers in the initial one.
+          return startReplica(assigned, votersOtherThanSelf(assigned, meta), directory);
         }
       }
     }
@@ -144,7 +168,13 @@ final class ShardReplicas {
    */
   private Shard startUnseeded(ShardPlacement assigned, ClusterTopology meta, Path directory) throws IOException {
     ShardPlacement.SplitOrigin origin = assigned.splitFrom();
+    boolean parentPlacedHere = meta.placement().shard(origin.parentShardId())
+        .filter(parent -> parent.runsOn(config.self().nodeId())).isPresent();
     Optional<Shard> parent = runningShards.apply(origin.parentShardId());
+    if (parentPlacedHere && parent.isEmpty()) {
+      // It starts in this pass or a later one (after a restart, say), and may replay the split.
+      throw new IOException("waiting for this node's replica of " + origin.parentShardId() + " to start and seed it");
+    }
     long parentApplied = parent.map(Shard::replica).map(RaftReplica::lastAppliedIndex).orElse(Long.MAX_VALUE);
     if (parentApplied < origin.splitIndex()) {
       throw new IOException("waiting for this node's replica of " + origin.parentShardId() + " to apply the split at "
@@ -152,39 +182,96 @@ final class ShardReplicas {
     }
     LOG.info("[{}] no seed from the split of {} here: starting empty for the shard's leader to fill",
         ShardId.of(assigned).groupId(), origin.parentShardId());
-    String selfEndpoint = config.self().raftEndpoint();
+    Files.createDirectories(directory);
+    Path mark = directory.resolve(UNSEEDED_MARK);
+    Files.write(mark, new byte[0]);
+    SeededReplica.forceDirectory(directory);
     // Until the leader's snapshot arrives its configuration does not list it: it serves no stale reads.
-    return startReplica(assigned,
-        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
+    return startReplica(assigned, votersOtherThanSelf(assigned, meta), directory);
+  }
+
+  private List<String> votersOtherThanSelf(ShardPlacement assigned, ClusterTopology meta) {
+    String selfEndpoint = config.self().raftEndpoint();
+    return meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList();
   }
 
   /**
-   * Writes a split's new shard state, carved by {@code parent}'s replica here, as the new shard's
-   * seed on this node, with the parent group's voters as its configuration; a directory already
-   * there (seeded before a crash, or started) is kept.
+   * Has a split's new shard state, carved by {@code parent}'s replica here, written as the new
+   * shard's seed on this node, with the parent group's voters as its configuration; a directory
+   * already there (seeded before a crash, or started) is kept. Called on the parent's apply thread,
+   * which only captures the state (references, no copies): the files are written on the node's one
+   * snapshot-writer thread, so the parent goes on applying meanwhile, and any snapshot of the parent
+   * taken after the split entry is written after the seed (that thread runs its jobs in order): the
+   * parent's log is never cut past the split while the seed is not on disk, and a crash before it
+   * is replays the entry and seeds again.
    */
   private void seed(Shard parent, ShardStateMachine.Carved carved) throws IOException {
     ShardStateMachine.SplitRecord split = carved.split();
     ShardId child = new ShardId(split.newShardId(), split.splitSlot(), carved.state().slotEnd());
-    long started = System.nanoTime();
-    boolean written;
+    Path directory = directory(child);
+    ReplicatedStateMachine.SnapshotJob image;
+    List<String> voters = carved.voterEndpoints();
+    CompletableFuture<Void> written = new CompletableFuture<>();
     synchronized (seeding) {
-      written = SeededReplica.write(directory(child), split.splitIndex(), ShardStateMachine.SEED_TERM,
-          parent.replica().peerEndpoints(), new SstSnapshotStore().capture(carved.state(), child));
+      if (Files.exists(directory) || pendingSeeds.containsKey(child.id())) {
+        LOG.info("[{}] split at slot {} (entry {}) applied again: {} is already here", parent.id().groupId(),
+            split.splitSlot(), split.splitIndex(), child.groupId());
+        return;
+      }
+      image = new SstSnapshotStore().capture(carved.state(), child);
+      pendingSeeds.put(child.id(), written);
+      carvedStates.put(child.id(), carved.state());
+      if (parent.isLeader()) {
+        firstCampaigners.add(child.id());
+      }
     }
-    if (written && parent.isLeader()) {
-      firstCampaigners.add(split.newShardId());
+    long started = System.nanoTime();
+    executors.snapshotWriter().execute(() -> {
+      Throwable failure = null;
+      try {
+        SeededReplica.write(directory, split.splitIndex(), ShardStateMachine.SEED_TERM, voters, image);
+        LOG.info("[{}] split at slot {} (entry {}): seeded {} with {} keys in {} ms", parent.id().groupId(),
+            split.splitSlot(), split.splitIndex(), child.groupId(), carved.state().keyspace().size(),
+            (System.nanoTime() - started) / 1_000_000);
+      } catch (IOException | RuntimeException e) {
+        failure = e;
+        // The old shard keeps its log from before the split (a restart replays it and seeds again);
+        // meanwhile the new replica here starts empty and its leader fills it (see startUnseeded).
+        parent.holdSnapshots("the seed of " + child.groupId() + " from the split at entry " + split.splitIndex()
+            + " could not be written (" + e + "); restart the node to write it again");
+        LOG.error("[{}] could not seed {} from the split at entry {}: {}; this replica takes no snapshot until the "
+            + "node restarts", parent.id().groupId(), child.groupId(), split.splitIndex(), e.toString());
+        carvedStates.remove(child.id());
+      }
+      synchronized (seeding) {
+        pendingSeeds.remove(child.id());
+      }
+      if (failure == null) {
+        written.complete(null);
+      } else {
+        written.completeExceptionally(failure);
+      }
+    });
+  }
+
+  /** Waits (bounded) for a seed of {@code id} being written on this node, if one is. */
+  private void awaitSeed(ShardId id) throws IOException {
+    CompletableFuture<Void> pending;
+    synchronized (seeding) {
+      pending = pendingSeeds.get(id.id());
     }
-    if (written) {
-      carvedStates.put(split.newShardId(), carved.state());
+    if (pending == null) {
+      return;
     }
-    if (written) {
-      LOG.info("[{}] split at slot {} (entry {}): seeded {} with {} keys in {} ms", parent.id().groupId(),
-          split.splitSlot(), split.splitIndex(), child.groupId(), carved.state().keyspace().size(),
-          (System.nanoTime() - started) / 1_000_000);
-    } else {
-      LOG.info("[{}] split at slot {} (entry {}) applied again: {} is already here", parent.id().groupId(),
-          split.splitSlot(), split.splitIndex(), child.groupId());
+    try {
+      pending.get(SEED_WAIT_SECS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // Written nowhere here: the replica starts empty below and its leader fills it.
+    } catch (TimeoutException e) {
+      throw new IOException("still writing its seed after " + SEED_WAIT_SECS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for its seed", e);
     }
   }
 
@@ -223,8 +310,9 @@ final class ShardReplicas {
   private Shard startReplica(ShardPlacement assigned, List<String> initialPeers, Path directory) throws IOException {
     ShardId id = ShardId.of(assigned);
     ShardStateMachine seededHere = carvedStates.remove(id.id());
+    ShardPlacement.SlotRange initial = assigned.initialRange();
     Shard created = new Shard(id, seededHere != null ? seededHere
-        : new ShardStateMachine(Catalogs.keyspaceOnly(), id.slotStart(), id.slotEnd()),
+        : new ShardStateMachine(Catalogs.keyspaceOnly(), initial.slotStart(), initial.slotEnd()),
         new SstSnapshotStore(), clock, config.maxInflightWrites());
     if (seededHere != null) {
       created.preloaded(seededHere.appliedIndex());
@@ -274,6 +362,8 @@ final class ShardReplicas {
               .toList();
         }
         for (Path directory : stale) {
+          // A seed carved here for a shard meta places elsewhere: its state in memory goes too.
+          carvedStates.remove(directory.getFileName().toString());
           String groupId = new ShardId(directory.getFileName().toString(), 0, 0).groupId();
           logStore.dropGroup(groupId);
           RetiredReplicas.setAside(directory, clock.getAsLong());

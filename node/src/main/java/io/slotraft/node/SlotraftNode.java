@@ -439,6 +439,8 @@ public final class SlotraftNode implements AutoCloseable {
     // Last: every group that appends to it has stopped.
     closeQuietly(logStore);
     snapshotWriter.shutdown();
+    // A split's seed being written finishes rather than leave the split to be replayed at the next start.
+    awaitQuietly(snapshotWriter);
     blockedChecker.shutdownNow();
     LOG.info("node {} stopped", config.self().name());
   }

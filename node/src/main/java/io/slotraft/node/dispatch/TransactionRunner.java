@@ -139,7 +139,7 @@ final class TransactionRunner {
         return done(new RoutingReply.CrossSlot());
       }
     }
-    return shard.get().watchPoint().thenApply(point -> {
+    return shard.get().watchPoint(slot).thenApply(point -> {
       keys.forEach(key -> multi.watch(KeyWatch.of(key, point)));
       return Replies.OK;
     }).exceptionally(failure -> routing.onFailure(failure, false, slot));

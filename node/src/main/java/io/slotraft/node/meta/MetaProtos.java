@@ -6,6 +6,7 @@ import io.slotraft.node.placement.Placement;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.proto.v1.ClusterPlan;
 import io.slotraft.proto.v1.MetaShard;
+import io.slotraft.proto.v1.SlotRange;
 import io.slotraft.proto.v1.NodeReport;
 import io.slotraft.proto.v1.ShardReport;
 import io.slotraft.proto.v1.Operation;
@@ -71,6 +72,10 @@ public final class MetaProtos {
       if (shard.splitFrom() != null) {
         recorded.setSplitFromShardId(shard.splitFrom().parentShardId()).setSplitIndex(shard.splitFrom().splitIndex());
       }
+      if (shard.createdRange() != null) {
+        recorded.setCreatedRange(SlotRange.newBuilder().setSlotStart(shard.createdRange().slotStart())
+            .setSlotEnd(shard.createdRange().slotEnd()));
+      }
       plan.addShards(recorded);
     });
     return plan.build();
@@ -88,7 +93,9 @@ public final class MetaProtos {
         new Placement(plan.getShardsList().stream()
             .map(s -> new ShardPlacement(s.getShardId(), s.getSlotStart(), s.getSlotEnd(), s.getReplicaNodeIdsList(),
                 s.getLearnerNodeIdsList(), s.getSplitFromShardId().isEmpty() ? null
-                    : new ShardPlacement.SplitOrigin(s.getSplitFromShardId(), s.getSplitIndex())))
+                    : new ShardPlacement.SplitOrigin(s.getSplitFromShardId(), s.getSplitIndex()),
+                s.hasCreatedRange() ? new ShardPlacement.SlotRange(s.getCreatedRange().getSlotStart(),
+                    s.getCreatedRange().getSlotEnd()) : null))
             .toList()),
         plan.getReplicationFactor(), metaVoters, plan.getDrainingNodeIdsList(), plan.getMetaLearnerNodeIdsList());
   }

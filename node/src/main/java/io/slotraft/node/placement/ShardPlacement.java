@@ -11,9 +11,26 @@ import java.util.List;
  * @param learnerNodeIds nodes that run a replica being caught up by a move: not voters, never
  *     routed to; empty outside moves
  * @param splitFrom where a split made this shard; null for a shard made at bootstrap
+ * @param createdRange the slots the shard owned when it was made, or null when it still owns them
  */
 public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds,
-    List<String> learnerNodeIds, SplitOrigin splitFrom) {
+    List<String> learnerNodeIds, SplitOrigin splitFrom, SlotRange createdRange) {
+
+  /** An inclusive range of slots. */
+  public record SlotRange(int slotStart, int slotEnd) {}
+
+  public ShardPlacement(String shardId, int slotStart, int slotEnd, List<String> replicaNodeIds,
+      List<String> learnerNodeIds, SplitOrigin splitFrom) {
+    this(shardId, slotStart, slotEnd, replicaNodeIds, learnerNodeIds, splitFrom, null);
+  }
+
+  /**
+   * The slots a replica starting with no snapshot owns: the shard's first entry in its log found it
+   * owning them, and the split entries after it carve the rest away again.
+   */
+  public SlotRange initialRange() {
+    return createdRange != null ? createdRange : new SlotRange(slotStart, slotEnd);
+  }
 
   /**
    * The shard a split carved this one out of, and the index of the split entry in that shard's log:
@@ -42,7 +59,7 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
 
   /** This shard with its voters and learners changed, all else kept. */
   private ShardPlacement withReplicas(List<String> voters, List<String> learners) {
-    return new ShardPlacement(shardId, slotStart, slotEnd, voters, learners, splitFrom);
+    return new ShardPlacement(shardId, slotStart, slotEnd, voters, learners, splitFrom, createdRange);
   }
 
   /**
@@ -55,7 +72,8 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
       throw new IllegalArgumentException("shard " + shardId + " (slots " + slotStart + "-" + slotEnd
           + ") cannot split at slot " + splitSlot);
     }
-    return List.of(new ShardPlacement(shardId, slotStart, splitSlot - 1, replicaNodeIds, learnerNodeIds, splitFrom),
+    return List.of(new ShardPlacement(shardId, slotStart, splitSlot - 1, replicaNodeIds, learnerNodeIds, splitFrom,
+            initialRange()),
         new ShardPlacement(newShardId, splitSlot, slotEnd, replicaNodeIds, List.of(),
             new SplitOrigin(shardId, splitIndex)));
   }

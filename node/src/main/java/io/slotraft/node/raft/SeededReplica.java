@@ -81,7 +81,8 @@ public final class SeededReplica {
     return directory.getFileName().toString().endsWith(STAGING_SUFFIX);
   }
 
-  private static void forceDirectory(Path directory) throws IOException {
+  /** Forces a directory's entries (a file created or renamed in it) to disk. */
+  public static void forceDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -75,10 +75,12 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * the same state in memory and skips reading it back from disk.
    */
   private volatile long preloadedIndex = -1;
+  /** Why this shard takes no snapshot now (a split's seed is not on disk); null when it may. */
+  private volatile String snapshotsHeld;
 
   /**
    * Where a split's new shard gets its first state on this node: written as the new shard's first
-   * snapshot, durably, before the split entry counts as applied here (see {@code operation.split}).
+   * snapshot, ahead of any later snapshot of this shard (see {@code operation.split}).
    */
   public interface SplitSeeds {
     void seed(ShardStateMachine.Carved carved) throws IOException;
@@ -170,9 +172,14 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * Where a WATCH starts: after a ReadIndex barrier (so it is at least as new as any write already
    * acknowledged), the applied index and the clock a read would judge expiry by.
    */
-  public CompletableFuture<KeyWatch.Point> watchPoint() {
-    return replica.readBarrier().thenApply(ready -> withStateMachine(
-        sm -> new KeyWatch.Point(sm.appliedIndex(), sm.readTime(clock.getAsLong()))));
+  public CompletableFuture<KeyWatch.Point> watchPoint(int slot) {
+    return replica.readBarrier().thenApply(ready -> withStateMachine(sm -> {
+      if (!sm.owns(slot)) {
+        // A split gave the slot away: an index of this shard's log means nothing to the new one's.
+        throw new ProposalException(ProposalException.Kind.NOT_LEADER, "slot " + slot + " moved by a split");
+      }
+      return new KeyWatch.Point(sm.appliedIndex(), sm.readTime(clock.getAsLong()));
+    }));
   }
 
   /** One entry for the batcher: stamped now, since its commands are "received" when proposed. */
@@ -272,14 +279,21 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
           "this node does not lead " + id.id()));
     }
     int at = splitSlot >= 0 ? splitSlot : withStateMachine(ShardStateMachine::halvingSlot);
-    return writes.submitAlone(() -> replica.propose(EntryCodec.split(clock.getAsLong(), at, newShardId, operationId))
+    List<String> voters = replica.peerEndpoints();
+    return writes.submitAlone(() -> replica.propose(EntryCodec.split(clock.getAsLong(), at, newShardId, operationId,
+            voters))
             .thenApply(replies -> replies.get(0)))
         .thenApply(reply -> {
-          if (!(reply instanceof Reply.Int index)) {
+          if (!(reply instanceof Reply.Int)) {
             throw new IllegalArgumentException(reply instanceof Reply.Error error ? error.message()
                 : "unexpected reply to a split: " + reply);
           }
-          return SplitDone.newBuilder().setSplitSlot(at).setSplitIndex(index.value()).build();
+          // What the log applied, not what this leader asked: a split proposed again by another
+          // leader, which chose the halving slot anew, is answered with the first one.
+          ShardStateMachine.SplitRecord applied = withStateMachine(sm -> sm.lastSplit()
+              .filter(split -> split.operationId() == operationId)).orElseThrow(() ->
+              new IllegalStateException("split of operation " + operationId + " applied but not recorded"));
+          return SplitDone.newBuilder().setSplitSlot(applied.splitSlot()).setSplitIndex(applied.splitIndex()).build();
         });
   }
 
@@ -306,9 +320,9 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   }
 
   /**
-   * The new shard's seed is written before the split entry counts as applied: a snapshot of this
-   * shard taken after the entry must never exist without it. A failure stops this replica (the
-   * entry cannot be applied without it), as an unreadable entry would.
+   * Hands the carved state to the node, which writes it as the new shard's seed (see {@code
+   * ShardReplicas}, which holds this shard's snapshots if the write fails). A failure to even take
+   * it fails the entry's apply.
    */
   private void seed(ShardStateMachine.Carved carved) {
     SplitSeeds seeds = splitSeeds;
@@ -330,8 +344,20 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
     }
   }
 
+  /**
+   * Takes no snapshot from now on, for {@code reason}: a split's seed could not be written, so the
+   * log must keep the split entry for a restart to replay it and seed again.
+   */
+  public void holdSnapshots(String reason) {
+    this.snapshotsHeld = reason;
+  }
+
   @Override
   public SnapshotJob captureSnapshot() {
+    String held = snapshotsHeld;
+    if (held != null) {
+      throw new IllegalStateException("snapshots are held: " + held);
+    }
     // On the apply thread: no entry is applied meanwhile, and readers do not mutate.
     SnapshotJob job = snapshots.capture(stateMachine, id);
     long index = stateMachine.appliedIndex();

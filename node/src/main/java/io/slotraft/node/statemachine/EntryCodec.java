@@ -174,11 +174,13 @@ public final class EntryCodec {
   }
 
   /** A split: the shard keeps the slots below {@code splitSlot}; see {@code SplitBody} in entry.proto. */
-  public static byte[] split(long leaderTimeMs, int splitSlot, String newShardId, long operationId) {
+  public static byte[] split(long leaderTimeMs, int splitSlot, String newShardId, long operationId,
+      List<String> voterEndpoints) {
     return LogEntry.newBuilder()
         .setFormatVersion(SPLIT_VERSION)
         .setLeaderTimeMs(leaderTimeMs)
-        .setSplit(SplitBody.newBuilder().setSplitSlot(splitSlot).setNewShardId(newShardId).setOperationId(operationId))
+        .setSplit(SplitBody.newBuilder().setSplitSlot(splitSlot).setNewShardId(newShardId).setOperationId(operationId)
+            .addAllVoterEndpoints(voterEndpoints))
         .build()
         .toByteArray();
   }

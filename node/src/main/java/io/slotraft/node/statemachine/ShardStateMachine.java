@@ -71,8 +71,8 @@ public final class ShardStateMachine {
   /** A split this shard applied: meta's operation, the new shard's first slot and id, the entry's index. */
   public record SplitRecord(long operationId, int splitSlot, String newShardId, long splitIndex) {}
 
-  /** The new shard's state as of a split, and the split. */
-  public record Carved(ShardStateMachine state, SplitRecord split) {}
+  /** The new shard's state as of a split, the split, and the new group's voters (Raft endpoints). */
+  public record Carved(ShardStateMachine state, SplitRecord split, List<String> voterEndpoints) {}
 
   /**
    * Applies one committed entry at {@code index} and answers one reply per command in it, in order
@@ -231,7 +231,7 @@ public final class ShardStateMachine {
     child.appliedTerm = SEED_TERM;
     slotEnd = at - 1;
     lastSplit = new SplitRecord(split.getOperationId(), at, split.getNewShardId(), index);
-    carved = new Carved(child, lastSplit);
+    carved = new Carved(child, lastSplit, List.copyOf(split.getVoterEndpointsList()));
     return Replies.integer(index);
   }
 

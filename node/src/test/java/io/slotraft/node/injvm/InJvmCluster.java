@@ -87,6 +87,33 @@ final class InJvmCluster implements AutoCloseable {
   }
 
   /**
+   * Stops every node, runs {@code whileDown} (to damage their files, say), then starts them all again
+   * at once on the same ports and data directories, as after a power cut of the whole cluster;
+   * returns once they serve meta's topology again.
+   */
+  void restartAll(Runnable whileDown) throws Exception {
+    for (SlotraftNode node : nodes) {
+      node.close();
+    }
+    whileDown.run();
+    for (int i = 0; i < nodes.size(); i++) {
+      nodes.set(i, new SlotraftNode(configs.get(i)));
+    }
+    ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
+    try {
+      List<Future<SlotraftNode>> starting = new ArrayList<>();
+      for (SlotraftNode node : nodes) {
+        starting.add(starter.submit(node::start));
+      }
+      for (Future<SlotraftNode> node : starting) {
+        node.get();
+      }
+    } finally {
+      starter.shutdownNow();
+    }
+  }
+
+  /**
    * Stops node {@code index} as a process exit would (its ports close, its streams end), then starts
    * it again on the same ports and data directory; returns once it serves meta's topology again.
    */

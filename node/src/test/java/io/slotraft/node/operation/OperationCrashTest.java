@@ -138,6 +138,9 @@ class OperationCrashTest {
     assertEquals(shard.slotEnd(), upper.slotEnd());
     assertEquals(shards.indexOf(lower) + 1, shards.indexOf(upper), "shards stay in slot order");
     assertEquals(shard.replicaNodeIds(), upper.replicaNodeIds(), "no replica moved");
+    assertEquals(new ShardPlacement.SlotRange(shard.slotStart(), shard.slotEnd()), lower.initialRange(),
+        "a replica of the old shard replaying its log from the start owns its first range again");
+    assertEquals(new ShardPlacement.SlotRange(upper.slotStart(), upper.slotEnd()), upper.initialRange());
     assertEquals(new ShardPlacement.SplitOrigin(shard.shardId(), 1000 + split.getId()), upper.splitFrom(),
         "where the split's entry is in the old shard's log (the simulated leader's index)");
     assertEquals(epochAtStart + 1, cluster.state().epoch(), "one new epoch");

@@ -38,6 +38,7 @@ class ShardSplitTest {
   private static final int SPLIT_SLOT = 8192;
   private static final long OPERATION = 77;
   private static final CommandCatalog CATALOG = Catalogs.keyspaceOnly();
+  private static final List<String> VOTERS = List.of("127.0.0.1:7201", "127.0.0.1:7202", "127.0.0.1:7203");
 
   private final ShardStateMachine parent = new ShardStateMachine(CATALOG);
   private long index;
@@ -90,7 +91,7 @@ class ShardSplitTest {
   }
 
   private Reply split(int slot, long operation) {
-    return parent.apply(++index, 3, ByteBuffer.wrap(EntryCodec.split(T0, slot, "s9", operation))).get(0);
+    return parent.apply(++index, 3, ByteBuffer.wrap(EntryCodec.split(T0, slot, "s9", operation, VOTERS))).get(0);
   }
 
   private static List<byte[]> bytes(List<String> words) {
@@ -135,6 +136,7 @@ class ShardSplitTest {
     ShardStateMachine.Carved carved = parent.takeCarved().orElseThrow();
     ShardStateMachine child = carved.state();
     assertEquals(new ShardStateMachine.SplitRecord(OPERATION, SPLIT_SLOT, "s9", splitIndex), carved.split());
+    assertEquals(VOTERS, carved.voterEndpoints(), "the new group's voters, as the entry names them");
     assertEquals(0, parent.slotStart());
     assertEquals(SPLIT_SLOT - 1, parent.slotEnd());
     assertEquals(SPLIT_SLOT, child.slotStart());
