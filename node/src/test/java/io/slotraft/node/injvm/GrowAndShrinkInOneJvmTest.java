@@ -61,15 +61,7 @@ class GrowAndShrinkInOneJvmTest {
   }
 
   private Operation awaitEnd(long id) throws InterruptedException {
-    Await.until("operation " + id + " ends", Duration.ofSeconds(120), () -> {
-      try {
-        return metaState().getOperationsList().stream()
-            .anyMatch(op -> op.getId() == id && op.getStatus() != OperationStatus.OPERATION_RUNNING);
-      } catch (io.grpc.StatusRuntimeException e) {
-        return false; // meta is electing a leader (a vote moving, or a loaded machine): ask again
-      }
-    });
-    return metaState().getOperationsList().stream().filter(op -> op.getId() == id).findFirst().orElseThrow();
+    return meta.awaitEnd(1, id);
   }
 
   private long replicasOn(MetaState state, String nodeId) {

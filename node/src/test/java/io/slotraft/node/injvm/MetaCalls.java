@@ -1,13 +1,18 @@
 package io.slotraft.node.injvm;
 
 import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.slotraft.node.Await;
 import io.slotraft.proto.v1.GetMetaStateRequest;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.MetaServiceGrpc;
 import io.slotraft.proto.v1.MetaState;
+import io.slotraft.proto.v1.Operation;
+import io.slotraft.proto.v1.OperationStatus;
 import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.ProposeRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +41,22 @@ final class MetaCalls implements AutoCloseable {
   /** Proposes {@code command} through node {@code node}, which forwards it to meta's leader. */
   ProposeReply propose(int node, MetaCommand command) {
     return stub(node).propose(ProposeRequest.newBuilder().setCommand(command).build());
+  }
+
+  /**
+   * Waits until operation {@code id} has ended, reading meta through node {@code node}, and answers
+   * it; a read refused while meta elects a leader (a vote moving, a loaded machine) is made again.
+   */
+  Operation awaitEnd(int node, long id) throws InterruptedException {
+    Await.until("operation " + id + " ends", Duration.ofSeconds(120), () -> {
+      try {
+        return state(node).getOperationsList().stream()
+            .anyMatch(op -> op.getId() == id && op.getStatus() != OperationStatus.OPERATION_RUNNING);
+      } catch (StatusRuntimeException e) {
+        return false;
+      }
+    });
+    return state(node).getOperationsList().stream().filter(op -> op.getId() == id).findFirst().orElseThrow();
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotraft.client.SlotraftClient;
-import io.slotraft.node.Await;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.proto.SlotHash;
@@ -17,7 +16,6 @@ import io.slotraft.proto.v1.ProposeReply;
 import io.slotraft.proto.v1.SplitShardSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,28 +33,12 @@ class SplitInOneJvmTest {
   @TempDir
   Path root;
   private InJvmCluster cluster;
-  private MetaCalls meta;
 
   @AfterEach
   void stop() {
-    if (meta != null) {
-      meta.close();
-    }
     if (cluster != null) {
       cluster.close();
     }
-  }
-
-  private Operation awaitEnd(long id) throws InterruptedException {
-    Await.until("operation " + id + " ends", Duration.ofSeconds(120), () -> {
-      try {
-        return meta.state(1).getOperationsList().stream()
-            .anyMatch(op -> op.getId() == id && op.getStatus() != OperationStatus.OPERATION_RUNNING);
-      } catch (io.grpc.StatusRuntimeException e) {
-        return false; // meta is electing a leader: ask again
-      }
-    });
-    return meta.state(1).getOperationsList().stream().filter(op -> op.getId() == id).findFirst().orElseThrow();
   }
 
   private static void deleteTree(Path directory) {
@@ -90,22 +72,22 @@ class SplitInOneJvmTest {
 
   private void splitThenRestart(boolean seedsLost) throws Exception {
     cluster = InJvmCluster.start(root, 3, 1);
-    meta = new MetaCalls(cluster);
     String[] seeds = cluster.grpcPorts().stream().map(port -> "127.0.0.1:" + port).toArray(String[]::new);
     try (SlotraftClient client = SlotraftClient.builder().seeds(seeds).build()) {
       for (int i = 0; i < KEYS; i++) {
         client.sync().set(bytes("key:" + i), bytes("value-" + i));
       }
     }
-    ProposeReply split = meta.propose(2, MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(
-        SplitShardSpec.newBuilder().setShardId("s1").setSplitSlot(8192)).build(), 0, System.currentTimeMillis()));
-    assertTrue(split.getChanged(), split.getDescription());
-    Operation done = awaitEnd(split.getOperationId());
-    assertEquals(OperationStatus.OPERATION_SUCCEEDED, done.getStatus(), done.getDetail());
-    MetaState after = meta.state(1);
-    assertEquals(List.of("s1", "s2"), after.getPlan().getShardsList().stream().map(s -> s.getShardId()).toList());
-    assertEquals(8192, after.getPlan().getShards(1).getSlotStart());
-    meta.close();
+    try (MetaCalls meta = new MetaCalls(cluster)) {
+      ProposeReply split = meta.propose(2, MetaEntries.startOperation(OperationSpec.newBuilder().setSplitShard(
+          SplitShardSpec.newBuilder().setShardId("s1").setSplitSlot(8192)).build(), 0, System.currentTimeMillis()));
+      assertTrue(split.getChanged(), split.getDescription());
+      Operation done = meta.awaitEnd(1, split.getOperationId());
+      assertEquals(OperationStatus.OPERATION_SUCCEEDED, done.getStatus(), done.getDetail());
+      MetaState after = meta.state(1);
+      assertEquals(List.of("s1", "s2"), after.getPlan().getShardsList().stream().map(s -> s.getShardId()).toList());
+      assertEquals(8192, after.getPlan().getShards(1).getSlotStart());
+    }
 
     cluster.restartAll(() -> {
       if (seedsLost) {
@@ -122,7 +104,6 @@ class SplitInOneJvmTest {
         }
       }
     });
-    meta = new MetaCalls(cluster);
     try (SlotraftClient client = SlotraftClient.builder().seeds(seeds).build()) {
       int moved = 0;
       for (int i = 0; i < KEYS; i++) {
