@@ -190,6 +190,10 @@ final class ShardReplicas {
     return startReplica(assigned, votersOtherThanSelf(assigned, meta), directory);
   }
 
+  /**
+   * The shard's voters but this node: the configuration of a replica that must not campaign (a
+   * rebuilt one, a split's unseeded one) until its leader has caught it up.
+   */
   private List<String> votersOtherThanSelf(ShardPlacement assigned, ClusterTopology meta) {
     String selfEndpoint = config.self().raftEndpoint();
     return meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList();
@@ -299,9 +303,7 @@ final class ShardReplicas {
           + ") to take it out of its group");
     }
     DamagedCopy.setAside(directory, id.groupId(), rebuild.get().getId(), logStore, clock.getAsLong());
-    String selfEndpoint = config.self().raftEndpoint();
-    Shard fresh = startReplica(assigned,
-        meta.raftEndpoints(assigned).stream().filter(p -> !p.equals(selfEndpoint)).toList(), directory);
+    Shard fresh = startReplica(assigned, votersOtherThanSelf(assigned, meta), directory);
     RebuiltReplicaReport.whenVoting(executors.timers(), id.groupId(), fresh::replica, rebuild.get().getId(), lastRead);
     return fresh;
   }

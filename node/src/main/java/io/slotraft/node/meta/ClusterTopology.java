@@ -47,6 +47,11 @@ public record ClusterTopology(long epoch, List<ClusterMember> members, Placement
   }
 
   /** The member called {@code nameOrId} (its name, e.g. n2, or its node id). */
+  /** The member whose Raft port is {@code endpoint} ({@code host:port}), as a group's view names its leader. */
+  public Optional<ClusterMember> memberAtRaftEndpoint(String endpoint) {
+    return members.stream().filter(m -> m.raftEndpoint().equals(endpoint)).findFirst();
+  }
+
   public Optional<ClusterMember> memberNamed(String nameOrId) {
     return members.stream().filter(m -> m.name().equals(nameOrId) || m.nodeId().equals(nameOrId)).findFirst();
   }

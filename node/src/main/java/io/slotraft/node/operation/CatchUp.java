@@ -38,7 +38,7 @@ public final class CatchUp {
 
   public static List<MetaCommand> step(Operation operation, ClusterTopology topology, String groupId,
       GroupMembership.GroupView view, ClusterMember learner, String nextStep, DriverContext context) {
-    ClusterMember leader = topology.members().stream().filter(m -> m.raftEndpoint().equals(view.leader())).findFirst()
+    ClusterMember leader = topology.memberAtRaftEndpoint(view.leader())
         .orElseThrow(() -> new IllegalStateException("the leader " + view.leader() + " is not a member"));
     ReplicaDescription leaderReplica = context.describe(leader, groupId)
         .orElseThrow(() -> new IllegalStateException("the leader " + leader.name() + " did not describe " + groupId));

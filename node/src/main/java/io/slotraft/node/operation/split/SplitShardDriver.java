@@ -33,8 +33,7 @@ public final class SplitShardDriver implements StepDriver {
     }
     GroupMembership.GroupView view = context.groups().view(group.groupId(), group.endpoints())
         .orElseThrow(() -> new IllegalStateException(group.groupId() + " has no leader now"));
-    ClusterMember leader = topology.members().stream().filter(m -> m.raftEndpoint().equals(view.leader()))
-        .findFirst().orElseThrow(() -> new IllegalStateException("the leader of " + group.groupId() + " ("
+    ClusterMember leader = topology.memberAtRaftEndpoint(view.leader()).orElseThrow(() -> new IllegalStateException("the leader of " + group.groupId() + " ("
             + view.leader() + ") is not a member"));
     // A cancel is not taken: the split entry may already be on its way through the shard's log, and
     // a split that meta did not record would leave its upper slots served by no shard.
