@@ -29,6 +29,7 @@ import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationSpec;
 import io.slotraft.proto.v1.RebuildReplicaSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -321,6 +322,7 @@ final class ShardReplicas {
     }
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, executors.timers(), executors.blockedChecker()));
     created.attachSplitSeeds(carved -> seed(created, carved));
+    created.attachMergeSources(this::frozenSource);
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
     boolean campaignFirst = firstCampaigners.remove(id.id());
@@ -337,11 +339,101 @@ final class ShardReplicas {
     return created;
   }
 
+  /**
+   * A merge's frozen source as this node holds it, for its target's replica here to take in (see
+   * {@code operation.merge}): handed over by the source's running replica when it has it in memory,
+   * else read from the newest snapshot in the source's directory, which the merge's driver made sure
+   * every replica wrote before the target's COMMIT. Throws when neither has it.
+   */
+  private ShardStateMachine.FrozenState frozenSource(String sourceShardId, long operationId, long prepareIndex) {
+    Optional<Shard> running = runningShards.apply(sourceShardId);
+    if (running.isPresent()) {
+      Optional<ShardStateMachine.FrozenState> handed = running.get()
+          .withStateMachine(sm -> sm.handOverFrozen(operationId, prepareIndex));
+      if (handed.isPresent()) {
+        // Its snapshots on disk hold the frozen state: a later one would hold the empty keyspace left.
+        running.get().holdSnapshots("its frozen state went to the merge's target in memory");
+        return handed.get();
+      }
+    }
+    Path directory = config.dataDir().resolve("shards").resolve(sourceShardId);
+    try {
+      Optional<Path> snapshot = LocalReplicaFiles.newestSnapshot(directory);
+      if (snapshot.isEmpty()) {
+        throw new IllegalStateException("this node holds no snapshot of " + sourceShardId + " to merge from");
+      }
+      ShardStateMachine loaded = new ShardStateMachine(Catalogs.keyspaceOnly(), 0, 0);
+      new SstSnapshotStore().load(snapshot.get(), loaded);
+      LOG.info("[{}] read the frozen state of {} for merge {} from {} ({} keys)", sourceShardId, sourceShardId,
+          operationId, snapshot.get(), loaded.keyspace().size());
+      return loaded.frozenState(operationId).filter(frozen -> frozen.freeze().prepareIndex() == prepareIndex)
+          .orElseThrow(() -> new IllegalStateException("the snapshot of " + sourceShardId + " here ("
+              + snapshot.get().getFileName() + ") is not frozen by merge " + operationId + " at " + prepareIndex));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the frozen state of " + sourceShardId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why a merge's frozen source directory must stay on this node, or empty when it may go: while
+   * the merge's target runs here and its newest snapshot does not yet cover the merge, a restart
+   * replays the target's COMMIT, which reads the source's state from that directory.
+   */
+  private Optional<String> heldForMerge(ShardStateMachine.MergeFreeze freeze) {
+    boolean targetHere = lastRead.get().topology().placement().shard(freeze.targetShardId())
+        .filter(target -> target.runsOn(config.self().nodeId())).isPresent();
+    if (!targetHere) {
+      return Optional.empty();
+    }
+    Optional<Shard> target = runningShards.apply(freeze.targetShardId());
+    boolean covered = target.map(shard -> shard.withStateMachine(sm -> sm.lastMerge()
+            .filter(merge -> merge.operationId() >= freeze.operationId()).map(ShardStateMachine.MergeRecord::commitIndex))
+        .filter(commit -> shard.lastSnapshotIndex() >= commit).isPresent()).orElse(false);
+    return covered ? Optional.empty() : Optional.of("kept until " + freeze.targetShardId()
+        + "'s snapshot here covers merge " + freeze.operationId());
+  }
+
+  /** The merge freeze recorded in the newest snapshot in {@code directory}, if any. */
+  private static Optional<ShardStateMachine.MergeFreeze> frozenOnDisk(Path directory) {
+    try {
+      Optional<Path> snapshot = LocalReplicaFiles.newestSnapshot(directory);
+      if (snapshot.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(SstSnapshotStore.reshapesIn(snapshot.get()).mergeFreeze());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether a shard directory no replica here runs may be set aside: one the caller would not keep,
+   * unless a merge still needs it, and a merged-away source's once its target's snapshot here covers
+   * the merge (meta no longer knows the source, which the caller would keep for a split's sake).
+   */
+  private boolean staleHere(Path directory, boolean kept) {
+    String shardId = directory.getFileName().toString();
+    if (runningShards.apply(shardId).isPresent()) {
+      return !kept;
+    }
+    Optional<ShardStateMachine.MergeFreeze> freeze = frozenOnDisk(directory);
+    if (freeze.isEmpty()) {
+      return !kept;
+    }
+    boolean merged = lastRead.get().topology().placement().shard(shardId).isEmpty();
+    return (merged || !kept) && heldForMerge(freeze.get()).isEmpty();
+  }
+
   /** Stops replicas meta took away from this node and sets their data aside (see {@link RetiredReplicas}). */
   ReplicaReconciler.ReplicaRetirer retirer() {
     return new ReplicaReconciler.ReplicaRetirer() {
       @Override
       public void retire(Shard running) throws IOException {
+        Optional<String> held = running.withStateMachine(ShardStateMachine::mergeFreeze).flatMap(
+            ShardReplicas.this::heldForMerge);
+        if (held.isPresent()) {
+          throw new IOException(held.get());
+        }
         if (running.replica() != null) {
           running.replica().close();
         }
@@ -360,7 +452,8 @@ final class ShardReplicas {
         try (var entries = Files.list(shards)) {
           stale = entries.filter(Files::isDirectory)
               .filter(p -> !RetiredReplicas.isRetired(p) && !p.getFileName().toString().contains(DamagedCopy.ASIDE_MARK))
-              .filter(p -> !SeededReplica.isStaging(p) && !keep.test(p.getFileName().toString()))
+              .filter(p -> !SeededReplica.isStaging(p))
+              .filter(p -> staleHere(p, keep.test(p.getFileName().toString())))
               .toList();
         }
         for (Path directory : stale) {

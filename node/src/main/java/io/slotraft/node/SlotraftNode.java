@@ -54,6 +54,8 @@ import io.slotraft.node.shard.SnapshotPolicy;
 import io.slotraft.proto.v1.ReplicaDescription;
 import io.slotraft.proto.v1.SplitDone;
 import io.slotraft.proto.v1.SplitShardRequest;
+import io.slotraft.proto.v1.MergeStepDone;
+import io.slotraft.proto.v1.MergeStepRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -215,7 +217,20 @@ public final class SlotraftNode implements AutoCloseable {
         .callExecutor(ClientCallsInPlace.SUPPLIER)
         .addService(new TopologyGrpcService(runtime::cluster, topologyWatch))
         // Redis values go up to 512 MiB (proto-max-bulk-len); gRPC's default would cap them at 4 MiB.
-        .addService(new MetaGrpcService(this::readMeta, metaProposer, this::describeReplica, this::splitShard))
+        .addService(new MetaGrpcService(this::readMeta, metaProposer, this::describeReplica,
+            new MetaGrpcService.ReshapeSteps() {
+              @Override
+              public CompletableFuture<SplitDone> split(SplitShardRequest request) {
+                return localShard(request.getShardId()).thenCompose(shard -> shard.split(request.getSplitSlot(),
+                    request.getNewShardId(), request.getOperationId()));
+              }
+
+              @Override
+              public CompletableFuture<MergeStepDone> merge(MergeStepRequest request) {
+                return localShard(request.getShardId()).thenCompose(shard -> shard.mergeStep(request))
+                    .thenApply(index -> MergeStepDone.newBuilder().setIndex(index).build());
+              }
+            }))
         .maxInboundMessageSize(MAX_GRPC_MESSAGE_BYTES);
     grpc = grpcBuilder.build().start();
     resp = new RespServer(self.host(), self.respPort(), config.respThreads(),
@@ -356,18 +371,14 @@ public final class SlotraftNode implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no meta member answered")), metaForwarding);
   }
 
-  /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
-  /** Has this node's replica of the request's shard, which must lead it, propose the split. */
-  private CompletableFuture<SplitDone> splitShard(SplitShardRequest request) {
-    Optional<Shard> shard = router.localShards().stream().filter(s -> s.id().id().equals(request.getShardId()))
-        .findFirst();
-    if (shard.isEmpty()) {
-      return CompletableFuture.failedFuture(new ProposalException(ProposalException.Kind.NOT_LEADER,
-          "this node runs no replica of " + request.getShardId()));
-    }
-    return shard.get().split(request.getSplitSlot(), request.getNewShardId(), request.getOperationId());
+  /** This node's replica of {@code shardId}, for a split's or merge's step; NOT_LEADER when it runs none. */
+  private CompletableFuture<Shard> localShard(String shardId) {
+    Optional<Shard> shard = router.localShards().stream().filter(s -> s.id().id().equals(shardId)).findFirst();
+    return shard.map(CompletableFuture::completedFuture).orElseGet(() -> CompletableFuture.failedFuture(
+        new ProposalException(ProposalException.Kind.NOT_LEADER, "this node runs no replica of " + shardId)));
   }
 
+  /** This node's own replica of {@code groupId} (a shard's, or meta's), for the operations driver. */
   private Optional<ReplicaDescription> describeReplica(String groupId) {
     RaftReplica<?> replica = null;
     long snapshotIndex = 0;

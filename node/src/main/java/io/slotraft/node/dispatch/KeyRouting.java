@@ -67,7 +67,7 @@ public final class KeyRouting {
    * Runs the command, or answers where it must go. A session that {@link ClientSession#holdsWhileLeaderless()
    * holds while leaderless} (a Redis client) does not get TRYAGAIN while an election or transfer is
    * under way: its command waits for the leader ({@link LeaderWait}). Blocking commands are held only
-   * after a split moved their slot (their timeout starts again, which beats an error).
+   * after a split or merge moved their slot (their timeout starts again, which beats an error).
    *
    * @param client the write's place in its client's session (exactly-once retries), or null
    */
@@ -76,10 +76,10 @@ public final class KeyRouting {
     if (!session.holdsWhileLeaderless()) {
       return reply;
     }
-    // A blocking command is held only when a split moved its slot: it did not block yet, but was
-    // woken or refused by the old shard, and meta routes it to the new one within moments.
+    // A blocking command is held only when a split or merge moved its slot: it did not block yet, but
+    // was woken or refused by the old shard, and meta routes it to the new one within moments.
     return reply.thenCompose(first -> first instanceof RoutingReply.TryAgain again
-        && (again.movedBySplit() || !spec.has(CommandFlag.BLOCKING))
+        && (again.reshaping() || !spec.has(CommandFlag.BLOCKING))
         ? leaderWait.hold(first, () -> route(spec, session, args, client), session::disconnected)
         : CompletableFuture.completedFuture(first));
   }

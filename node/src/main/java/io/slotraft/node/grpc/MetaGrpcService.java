@@ -19,6 +19,8 @@ import io.slotraft.proto.v1.RebalanceSpec;
 import io.slotraft.proto.v1.ReplicaDescription;
 import io.slotraft.proto.v1.SplitDone;
 import io.slotraft.proto.v1.SplitShardRequest;
+import io.slotraft.proto.v1.MergeStepDone;
+import io.slotraft.proto.v1.MergeStepRequest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,33 +37,52 @@ public final class MetaGrpcService extends MetaServiceGrpc.MetaServiceImplBase {
   private final Supplier<CompletableFuture<MetaState>> linearizableRead;
   private final MetaProposals proposals;
   private final Function<String, Optional<ReplicaDescription>> localReplicas;
-  private final Function<SplitShardRequest, CompletableFuture<SplitDone>> splits;
+  private final ReshapeSteps reshapes;
+
+  /**
+   * Where split and merge entries are proposed: this node's leader replica of the request's shard.
+   * Each fails with a {@link ProposalException} when it does not lead, with an {@link
+   * IllegalArgumentException} for a step the shard refused.
+   */
+  public interface ReshapeSteps {
+    CompletableFuture<SplitDone> split(SplitShardRequest request);
+
+    CompletableFuture<MergeStepDone> merge(MergeStepRequest request);
+  }
 
   /**
    * @param linearizableRead meta's state after a ReadIndex on some meta replica
    * @param proposals where Propose calls go
    * @param localReplicas this node's own replica of a group, by group id
-   * @param splits has this node's leader replica of a shard split it; fails with a {@link
-   *     ProposalException} when it does not lead, with an {@link IllegalArgumentException} for a bad slot
+   * @param reshapes has this node's leader replica of a shard propose a split's or merge's entry
    */
   public MetaGrpcService(Supplier<CompletableFuture<MetaState>> linearizableRead, MetaProposals proposals,
-      Function<String, Optional<ReplicaDescription>> localReplicas,
-      Function<SplitShardRequest, CompletableFuture<SplitDone>> splits) {
+      Function<String, Optional<ReplicaDescription>> localReplicas, ReshapeSteps reshapes) {
     this.linearizableRead = linearizableRead;
     this.proposals = proposals;
     this.localReplicas = localReplicas;
-    this.splits = splits;
+    this.reshapes = reshapes;
   }
 
   @Override
   public void splitShard(SplitShardRequest request, StreamObserver<SplitDone> responses) {
-    CompletableFuture<SplitDone> split;
+    answer(() -> reshapes.split(request), responses);
+  }
+
+  @Override
+  public void mergeStep(MergeStepRequest request, StreamObserver<MergeStepDone> responses) {
+    answer(() -> reshapes.merge(request), responses);
+  }
+
+  /** Answers once a proposed reshape step is applied, or with what stopped it. */
+  private static <T> void answer(Supplier<CompletableFuture<T>> step, StreamObserver<T> responses) {
+    CompletableFuture<T> applied;
     try {
-      split = splits.apply(request);
+      applied = step.get();
     } catch (RuntimeException e) {
-      split = CompletableFuture.failedFuture(e);
+      applied = CompletableFuture.failedFuture(e);
     }
-    split.whenComplete((done, failure) -> {
+    applied.whenComplete((done, failure) -> {
       if (failure == null) {
         responses.onNext(done);
         responses.onCompleted();

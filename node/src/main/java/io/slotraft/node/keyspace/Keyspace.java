@@ -245,28 +245,44 @@ public final class Keyspace {
     Keyspace carved = new Keyspace();
     carved.generation = generation;
     carved.changeIndex = changeIndex;
+    moveSlots(this, carved, fromSlot, toSlot);
+    return carved;
+  }
+
+  /**
+   * Takes in every key of slots {@code fromSlot..toSlot} of {@code source} (which this keyspace owns
+   * none of), with its expiry, version and the slots' delete indexes: a merge. The entries move, not
+   * copies, in time proportional to their number; {@code source} is left without them. Both
+   * keyspaces' values count as held by a snapshot afterwards (a new generation above both), so the
+   * first change to any of them copies it, as after a snapshot capture.
+   */
+  public void absorb(Keyspace source, int fromSlot, int toSlot) {
+    moveSlots(source, this, fromSlot, toSlot);
+    generation = Math.max(generation, source.generation) + 1;
+  }
+
+  private static void moveSlots(Keyspace from, Keyspace to, int fromSlot, int toSlot) {
     for (int slot = fromSlot; slot <= toSlot; slot++) {
-      KeyEntry entry = slotHeads[slot];
+      KeyEntry entry = from.slotHeads[slot];
       while (entry != null) {
         KeyEntry following = entry.slotNext;
         if (entry.expireAtMs != 0) {
-          expiries.remove(entry);
+          from.expiries.remove(entry);
         }
-        table.remove(entry.key);
+        from.table.remove(entry.key);
         entry.slotPrevious = null;
         entry.slotNext = null;
-        carved.table.add(entry);
-        carved.linkToSlot(entry, slot);
+        to.table.add(entry);
+        to.linkToSlot(entry, slot);
         if (entry.expireAtMs != 0) {
-          carved.expiries.add(entry);
+          to.expiries.add(entry);
         }
         entry = following;
       }
-      slotHeads[slot] = null;
-      slotCounts[slot] = 0;
-      carved.slotDeleteIndex[slot] = slotDeleteIndex[slot];
+      from.slotHeads[slot] = null;
+      from.slotCounts[slot] = 0;
+      to.slotDeleteIndex[slot] = Math.max(to.slotDeleteIndex[slot], from.slotDeleteIndex[slot]);
     }
-    return carved;
   }
 
   /** The index of the newest entry that deleted a key of {@code slot}; for snapshots. */

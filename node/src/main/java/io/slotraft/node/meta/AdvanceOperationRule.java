@@ -43,6 +43,10 @@ final class AdvanceOperationRule implements MetaCommandRule<AdvanceOperation> {
     if (advance.hasPlan() && operation.getSpec().hasRebalance()) {
       changed.setSpec(operation.getSpec().toBuilder().setRebalance(advance.getPlan()));
     }
+    if (advance.getMergeSourceIndex() != 0 && operation.getSpec().hasMergeShards()) {
+      changed.setSpec(operation.getSpec().toBuilder().setMergeShards(operation.getSpec().getMergeShards().toBuilder()
+          .setSourceIndex(advance.getMergeSourceIndex())));
+    }
     MetaState next = state.withTopology(topology).withOperation(changed.build());
     String description = "operation " + operation.getId() + ": " + (ends ? advance.getStatus().name()
         : advance.getToStep()) + (advance.getDetail().isEmpty() ? "" : " (" + advance.getDetail() + ")")

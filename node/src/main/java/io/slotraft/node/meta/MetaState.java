@@ -63,29 +63,41 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
    * if any: a group takes one membership change at a time.
    */
   public Optional<Operation> operationChangingReplicasOf(String shardId) {
-    return runningOperations().stream().filter(op -> shardIdChangedBy(op).filter(shardId::equals).isPresent())
-        .findFirst();
+    return runningOperations().stream().filter(op -> shardIdsChangedBy(op).contains(shardId)).findFirst();
   }
 
   /** The shards whose replicas a running operation is changing now; see {@link #operationChangingReplicasOf}. */
   public Set<String> shardsWithReplicasChanging() {
-    return runningOperations().stream().map(MetaState::shardIdChangedBy).flatMap(Optional::stream)
-        .collect(Collectors.toSet());
+    return runningOperations().stream().flatMap(op -> shardIdsChangedBy(op).stream()).collect(Collectors.toSet());
   }
 
-  private static Optional<String> shardIdChangedBy(Operation operation) {
+  /** The running split or merge, if any: the cluster's slot ranges change one operation at a time. */
+  public Optional<Operation> runningReshape() {
+    return runningOperations().stream().filter(op -> op.getSpec().hasSplitShard() || op.getSpec().hasMergeShards())
+        .findFirst();
+  }
+
+  /** The shards whose replicas or group {@code operation} changes now; see {@link #operationChangingReplicasOf}. */
+  public static List<String> shardIdsChangedBy(Operation operation) {
     if (operation.getSpec().hasMoveReplica()) {
-      return Optional.of(operation.getSpec().getMoveReplica().getShardId());
+      return List.of(operation.getSpec().getMoveReplica().getShardId());
     }
     if (operation.getSpec().hasRebuildReplica()) {
-      return Optional.of(operation.getSpec().getRebuildReplica().getShardId());
+      return List.of(operation.getSpec().getRebuildReplica().getShardId());
     }
     if (operation.getSpec().hasSplitShard()) {
       // Not its replicas, but its group: a move must not change them while the split entry may be
       // in flight, nor a split run while a move has a learner that would miss its seed.
-      return Optional.of(operation.getSpec().getSplitShard().getShardId());
+      return List.of(operation.getSpec().getSplitShard().getShardId());
     }
-    return Optional.empty();
+    if (operation.getSpec().hasMergeShards()) {
+      // While it co-locates them, the source's replicas are its moves' to change (they claim it);
+      // from its freeze on, both groups are the merge's: each node must hold a replica of both.
+      var merge = operation.getSpec().getMergeShards();
+      return operation.getStep().equals("CO_LOCATE") ? List.of(merge.getTargetShardId())
+          : List.of(merge.getTargetShardId(), merge.getSourceShardId());
+    }
+    return List.of();
   }
 
   public static boolean running(Operation operation) {

@@ -1,6 +1,7 @@
 package io.slotraft.node.meta;
 
 import io.slotraft.node.operation.drain.DrainNodeKind;
+import io.slotraft.node.operation.merge.MergeShardsKind;
 import io.slotraft.node.operation.move.MoveReplicaKind;
 import io.slotraft.node.operation.rebalance.RebalanceKind;
 import io.slotraft.node.operation.rebuild.RebuildReplicaKind;
@@ -20,6 +21,7 @@ public final class OperationRules {
       case REBALANCE -> RebalanceKind.INSTANCE;
       case REBUILD_REPLICA -> RebuildReplicaKind.INSTANCE;
       case SPLIT_SHARD -> SplitShardKind.INSTANCE;
+      case MERGE_SHARDS -> MergeShardsKind.INSTANCE;
       case KIND_NOT_SET -> throw new MetaCommandException("an operation of a kind this build does not know; upgrade "
           + "this node");
     };

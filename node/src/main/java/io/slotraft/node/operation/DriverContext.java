@@ -2,6 +2,8 @@ package io.slotraft.node.operation;
 
 import io.slotraft.node.cluster.ClusterMember;
 import io.slotraft.node.raft.GroupMembership;
+import io.slotraft.proto.v1.MergeStepDone;
+import io.slotraft.proto.v1.MergeStepRequest;
 import io.slotraft.proto.v1.ReplicaDescription;
 import io.slotraft.proto.v1.SplitDone;
 import io.slotraft.proto.v1.SplitShardRequest;
@@ -21,6 +23,12 @@ public interface DriverContext {
    * split; throws when it did not (not the leader, or unreachable), for the step to be tried again.
    */
   SplitDone splitShard(ClusterMember leader, SplitShardRequest request);
+
+  /**
+   * Has {@code leader}'s replica of the request's shard propose one entry of a merge and answers its
+   * index once applied there; throws when it did not, for the step to be tried again.
+   */
+  MergeStepDone mergeStep(ClusterMember leader, MergeStepRequest request);
 
   /** Wall-clock milliseconds, for the records operators read (never compared across nodes). */
   long nowMs();

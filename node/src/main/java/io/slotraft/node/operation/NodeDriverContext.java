@@ -8,6 +8,8 @@ import io.slotraft.node.raft.GroupAdmin;
 import io.slotraft.node.raft.GroupMembership;
 import io.slotraft.proto.v1.DescribeReplicaRequest;
 import io.slotraft.proto.v1.MetaServiceGrpc;
+import io.slotraft.proto.v1.MergeStepDone;
+import io.slotraft.proto.v1.MergeStepRequest;
 import io.slotraft.proto.v1.ReplicaDescription;
 import io.slotraft.proto.v1.SplitDone;
 import io.slotraft.proto.v1.SplitShardRequest;
@@ -26,8 +28,9 @@ import java.util.function.LongSupplier;
 public final class NodeDriverContext implements DriverContext, AutoCloseable {
   private static final long DESCRIBE_TIMEOUT_MS = 2_000;
   /**
-   * A split's entry is applied on the leader once its replicas have written the new shard's seed;
-   * a shard of millions of keys takes seconds. A timeout only means the step asks again.
+   * A split's entry is applied on the leader once its replicas have written the new shard's seed,
+   * and a merge's COMMIT once the target took in the source's keys; a shard of millions of keys
+   * takes seconds. A timeout only means the step asks again.
    */
   private static final long SPLIT_TIMEOUT_MS = 60_000;
 
@@ -59,6 +62,18 @@ public final class NodeDriverContext implements DriverContext, AutoCloseable {
           .splitShard(request);
     } catch (StatusRuntimeException e) {
       throw new IllegalStateException(leader.name() + " did not split " + request.getShardId() + ": "
+          + (e.getStatus().getDescription() != null ? e.getStatus().getDescription() : e.getStatus().getCode()), e);
+    }
+  }
+
+  @Override
+  public MergeStepDone mergeStep(ClusterMember leader, MergeStepRequest request) {
+    try {
+      return MetaServiceGrpc.newBlockingStub(channelTo(leader)).withDeadlineAfter(SPLIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+          .mergeStep(request);
+    } catch (StatusRuntimeException e) {
+      throw new IllegalStateException(leader.name() + " did not apply the merge's " + request.getPhase() + " in "
+          + request.getShardId() + ": "
           + (e.getStatus().getDescription() != null ? e.getStatus().getDescription() : e.getStatus().getCode()), e);
     }
   }

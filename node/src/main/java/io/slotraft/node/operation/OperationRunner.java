@@ -4,6 +4,7 @@ import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.metagroup.ProposalOutcome;
 import io.slotraft.node.operation.drain.DrainNodeDriver;
+import io.slotraft.node.operation.merge.MergeShardsDriver;
 import io.slotraft.node.operation.move.MoveReplicaDriver;
 import io.slotraft.node.operation.rebalance.RebalanceDriver;
 import io.slotraft.node.operation.rebuild.RebuildReplicaDriver;
@@ -158,6 +159,7 @@ public final class OperationRunner implements Runnable {
       case REBALANCE -> RebalanceDriver.INSTANCE;
       case REBUILD_REPLICA -> RebuildReplicaDriver.INSTANCE;
       case SPLIT_SHARD -> SplitShardDriver.INSTANCE;
+      case MERGE_SHARDS -> MergeShardsDriver.INSTANCE;
       case KIND_NOT_SET -> throw new IllegalStateException("meta records no operation without a kind");
     };
   }

@@ -59,6 +59,17 @@ public record Placement(List<ShardPlacement> shards) {
   }
 
   /**
+   * This placement once {@code sourceId} merged into {@code targetId}: the target owns both ranges
+   * (which must be adjacent), the source is gone.
+   */
+  public Placement withMerge(String targetId, String sourceId) {
+    ShardPlacement target = shard(targetId).orElseThrow(() -> new IllegalArgumentException("no shard " + targetId));
+    ShardPlacement source = shard(sourceId).orElseThrow(() -> new IllegalArgumentException("no shard " + sourceId));
+    ShardPlacement merged = target.mergedWith(source);
+    return new Placement(shards.stream().filter(s -> s != source).map(s -> s == target ? merged : s).toList());
+  }
+
+  /**
    * An id no shard has had: "s" and one more than the highest number in use (ids are never reused,
    * so a split's new shard is never mistaken for data of an older one left on a node).
    */

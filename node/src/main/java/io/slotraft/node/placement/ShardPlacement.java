@@ -78,6 +78,20 @@ public record ShardPlacement(String shardId, int slotStart, int slotEnd, List<St
             new SplitOrigin(shardId, splitIndex)));
   }
 
+  /**
+   * This shard once it took in {@code source}, which must be adjacent: both ranges, its own replicas,
+   * and the range it was made with kept for replicas that replay its log from the start (they own
+   * that range until the merge entry gives them the source's).
+   */
+  public ShardPlacement mergedWith(ShardPlacement source) {
+    if (source.slotEnd() + 1 != slotStart && source.slotStart() != slotEnd + 1) {
+      throw new IllegalArgumentException("shards " + shardId + " (slots " + slotStart + "-" + slotEnd + ") and "
+          + source.shardId() + " (slots " + source.slotStart() + "-" + source.slotEnd() + ") are not adjacent");
+    }
+    return new ShardPlacement(shardId, Math.min(slotStart, source.slotStart()), Math.max(slotEnd, source.slotEnd()),
+        replicaNodeIds, learnerNodeIds, splitFrom, initialRange());
+  }
+
   /** The node that should lead this shard whenever it is up: leadership is balanced back to it. */
   public String preferredLeader() {
     return replicaNodeIds.get(0);

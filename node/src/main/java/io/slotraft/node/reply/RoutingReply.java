@@ -33,10 +33,11 @@ public sealed interface RoutingReply extends Reply
   }
 
   /**
-   * The shard has no leader right now, or it is busy, or (with {@code movedBySplit}) a split just
-   * gave the slot to a new shard that clients cannot be sent to yet; the command was not executed.
+   * The shard has no leader right now, or it is busy, or (with {@code reshaping}) a split just gave
+   * the slot to a new shard, or a merge froze the shard, and clients cannot be sent where the slot
+   * goes yet; the command was not executed.
    */
-  record TryAgain(int slot, String reason, boolean movedBySplit) implements RoutingReply {
+  record TryAgain(int slot, String reason, boolean reshaping) implements RoutingReply {
     public TryAgain(int slot, String reason) {
       this(slot, reason, false);
     }
@@ -44,6 +45,12 @@ public sealed interface RoutingReply extends Reply
     /** A command refused by a shard that a split took its slot from. */
     public static TryAgain movedBySplit(int slot) {
       return new TryAgain(slot, "slot " + slot + " moved to another shard by a split, retry", true);
+    }
+
+    /** A command refused by a shard that a merge froze (slot -1 for a keyless one). */
+    public static TryAgain frozenForMerge(int slot) {
+      return new TryAgain(slot, (slot >= 0 ? "slot " + slot : "the shard") + " is being merged into another shard, retry",
+          true);
     }
 
     @Override

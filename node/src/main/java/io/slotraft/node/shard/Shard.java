@@ -12,6 +12,8 @@ import io.slotraft.node.statemachine.KeyWatch;
 import io.slotraft.node.statemachine.LoggedCommand;
 import io.slotraft.node.statemachine.ShardStateMachine;
 import io.slotraft.proto.SlotHash;
+import io.slotraft.proto.v1.MergeBody;
+import io.slotraft.proto.v1.MergeStepRequest;
 import io.slotraft.proto.v1.SplitDone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -297,20 +299,74 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
         });
   }
 
+  /**
+   * Has this replica, which must lead, propose one entry of a merge operation (see {@code
+   * operation.merge}); completes with the entry's index once applied here (0 for a ROLLBACK), at
+   * once when this shard already applied that step.
+   */
+  public CompletableFuture<Long> mergeStep(MergeStepRequest request) {
+    Optional<Long> done = withStateMachine(sm -> appliedMergeStep(sm, request));
+    if (done.isPresent()) {
+      return CompletableFuture.completedFuture(done.get());
+    }
+    if (!isLeader()) {
+      return CompletableFuture.failedFuture(new ProposalException(ProposalException.Kind.NOT_LEADER,
+          "this node does not lead " + id.id()));
+    }
+    MergeBody step = MergeBody.newBuilder().setPhase(request.getPhase()).setOperationId(request.getOperationId())
+        .setTargetShardId(request.getTargetShardId()).setSourceShardId(request.getSourceShardId())
+        .setSourceIndex(request.getSourceIndex()).setSourceSlotStart(request.getSourceSlotStart())
+        .setSourceSlotEnd(request.getSourceSlotEnd()).build();
+    return writes.submitAlone(() -> replica.propose(EntryCodec.merge(clock.getAsLong(), step))
+            .thenApply(replies -> replies.get(0)))
+        .thenApply(reply -> {
+          if (reply instanceof Reply.Error error) {
+            throw new IllegalArgumentException(error.message());
+          }
+          // What the log applied: a step proposed again answers the first one's index.
+          return withStateMachine(sm -> appliedMergeStep(sm, request)).orElseThrow(() -> new IllegalStateException(
+              "merge " + request.getOperationId() + "'s " + request.getPhase() + " applied but not recorded"));
+        });
+  }
+
+  /** The index of the merge step {@code request} asks for, if this shard already applied it. */
+  private static Optional<Long> appliedMergeStep(ShardStateMachine sm, MergeStepRequest request) {
+    long operation = request.getOperationId();
+    return switch (request.getPhase()) {
+      case MERGE_PREPARE -> sm.mergeFreeze().filter(freeze -> freeze.operationId() == operation)
+          .map(ShardStateMachine.MergeFreeze::prepareIndex);
+      case MERGE_COMMIT -> sm.lastMerge().filter(merge -> merge.operationId() == operation)
+          .map(ShardStateMachine.MergeRecord::commitIndex);
+      case MERGE_ROLLBACK -> sm.reshapes().mergeReleased() >= operation ? Optional.of(0L) : Optional.empty();
+      case MERGE_PHASE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("no merge phase given");
+    };
+  }
+
+  /** Binds where merges find their frozen sources on this node; before the replica starts. */
+  public void attachMergeSources(ShardStateMachine.MergeSources sources) {
+    stateMachine.attachMergeSources(sources);
+  }
+
   /** One reply per command the entry carries, in order: a batch entry has several, others one. */
   @Override
   public List<Reply> applyEntry(long index, long term, ByteBuffer data) {
     List<Reply> replies;
     Optional<ShardStateMachine.Carved> carved;
+    boolean reshaped;
     lock.lock();
     try {
+      long reshapesBefore = stateMachine.reshapeChanges();
       replies = stateMachine.apply(index, term, data);
+      reshaped = stateMachine.reshapeChanges() != reshapesBefore;
       carved = stateMachine.takeCarved();
     } finally {
       lock.unlock();
     }
     if (carved.isPresent()) {
       seed(carved.get());
+    }
+    if (reshaped) {
+      afterMergeStep(index);
     }
     BlockedClients waiting = blocked;
     if (leader && waiting != null && !waiting.isEmpty()) {
@@ -342,6 +398,42 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
       int splitSlot = carved.split().splitSlot();
       waiting.wakeWhere(keys -> !keys.isEmpty() && SlotHash.slot(keys.get(0)) >= splitSlot);
     }
+  }
+
+  /**
+   * After a merge froze this shard, or this shard took a merge's source in: the state as of this
+   * entry goes to disk at once (the driver waits for a frozen source's snapshot on every replica,
+   * and the source's copy here is kept until this shard's snapshot covers the merge); clients
+   * blocked on a frozen shard are woken to be refused, and wait for meta to route them.
+   */
+  private void afterMergeStep(long index) {
+    boolean frozen = withStateMachine(sm -> sm.mergeFreeze().isPresent());
+    BlockedClients waiting = blocked;
+    if (frozen && waiting != null) {
+      waiting.wakeWhere(keys -> true);
+    }
+    snapshotCovering(index, SNAPSHOT_ATTEMPTS);
+  }
+
+  /** How often a snapshot a merge step needs is tried (one may be under way already). */
+  private static final int SNAPSHOT_ATTEMPTS = 100;
+
+  private void snapshotCovering(long index, int attemptsLeft) {
+    if (lastSnapshotIndex >= index || attemptsLeft == 0 || snapshotsHeld != null) {
+      return;
+    }
+    RaftReplica<List<Reply>> raft = replica;
+    Runnable again = () -> snapshotCovering(index, attemptsLeft - 1);
+    if (raft == null) {
+      CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS).execute(again);
+      return;
+    }
+    // Not on the apply thread: JRaft queues the snapshot behind the entry being applied.
+    CompletableFuture.runAsync(() -> raft.snapshot().whenComplete((done, failure) -> {
+      if (lastSnapshotIndex < index) {
+        CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS).execute(again);
+      }
+    }));
   }
 
   /**

@@ -2,7 +2,6 @@ package io.slotraft.node.snapshot;
 
 import io.slotraft.node.statemachine.ClientSessions;
 import io.slotraft.proto.v1.SnapshotManifest;
-import io.slotraft.proto.v1.SplitRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +41,12 @@ public final class SnapshotFileWriter {
     return write(image, clientSessions, null, dir);
   }
 
-  /** As {@link #write(KeyspaceImage, List, Path)}, with the newest split the shard applied (null: none). */
+  /**
+   * As {@link #write(KeyspaceImage, List, Path)}, with what the shard's splits and merges left in its
+   * state: {@code reshapes} holds only those fields of a manifest (null: none).
+   */
   public static List<String> write(KeyspaceImage image, List<ClientSessions.Session> clientSessions,
-      SplitRecord lastSplit, Path dir) throws IOException {
+      SnapshotManifest reshapes, Path dir) throws IOException {
     RocksDbLibrary.ensureLoaded();
     Files.createDirectories(dir);
     // An older manifest left in the directory must not vouch for the data file about to be replaced.
@@ -53,8 +55,8 @@ public final class SnapshotFileWriter {
     SnapshotManifest.Builder manifest = manifestFor(image.point());
     image.slotDeleteIndexes().ifPresent(manifest::addAllSlotDeleteIndexes);
     manifest.addAllClientSessions(ClientSessionsCodec.encode(clientSessions));
-    if (lastSplit != null) {
-      manifest.setLastSplit(lastSplit);
+    if (reshapes != null) {
+      manifest.mergeFrom(reshapes);
     }
     List<String> names = new ArrayList<>();
     if (image.size() == 0) {

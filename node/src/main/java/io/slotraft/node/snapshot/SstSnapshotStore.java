@@ -6,6 +6,8 @@ import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.shard.SnapshotStore;
 import io.slotraft.node.statemachine.ClientSessions;
 import io.slotraft.node.statemachine.ShardStateMachine;
+import io.slotraft.proto.v1.MergeFreeze;
+import io.slotraft.proto.v1.MergeRecord;
 import io.slotraft.proto.v1.SnapshotManifest;
 import io.slotraft.proto.v1.SplitRecord;
 import java.io.IOException;
@@ -26,18 +28,48 @@ public final class SstSnapshotStore implements SnapshotStore {
         stateMachine.clockMs(), stateMachine.slotStart(), stateMachine.slotEnd());
     KeyspaceImage image = KeyspaceImage.capture(stateMachine.keyspace(), point);
     List<ClientSessions.Session> sessions = stateMachine.clientSessions().export();
-    SplitRecord lastSplit = stateMachine.lastSplit().map(SstSnapshotStore::encode).orElse(null);
-    return directory -> SnapshotFileWriter.write(image, sessions, lastSplit, directory);
+    SnapshotManifest reshapes = encode(stateMachine.reshapes());
+    return directory -> SnapshotFileWriter.write(image, sessions, reshapes, directory);
   }
 
-  private static SplitRecord encode(ShardStateMachine.SplitRecord split) {
-    return SplitRecord.newBuilder().setOperationId(split.operationId()).setSplitSlot(split.splitSlot())
-        .setNewShardId(split.newShardId()).setSplitIndex(split.splitIndex()).build();
+  /** The manifest fields that carry what splits and merges left in a shard's state. */
+  static SnapshotManifest encode(ShardStateMachine.Reshapes reshapes) {
+    SnapshotManifest.Builder manifest = SnapshotManifest.newBuilder();
+    if (reshapes.lastSplit() != null) {
+      ShardStateMachine.SplitRecord split = reshapes.lastSplit();
+      manifest.setLastSplit(SplitRecord.newBuilder().setOperationId(split.operationId()).setSplitSlot(split.splitSlot())
+          .setNewShardId(split.newShardId()).setSplitIndex(split.splitIndex()));
+    }
+    if (reshapes.mergeFreeze() != null) {
+      ShardStateMachine.MergeFreeze freeze = reshapes.mergeFreeze();
+      manifest.setMergeFreeze(MergeFreeze.newBuilder().setOperationId(freeze.operationId())
+          .setTargetShardId(freeze.targetShardId()).setPrepareIndex(freeze.prepareIndex()));
+    }
+    if (reshapes.lastMerge() != null) {
+      ShardStateMachine.MergeRecord merge = reshapes.lastMerge();
+      manifest.setLastMerge(MergeRecord.newBuilder().setOperationId(merge.operationId())
+          .setSourceShardId(merge.sourceShardId()).setCommitIndex(merge.commitIndex()));
+    }
+    return manifest.setMergeReleased(reshapes.mergeReleased()).build();
   }
 
-  private static ShardStateMachine.SplitRecord decode(SplitRecord split) {
-    return new ShardStateMachine.SplitRecord(split.getOperationId(), split.getSplitSlot(), split.getNewShardId(),
-        split.getSplitIndex());
+  static ShardStateMachine.Reshapes decode(SnapshotManifest manifest) {
+    SplitRecord split = manifest.getLastSplit();
+    MergeFreeze freeze = manifest.getMergeFreeze();
+    MergeRecord merge = manifest.getLastMerge();
+    return new ShardStateMachine.Reshapes(
+        manifest.hasLastSplit() ? new ShardStateMachine.SplitRecord(split.getOperationId(), split.getSplitSlot(),
+            split.getNewShardId(), split.getSplitIndex()) : null,
+        manifest.hasMergeFreeze() ? new ShardStateMachine.MergeFreeze(freeze.getOperationId(),
+            freeze.getTargetShardId(), freeze.getPrepareIndex()) : null,
+        manifest.hasLastMerge() ? new ShardStateMachine.MergeRecord(merge.getOperationId(), merge.getSourceShardId(),
+            merge.getCommitIndex()) : null,
+        manifest.getMergeReleased());
+  }
+
+  /** What splits and merges left in the state a snapshot directory holds, from its manifest alone. */
+  public static ShardStateMachine.Reshapes reshapesIn(Path directory) throws IOException {
+    return decode(ManifestFile.read(directory));
   }
 
   @Override
@@ -51,6 +83,6 @@ public final class SstSnapshotStore implements SnapshotStore {
     SnapshotManifest manifest = SnapshotFileReader.load(directory, loaded);
     ClientSessions sessions = ClientSessionsCodec.decode(manifest.getClientSessionsList(), ManifestFile.path(directory));
     stateMachine.restore(loaded, sessions, manifest.getAppliedIndex(), manifest.getAppliedTerm(), manifest.getClockMs(),
-        manifest.getSlotStart(), manifest.getSlotEnd(), manifest.hasLastSplit() ? decode(manifest.getLastSplit()) : null);
+        manifest.getSlotStart(), manifest.getSlotEnd(), decode(manifest));
   }
 }

@@ -143,6 +143,39 @@ public final class ClientSessions {
     return copy;
   }
 
+  /**
+   * Takes in a merge source's sessions: a client's retried write must be answered once by the shard
+   * that now owns its key, whichever of the two ran it. A client known to both keeps the replies of
+   * both (a write ran in one of them only, or, if in both, before a split copied the reply), the
+   * higher "first unanswered" and the later activity; sessions stay least recently active first, and
+   * within the caps.
+   */
+  void absorb(ClientSessions source) {
+    Map<Long, Session> all = new LinkedHashMap<>();
+    for (Session mine : export()) {
+      all.put(mine.clientId, mine);
+    }
+    for (Session theirs : source.export()) {
+      Session merged = all.putIfAbsent(theirs.clientId, theirs);
+      if (merged == null) {
+        continue;
+      }
+      merged.lastActiveMs = Math.max(merged.lastActiveMs, theirs.lastActiveMs);
+      merged.firstUnanswered = Math.max(merged.firstUnanswered, theirs.firstUnanswered);
+      theirs.replies.forEach(merged.replies::putIfAbsent);
+      merged.replies.headMap(merged.firstUnanswered).clear();
+      while (merged.replies.size() > MAX_REPLIES_PER_CLIENT) {
+        merged.replies.pollFirstEntry();
+      }
+    }
+    List<Session> ordered = new ArrayList<>(all.values());
+    ordered.sort(java.util.Comparator.comparingLong(Session::lastActiveMs));
+    sessions.clear();
+    for (int i = Math.max(0, ordered.size() - MAX_CLIENTS); i < ordered.size(); i++) {
+      sessions.put(ordered.get(i).clientId, ordered.get(i));
+    }
+  }
+
   /** Adds a session loaded from a snapshot; sessions must come least recently active first. */
   public void restore(long clientId, long lastActiveMs, long firstUnanswered, Map<Long, Reply> replies) {
     Session session = new Session(clientId);

@@ -7,6 +7,7 @@ import io.slotraft.proto.v1.CommandBatchBody;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.ExpireKeysBody;
 import io.slotraft.proto.v1.LogEntry;
+import io.slotraft.proto.v1.MergeBody;
 import io.slotraft.proto.v1.SplitBody;
 import io.slotraft.proto.v1.TransactionBody;
 import io.slotraft.proto.v1.WatchedKey;
@@ -26,15 +27,16 @@ import java.util.List;
 public final class EntryCodec {
   /**
    * The newest layout this build reads: 2 added {@code command_batch}, 3 {@code transaction}, 4 the
-   * client sequence of a command, 5 a split.
+   * client sequence of a command, 5 a split, 6 a merge's steps.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /** Single commands and expiry: unchanged since the first layout. */
   static final int SINGLE_BODY_VERSION = 1;
   static final int BATCH_VERSION = 2;
   static final int TRANSACTION_VERSION = 3;
   static final int CLIENT_SEQUENCE_VERSION = 4;
   static final int SPLIT_VERSION = 5;
+  static final int MERGE_VERSION = 6;
 
   private EntryCodec() {}
 
@@ -181,6 +183,16 @@ public final class EntryCodec {
         .setLeaderTimeMs(leaderTimeMs)
         .setSplit(SplitBody.newBuilder().setSplitSlot(splitSlot).setNewShardId(newShardId).setOperationId(operationId)
             .addAllVoterEndpoints(voterEndpoints))
+        .build()
+        .toByteArray();
+  }
+
+  /** One step of a merge; see {@code MergeBody} in entry.proto. */
+  public static byte[] merge(long leaderTimeMs, MergeBody step) {
+    return LogEntry.newBuilder()
+        .setFormatVersion(MERGE_VERSION)
+        .setLeaderTimeMs(leaderTimeMs)
+        .setMerge(step)
         .build()
         .toByteArray();
   }

@@ -13,6 +13,7 @@ import io.slotraft.node.reply.RoutingReply;
 import io.slotraft.proto.SlotHash;
 import io.slotraft.proto.v1.CommandBody;
 import io.slotraft.proto.v1.LogEntry;
+import io.slotraft.proto.v1.MergeBody;
 import io.slotraft.proto.v1.SplitBody;
 import io.slotraft.proto.v1.TransactionBody;
 import io.slotraft.proto.v1.WatchedKey;
@@ -55,6 +56,18 @@ public final class ShardStateMachine {
   private SplitRecord lastSplit;
   /** The new shard's state carved by the entry just applied, until the caller takes it. */
   private Carved carved;
+  /** Set from a merge's PREPARE entry until its ROLLBACK: this shard refuses every command. */
+  private MergeFreeze mergeFreeze;
+  /** The newest merge this shard took a source in by; null when none. */
+  private MergeRecord lastMerge;
+  /** The newest merge operation that let this shard go (ROLLBACK); 0 when none. */
+  private long mergeReleased;
+  /** Where a merge's COMMIT finds its frozen source's state on this node; null until bound. */
+  private MergeSources mergeSources;
+  /** Whether {@link #handOverFrozen} gave this frozen shard's state away (not replicated state). */
+  private boolean handedOver;
+  /** Counts merge entries that changed the shard's freeze or range, for the caller to act on them. */
+  private long reshapeChanges;
 
   /** A state machine owning every slot: for tests and tools. */
   public ShardStateMachine(CommandCatalog catalog) {
@@ -73,6 +86,38 @@ public final class ShardStateMachine {
 
   /** The new shard's state as of a split, the split, and the new group's voters (Raft endpoints). */
   public record Carved(ShardStateMachine state, SplitRecord split, List<String> voterEndpoints) {}
+
+  /** A merge's PREPARE this shard applied: meta's operation, the target, the entry's index. */
+  public record MergeFreeze(long operationId, String targetShardId, long prepareIndex) {}
+
+  /** A merge's COMMIT this shard applied: meta's operation, the source it took in, the entry's index. */
+  public record MergeRecord(long operationId, String sourceShardId, long commitIndex) {}
+
+  /** What a shard's splits and merges left in its replicated state; carried in snapshots. */
+  public record Reshapes(SplitRecord lastSplit, MergeFreeze mergeFreeze, MergeRecord lastMerge, long mergeReleased) {
+    public static final Reshapes NONE = new Reshapes(null, null, null, 0);
+  }
+
+  /**
+   * A frozen shard's whole state as of its merge's PREPARE entry: what the target of the merge takes
+   * in. The keyspace is the target's from then on (not a copy): the source hands it over.
+   */
+  public record FrozenState(Keyspace keyspace, ClientSessions clientSessions, long clockMs, int slotStart,
+      int slotEnd, MergeFreeze freeze) {}
+
+  /**
+   * Where a merge's COMMIT finds its source's state on this node: the node's own replica of the
+   * source, frozen by the same operation at the given index (see {@code operation.merge}).
+   */
+  public interface MergeSources {
+    /** Throws when this node has no such state: the COMMIT cannot be applied here. */
+    FrozenState frozen(String sourceShardId, long operationId, long prepareIndex);
+  }
+
+  /** Binds where merges find their sources; before the first entry is applied. */
+  public void attachMergeSources(MergeSources sources) {
+    this.mergeSources = sources;
+  }
 
   /**
    * Applies one committed entry at {@code index} and answers one reply per command in it, in order
@@ -93,6 +138,7 @@ public final class ShardStateMachine {
       case TRANSACTION -> List.of(applyTransaction(entry.getTransaction(), entry.getRandomSeed()));
       case EXPIRE_KEYS -> List.of(applyExpiry(entry));
       case SPLIT -> List.of(applySplit(index, entry.getSplit()));
+      case MERGE -> List.of(applyMerge(index, entry.getMerge()));
       case BODY_NOT_SET -> List.of(Replies.OK); // an empty entry (e.g. a no-op) changes nothing
     };
   }
@@ -195,6 +241,10 @@ public final class ShardStateMachine {
    * away); null when it owns them, or the command has none.
    */
   private RoutingReply.TryAgain movedAway(CommandSpec spec, List<byte[]> argv) {
+    if (mergeFreeze != null) {
+      List<byte[]> keys = spec.keys().keys(argv);
+      return RoutingReply.TryAgain.frozenForMerge(keys.isEmpty() ? -1 : SlotHash.slot(keys.get(0)));
+    }
     if (lastSplit == null) {
       // Nothing was given away: nodes route by meta's ranges, which a shard that never split matches,
       // so the hot path skips finding the key's slot.
@@ -242,7 +292,104 @@ public final class ShardStateMachine {
     return Optional.ofNullable(taken);
   }
 
+  /**
+   * One step of a merge (see {@code operation.merge}). PREPARE freezes this shard, the source: from
+   * this entry on it refuses every command, so its state as of the entry is final. ROLLBACK lets it
+   * serve again. COMMIT, in the target's log, takes in the source's frozen state from this node's
+   * own copy and the source's slots. Each answers its entry's index (ROLLBACK: OK); a step proposed
+   * again for the same operation answers the first one's and changes nothing.
+   */
+  private Reply applyMerge(long index, MergeBody merge) {
+    long operation = merge.getOperationId();
+    return switch (merge.getPhase()) {
+      case MERGE_PREPARE -> {
+        if (mergeFreeze != null) {
+          yield mergeFreeze.operationId() == operation ? Replies.integer(mergeFreeze.prepareIndex())
+              : Replies.error("ERR frozen by merge " + mergeFreeze.operationId() + " already");
+        }
+        if (operation <= mergeReleased) {
+          // A late proposal of a merge already rolled back (by a driver that lost meta's leadership):
+          // freezing now would freeze the shard with no operation left to let it go.
+          yield Replies.error("ERR merge " + operation + " was rolled back here");
+        }
+        mergeFreeze = new MergeFreeze(operation, merge.getTargetShardId(), index);
+        reshapeChanges++;
+        yield Replies.integer(index);
+      }
+      case MERGE_ROLLBACK -> {
+        if (mergeFreeze != null && mergeFreeze.operationId() == operation) {
+          mergeFreeze = null;
+          reshapeChanges++;
+        }
+        mergeReleased = Math.max(mergeReleased, operation);
+        yield Replies.OK;
+      }
+      case MERGE_COMMIT -> commitMerge(index, merge);
+      case MERGE_PHASE_UNSPECIFIED, UNRECOGNIZED -> throw new EntryCodec.UnreadableEntryException(
+          "merge entry without a phase this build knows: " + merge.getPhaseValue());
+    };
+  }
+
+  private Reply commitMerge(long index, MergeBody merge) {
+    if (lastMerge != null && lastMerge.operationId() == merge.getOperationId()) {
+      return Replies.integer(lastMerge.commitIndex());
+    }
+    int start = merge.getSourceSlotStart();
+    int end = merge.getSourceSlotEnd();
+    if (mergeFreeze != null || start > end || (end + 1 != slotStart && start != slotEnd + 1)) {
+      return Replies.error("ERR cannot take in slots " + start + "-" + end + " next to " + slotStart + "-" + slotEnd
+          + (mergeFreeze != null ? " while frozen" : ""));
+    }
+    if (mergeSources == null) {
+      throw new IllegalStateException("merge " + merge.getOperationId() + " has no source states bound");
+    }
+    // Throws when this node has no copy of the source's final state: the replica stops applying
+    // (every other replica takes the same entry from its own copy) rather than diverge.
+    FrozenState source = mergeSources.frozen(merge.getSourceShardId(), merge.getOperationId(), merge.getSourceIndex());
+    if (source.slotStart() != start || source.slotEnd() != end || source.freeze().operationId() != merge.getOperationId()) {
+      throw new IllegalStateException("the copy of " + merge.getSourceShardId() + " here owns slots "
+          + source.slotStart() + "-" + source.slotEnd() + " frozen by operation " + source.freeze().operationId()
+          + ", not slots " + start + "-" + end + " by operation " + merge.getOperationId());
+    }
+    keyspace.absorb(source.keyspace(), start, end);
+    clientSessions.absorb(source.clientSessions());
+    clockMs = Math.max(clockMs, source.clockMs());
+    slotStart = Math.min(slotStart, start);
+    slotEnd = Math.max(slotEnd, end);
+    lastMerge = new MergeRecord(merge.getOperationId(), merge.getSourceShardId(), index);
+    reshapeChanges++;
+    return Replies.integer(index);
+  }
+
+  /**
+   * Hands this frozen shard's whole state to a merge's target on this node, if it is frozen by
+   * {@code operationId} at {@code prepareIndex}; this shard keeps an empty keyspace (it refuses
+   * every command anyway, and must take no snapshot from then on: its caller holds them).
+   */
+  public Optional<FrozenState> handOverFrozen(long operationId, long prepareIndex) {
+    if (handedOver || mergeFreeze == null || mergeFreeze.operationId() != operationId
+        || mergeFreeze.prepareIndex() != prepareIndex) {
+      return Optional.empty();
+    }
+    FrozenState state = new FrozenState(keyspace, clientSessions, clockMs, slotStart, slotEnd, mergeFreeze);
+    keyspace = new Keyspace();
+    clientSessions = new ClientSessions();
+    handedOver = true;
+    return Optional.of(state);
+  }
+
+  /** This shard's whole state, if it is frozen by {@code operationId}, for a source loaded from disk. */
+  public Optional<FrozenState> frozenState(long operationId) {
+    if (mergeFreeze == null || mergeFreeze.operationId() != operationId) {
+      return Optional.empty();
+    }
+    return Optional.of(new FrozenState(keyspace, clientSessions, clockMs, slotStart, slotEnd, mergeFreeze));
+  }
+
   private Reply applyExpiry(LogEntry entry) {
+    if (mergeFreeze != null) {
+      return Replies.integer(0); // its state is final until a rollback; the target expires the keys
+    }
     int deleted = 0;
     for (var key : entry.getExpireKeys().getKeysList()) {
       if (keyspace.deleteIfExpired(key.toByteArray(), clockMs)) {
@@ -336,15 +483,42 @@ public final class ShardStateMachine {
     return Optional.ofNullable(lastSplit);
   }
 
+  /** The merge that froze this shard, while it is frozen. */
+  public Optional<MergeFreeze> mergeFreeze() {
+    return Optional.ofNullable(mergeFreeze);
+  }
+
+  /** The newest merge this shard took a source in by, if any. */
+  public Optional<MergeRecord> lastMerge() {
+    return Optional.ofNullable(lastMerge);
+  }
+
+  /**
+   * A count that moves whenever an applied entry froze the shard or let it go for a merge, or took a
+   * merge's source in: the caller compares it around an apply to act on those.
+   */
+  public long reshapeChanges() {
+    return reshapeChanges;
+  }
+
+  /** What splits and merges left in this shard's replicated state, for a snapshot. */
+  public Reshapes reshapes() {
+    return new Reshapes(lastSplit, mergeFreeze, lastMerge, mergeReleased);
+  }
+
   /**
    * Replaces the whole state with a snapshot's: a fully loaded keyspace and client sessions (never
    * half-loaded ones), its applied position and its clock.
    */
   public void restore(Keyspace loaded, ClientSessions loadedSessions, long index, long term, long snapshotClockMs,
-      int loadedSlotStart, int loadedSlotEnd, SplitRecord loadedLastSplit) {
+      int loadedSlotStart, int loadedSlotEnd, Reshapes loadedReshapes) {
     this.slotStart = loadedSlotStart;
     this.slotEnd = loadedSlotEnd;
-    this.lastSplit = loadedLastSplit;
+    this.lastSplit = loadedReshapes.lastSplit();
+    this.mergeFreeze = loadedReshapes.mergeFreeze();
+    this.lastMerge = loadedReshapes.lastMerge();
+    this.mergeReleased = loadedReshapes.mergeReleased();
+    this.handedOver = false;
     this.carved = null;
     this.keyspace = loaded;
     this.clientSessions = loadedSessions;

@@ -75,11 +75,25 @@ class MetaProposerTest {
     };
   }
 
+  /** Reshape steps for a member no test asks to split or merge. */
+  static io.slotraft.node.grpc.MetaGrpcService.ReshapeSteps unusedReshapes() {
+    return new io.slotraft.node.grpc.MetaGrpcService.ReshapeSteps() {
+      @Override
+      public CompletableFuture<io.slotraft.proto.v1.SplitDone> split(io.slotraft.proto.v1.SplitShardRequest request) {
+        return CompletableFuture.failedFuture(new IllegalStateException("unused"));
+      }
+
+      @Override
+      public CompletableFuture<io.slotraft.proto.v1.MergeStepDone> merge(io.slotraft.proto.v1.MergeStepRequest request) {
+        return CompletableFuture.failedFuture(new IllegalStateException("unused"));
+      }
+    };
+  }
+
   private int member(MetaProposals proposals) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new MetaGrpcService(() -> CompletableFuture.failedFuture(new IllegalStateException("unused")),
-            proposals, groupId -> java.util.Optional.empty(), request -> CompletableFuture.failedFuture(
-                new IllegalStateException("unused"))))
+            proposals, groupId -> java.util.Optional.empty(), unusedReshapes()))
         .build().start();
     servers.add(server);
     return server.getPort();

@@ -54,7 +54,7 @@ class RemoteMetaSourceTest {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new MetaGrpcService(reads, MetaProposerTest.refusingProposals(),
             groupId -> java.util.Optional.empty(),
-            request -> CompletableFuture.failedFuture(new IllegalStateException("unused")))).build().start();
+            MetaProposerTest.unusedReshapes())).build().start();
     servers.add(server);
     return server.getPort();
   }

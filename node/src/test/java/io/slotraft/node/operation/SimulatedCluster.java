@@ -7,6 +7,8 @@ import io.slotraft.node.meta.MetaStateMachine;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.GroupMembership;
 import io.slotraft.node.shard.ShardId;
+import io.slotraft.proto.v1.MergeStepDone;
+import io.slotraft.proto.v1.MergeStepRequest;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.ReplicaDescription;
@@ -36,6 +38,12 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
   private final Set<String> startedEmpty = new java.util.HashSet<>();
   /** The splits the shards' leaders applied, by operation. */
   private final Map<Long, SplitDone> splits = new HashMap<>();
+  /** Groups a merge froze: the freeze entry's index, by group id. */
+  private final Map<String, Long> frozenAt = new HashMap<>();
+  /** The merges whose COMMIT a target's leader applied, by operation: the entry's index. */
+  private final Map<Long, Long> mergeCommits = new HashMap<>();
+  /** Replicas (group id + endpoint) that never write a snapshot: a merge's freeze waits on them. */
+  final Set<String> snapshotless = new java.util.HashSet<>();
 
   /** One group as its leader sees it. */
   static final class Group {
@@ -134,6 +142,42 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
     });
   }
 
+  /**
+   * A merge's step as the shard's leader applies it: PREPARE freezes the source once per operation,
+   * ROLLBACK lets it go, COMMIT (refused unless the source is frozen) is applied once per operation.
+   */
+  @Override
+  public MergeStepDone mergeStep(ClusterMember leader, MergeStepRequest request) {
+    String groupId = "shard-" + request.getShardId();
+    Group group = groups.get(groupId);
+    if (group == null || !leader.raftEndpoint().equals(group.leader)) {
+      throw new IllegalStateException(leader.name() + " does not lead " + request.getShardId());
+    }
+    long index = switch (request.getPhase()) {
+      case MERGE_PREPARE -> frozenAt.computeIfAbsent(groupId, g -> 2000 + request.getOperationId());
+      case MERGE_ROLLBACK -> {
+        frozenAt.remove(groupId);
+        yield 0;
+      }
+      case MERGE_COMMIT -> {
+        if (!frozenAt.containsKey("shard-" + request.getSourceShardId())) {
+          throw new IllegalStateException(request.getSourceShardId() + " is not frozen");
+        }
+        yield mergeCommits.computeIfAbsent(request.getOperationId(), id -> 3000 + id);
+      }
+      default -> throw new IllegalArgumentException("no phase");
+    };
+    return MergeStepDone.newBuilder().setIndex(index).build();
+  }
+
+  boolean frozen(String shardId) {
+    return frozenAt.containsKey("shard-" + shardId);
+  }
+
+  int mergeCommits() {
+    return mergeCommits.size();
+  }
+
   int fewestVoters() {
     return fewestVoters;
   }
@@ -151,8 +195,11 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
     if (!runs) {
       return Optional.empty();
     }
-    return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setAppliedIndex(100).setCommittedIndex(100)
-        .setBytesOnDisk(4096).setLeader(member.raftEndpoint().equals(group.leader)).build());
+    long applied = Math.max(100, frozenAt.getOrDefault(groupId, 0L));
+    long snapshot = snapshotless.contains(groupId + "@" + member.raftEndpoint()) ? 0 : applied;
+    return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setAppliedIndex(applied)
+        .setCommittedIndex(applied).setSnapshotIndex(snapshot).setBytesOnDisk(4096)
+        .setLeader(member.raftEndpoint().equals(group.leader)).build());
   }
 
   @Override

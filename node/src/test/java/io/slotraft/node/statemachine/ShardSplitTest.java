@@ -154,7 +154,7 @@ class ShardSplitTest {
     ShardStateMachine child = parent.takeCarved().orElseThrow().state();
 
     RoutingReply.TryAgain refused = assertInstanceOf(RoutingReply.TryAgain.class, write(parent, "INCR", HIGH));
-    assertTrue(refused.movedBySplit());
+    assertTrue(refused.reshaping());
     assertEquals(slotOf(HIGH), refused.slot());
     assertInstanceOf(RoutingReply.TryAgain.class, read(parent, List.of("GET", HIGH)));
     Reply transaction = parent.apply(++index, 3, ByteBuffer.wrap(EntryCodec.transaction(T0, 1,

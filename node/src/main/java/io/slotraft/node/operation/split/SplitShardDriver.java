@@ -1,12 +1,11 @@
 package io.slotraft.node.operation.split;
 
 import io.slotraft.node.cluster.ClusterMember;
-import io.slotraft.node.meta.ClusterTopology;
 import io.slotraft.node.meta.MetaEntries;
 import io.slotraft.node.meta.MetaState;
 import io.slotraft.node.operation.DriverContext;
+import io.slotraft.node.operation.GroupLeader;
 import io.slotraft.node.operation.StepDriver;
-import io.slotraft.node.raft.GroupMembership;
 import io.slotraft.proto.v1.AdvanceOperation;
 import io.slotraft.proto.v1.MetaCommand;
 import io.slotraft.proto.v1.Operation;
@@ -25,16 +24,10 @@ public final class SplitShardDriver implements StepDriver {
   @Override
   public List<MetaCommand> step(MetaState state, Operation operation, DriverContext context) {
     SplitShardSpec split = operation.getSpec().getSplitShard();
-    ClusterTopology topology = state.topology();
-    ClusterTopology.RaftGroup group = topology.raftGroup(split.getShardId())
-        .orElseThrow(() -> new IllegalStateException("shard " + split.getShardId() + " is gone"));
     if (SplitStep.valueOf(operation.getStep()) != SplitStep.SPLIT) {
       throw new IllegalStateException("a running split is never at " + operation.getStep());
     }
-    GroupMembership.GroupView view = context.groups().view(group.groupId(), group.endpoints())
-        .orElseThrow(() -> new IllegalStateException(group.groupId() + " has no leader now"));
-    ClusterMember leader = topology.memberAtRaftEndpoint(view.leader()).orElseThrow(() -> new IllegalStateException("the leader of " + group.groupId() + " ("
-            + view.leader() + ") is not a member"));
+    ClusterMember leader = GroupLeader.of(state.topology(), split.getShardId(), context);
     // A cancel is not taken: the split entry may already be on its way through the shard's log, and
     // a split that meta did not record would leave its upper slots served by no shard.
     SplitDone done = context.splitShard(leader, SplitShardRequest.newBuilder().setShardId(split.getShardId())
