@@ -40,14 +40,14 @@ class OperationCrashTest {
   }
 
   /** 3 bootstrap members with 4 shards, and n4 joined with nothing. */
-  private static SimulatedCluster clusterWithAnEmptyFourthNode() {
+  static SimulatedCluster clusterWithAnEmptyFourthNode() {
     ClusterTopology plan = BootstrapPlan.fromConfig(members(3), 4, 3);
     SimulatedCluster cluster = new SimulatedCluster(MetaEntries.bootstrap(plan, "n1"));
     cluster.apply(MetaEntries.joinNode(members(4).get(3)));
     return cluster;
   }
 
-  private static void runToEnd(SimulatedCluster cluster, int crashAtPass) throws InterruptedException {
+  static void runToEnd(SimulatedCluster cluster, int crashAtPass) throws InterruptedException {
     for (int pass = 0; pass < MAX_PASSES && !cluster.state().runningOperations().isEmpty(); pass++) {
       cluster.pass(pass == crashAtPass);
     }
@@ -56,7 +56,7 @@ class OperationCrashTest {
     assertEquals(3, cluster.fewestVoters(), "a group had fewer voters than its replication factor");
   }
 
-  private static void assertGroupsMatchMeta(SimulatedCluster cluster) {
+  static void assertGroupsMatchMeta(SimulatedCluster cluster) {
     ClusterTopology topology = cluster.state().topology();
     for (ShardPlacement shard : topology.placement().shards()) {
       assertEquals(new HashSet<>(topology.raftEndpoints(shard)), cluster.group(shard.shardId()).voters,
