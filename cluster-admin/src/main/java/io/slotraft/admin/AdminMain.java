@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Inspect and reshape a Slotraft cluster.",
     subcommands = {StatusCommand.class, OperationsCommand.class, SetPreferredLeaderCommand.class,
         MoveReplicaCommand.class, DrainCommand.class, RemoveNodeCommand.class, RebalanceCommand.class,
-        SplitCommand.class, CancelCommand.class})
+        SplitCommand.class, MergeCommand.class, CancelCommand.class})
 public final class AdminMain implements Runnable {
   private final AdminContext context;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * A subcommand that starts one operation on meta and follows it (move-replica, drain, split): the
+ * A subcommand that starts one operation on meta and follows it (move-replica, drain, split, merge): the
  * options they share and the one way they do it.
  */
 abstract class OperationCommand extends Subcommand {

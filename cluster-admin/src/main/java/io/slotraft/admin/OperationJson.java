@@ -79,6 +79,11 @@ final class OperationJson {
         json.addProperty("split_slot", spec.getSplitShard().getSplitSlot());
         json.addProperty("new_shard_id", spec.getSplitShard().getNewShardId());
       }
+      case MERGE_SHARDS -> {
+        json.addProperty("target_shard_id", spec.getMergeShards().getTargetShardId());
+        json.addProperty("source_shard_id", spec.getMergeShards().getSourceShardId());
+        json.addProperty("source_index", spec.getMergeShards().getSourceIndex());
+      }
       case KIND_NOT_SET -> { }
     }
     return json;

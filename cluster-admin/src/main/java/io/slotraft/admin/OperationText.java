@@ -12,7 +12,7 @@ import java.util.List;
 final class OperationText {
   private OperationText() {}
 
-  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance, rebuild_replica, split_shard. */
+  /** The kind as scripts see it in JSON: move_replica, drain_node, rebalance, rebuild_replica, split_shard, merge_shards. */
   static String kind(OperationSpec spec) {
     return switch (spec.getKindCase()) {
       case MOVE_REPLICA -> "move_replica";
@@ -20,6 +20,7 @@ final class OperationText {
       case REBALANCE -> "rebalance";
       case REBUILD_REPLICA -> "rebuild_replica";
       case SPLIT_SHARD -> "split_shard";
+      case MERGE_SHARDS -> "merge_shards";
       case KIND_NOT_SET -> "unknown";
     };
   }
@@ -41,6 +42,8 @@ final class OperationText {
         yield "split " + split.getShardId() + (split.getSplitSlot() < 0 ? " where its keys halve"
             : " at slot " + split.getSplitSlot()) + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId());
       }
+      case MERGE_SHARDS -> "merge " + spec.getMergeShards().getSourceShardId() + " into "
+          + spec.getMergeShards().getTargetShardId();
       // A kind newer than this CLI: meta knows it, the CLI can only say so.
       case KIND_NOT_SET -> "an operation this slotraft-admin does not know";
     };

@@ -44,7 +44,7 @@ class AdminMainTest {
     Run run = run();
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("missing subcommand: status, operations, set-preferred-leader, move-replica, "
-        + "drain, remove-node, rebalance, split or cancel"), run.err());
+        + "drain, remove-node, rebalance, split, merge or cancel"), run.err());
   }
 
   @Test

@@ -353,6 +353,8 @@ final class ShardReplicas {
       if (handed.isPresent()) {
         // Its snapshots on disk hold the frozen state: a later one would hold the empty keyspace left.
         running.get().holdSnapshots("its frozen state went to the merge's target in memory");
+        LOG.info("[{}] handed its frozen state ({} keys) to {} for merge {}", running.get().id().groupId(),
+            handed.get().keyspace().size(), handed.get().freeze().targetShardId(), operationId);
         return handed.get();
       }
     }
@@ -432,7 +434,7 @@ final class ShardReplicas {
         Optional<String> held = running.withStateMachine(ShardStateMachine::mergeFreeze).flatMap(
             ShardReplicas.this::heldForMerge);
         if (held.isPresent()) {
-          throw new IOException(held.get());
+          throw new ReplicaReconciler.RetireDeferred(held.get());
         }
         if (running.replica() != null) {
           running.replica().close();

@@ -50,6 +50,7 @@ public final class ReplicaReconciler implements Runnable {
    * directories of shards neither assigned nor running (left by a crash between the two).
    */
   public interface ReplicaRetirer {
+    /** @throws RetireDeferred when the replica's data must stay a while longer (the next pass asks again) */
     void retire(Shard running) throws IOException;
 
     /** Sets aside every shard directory whose shard id {@code keep} refuses. */
@@ -218,6 +219,8 @@ public final class ReplicaReconciler implements Runnable {
         retired = true;
         LOG.info("[{}] meta assigns this shard's replica elsewhere since epoch {}: stopped and set aside", shardId,
             topology.epoch());
+      } catch (RetireDeferred e) {
+        LOG.info("[{}] not retired yet: {}", shardId, e.getMessage());
       } catch (IOException | RuntimeException e) {
         LOG.error("[{}] cannot retire this node's replica (next pass tries again): {}", shardId, e.toString());
       }
@@ -262,6 +265,13 @@ public final class ReplicaReconciler implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for meta", e);
+    }
+  }
+
+  /** A replica that may not be retired yet, by design (not a failure): the next pass asks again. */
+  public static final class RetireDeferred extends IOException {
+    public RetireDeferred(String why) {
+      super(why);
     }
   }
 }
