@@ -33,7 +33,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 
 /**
- * Shards split in place, as an operator does it, while JedisCluster, Lettuce's cluster client and the
+ * Shards split in place and merged back, as an operator does it, while JedisCluster, Lettuce's cluster client and the
  * smart client write the whole time:
  *
  * <ol>
@@ -46,6 +46,10 @@ import redis.clients.jedis.JedisCluster;
  *   <li>n2 is killed and started again: its replicas of the old shards replay their split entries,
  *       and keep the new shards' seeds;
  *   <li>{@code redis-cli --cluster reshard} is refused with an error naming {@code slotraft-admin split};
+ *   <li>{@code slotraft-admin merge s1 s3 --yes} while a probe writes to slot 6000 (now s3's) and a
+ *       client is blocked in BLPOP on a key of it, then {@code merge s2 s4 --yes}: the two shards of
+ *       the start again, with their first ranges; the blocked client gets what is pushed after;
+ *   <li>n3 is killed and started again: the merged shards come back whole;
  *   <li>the loads stop. No operation of any client failed, every key written before and every write
  *       acknowledged during reads back, and every smart-client counter equals the INCRs acknowledged
  *       on it (its retries across the splits applied once).
@@ -64,7 +68,7 @@ class SplitIT {
   private ThreeClientLoads loads;
 
   @Test
-  void twoShardsSplitInPlaceUnderLoadAndEveryWriteSurvivesThemAndARestart() throws Exception {
+  void twoShardsSplitInPlaceThenMergeBackUnderLoadAndEveryWriteSurvivesThemAndRestarts() throws Exception {
     cluster = closed.add(ProcessCluster.startThree(root, 26700, "--shards", "2"));
     admin = new AdminCli(root.resolve("admin"), cluster.node(0));
     awaitShardsLed(2, "both shards led after start");
@@ -117,6 +121,35 @@ class SplitIT {
 
     reshardingByHandIsRefusedWithTheAdminCommandToUse();
 
+    String mergeBlockedKey = "{" + tagInSlot(6000) + "}mergequeue";
+    CompletableFuture<List<String>> blockedOnMerge = blockedPop(mergeBlockedKey);
+    try (SlotWriteProbe probe = new SlotWriteProbe(respSeeds(), "{" + tagInSlot(6000) + "}")) {
+      probe.start();
+      cluster.awaitTrue(() -> probe.writes() > 50, CONVERGE, "the probe writing to slot 6000 before the merge");
+      probe.resetLongest();
+      figures.add(merge("s1", "s3", 3) + ", longest write to slot 6000 " + probe.longestWriteMillis() + " ms");
+      assertEquals(0, probe.failures(), "probe writes failed: " + probe.firstFailure());
+    }
+    try (JedisCluster pusher = new JedisCluster(respSeeds())) {
+      pusher.lpush(mergeBlockedKey, "after the merge");
+    }
+    assertEquals(List.of(mergeBlockedKey, "after the merge"), blockedOnMerge.get(30, TimeUnit.SECONDS),
+        "a client blocked on a key of the merged-away shard follows it to the target");
+    figures.add(merge("s2", "s4", 2));
+    AdminStatus merged = AdminStatus.of(admin);
+    assertEquals(List.of("s1", "s2"), merged.shards().stream().map(AdminStatus.Shard::id).toList());
+    assertEquals(8191, merged.shards().get(0).slotEnd());
+    assertEquals(8192, merged.shards().get(1).slotStart());
+    assertEquals(16383, merged.shards().get(1).slotEnd());
+    loads.assertNoFailures("while the shards merged");
+
+    NodeProcess n3 = cluster.node(2);
+    n3.kill();
+    cluster.start(n3);
+    awaitShardsLed(2, "both merged shards led after n3 restarted");
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after n3 restarted");
+    loads.awaitProgress(cluster, CONVERGE, "after n3 restarted");
+
     loads.stop();
     loads.assertNoFailures("over the whole test");
     loads.report("split");
@@ -150,6 +183,27 @@ class SplitIT {
     long passed = checks.stream().filter(ClusterCheck::passes).count();
     return String.format("split %s: recorded in meta after %d ms, both halves led after %d ms; redis-cli --cluster "
         + "check while it ran: %d of %d passed", shard, recordedMs, servingMs, passed, checks.size());
+  }
+
+  /**
+   * Runs {@code merge TARGET SOURCE --yes} while checking the cluster with redis-cli, waits until
+   * {@code shardsAfter} shards are led and the check passes, and answers the figures.
+   */
+  private String merge(String target, String source, int shardsAfter) throws Exception {
+    long started = System.nanoTime();
+    AdminCli.Running merge = admin.start("merge", target, source, "--yes");
+    List<String> checks = new ArrayList<>();
+    while (!merge.awaitEnd(Duration.ofMillis(200))) {
+      checks.add(ClusterCheck.run(cluster.node(2)));
+    }
+    AdminCli.Run done = merge.finish(Duration.ofSeconds(1));
+    assertEquals(0, done.code(), "merge " + target + " " + source + ": " + done);
+    long recordedMs = (System.nanoTime() - started) / 1_000_000;
+    awaitShardsLed(shardsAfter, shardsAfter + " shards led after merging " + source + " into " + target);
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after merging " + source);
+    long passed = checks.stream().filter(ClusterCheck::passes).count();
+    return String.format("merge %s into %s: recorded in meta after %d ms; redis-cli --cluster check while it ran: "
+        + "%d of %d passed", source, target, recordedMs, passed, checks.size());
   }
 
   /**

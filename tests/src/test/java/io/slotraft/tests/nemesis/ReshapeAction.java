@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One change of where replicas live or of the shards themselves, as an operator asks {@code
- * slotraft-admin} for it: a replica move, a rebalance, a drain, or a split; followed by the CLI for a bounded time, or cancelled a moment after
- * it started (a move rolls back, a drain stops and clears its mark).
+ * slotraft-admin} for it: a replica move, a rebalance, a drain, a split or a merge; followed by the CLI
+ * for a bounded time, or cancelled a moment after it started (a move rolls back, a drain stops and
+ * clears its mark, a merge not yet committed lets its source go).
  *
  * @param description e.g. "move s3 n1 -> n4", for the fault log
  * @param waitSecs the CLI's {@code --wait-secs}; 0 for one that is cancelled
@@ -34,6 +35,17 @@ record ReshapeAction(String description, String command, List<String> arguments,
   /** A split of {@code shard} where its keys halve: one step, done in a second or two without a fault. */
   static ReshapeAction split(String shard) {
     return new ReshapeAction("split " + shard, "split", List.of(shard), MOVE_WAIT_SECS, 0);
+  }
+
+  /** A merge of two neighbours: a few steps, and moves first when their replicas are apart. */
+  static ReshapeAction merge(String target, String source) {
+    return new ReshapeAction("merge " + source + " into " + target, "merge", List.of(target, source, "--yes"),
+        REBALANCE_WAIT_SECS, 0);
+  }
+
+  static ReshapeAction mergeThenCancel(String target, String source, long cancelAfterMs) {
+    return new ReshapeAction("merge " + source + " into " + target + ", cancelled after " + cancelAfterMs + " ms",
+        "merge", List.of(target, source, "--yes"), 0, cancelAfterMs);
   }
 
   static ReshapeAction rebalance() {

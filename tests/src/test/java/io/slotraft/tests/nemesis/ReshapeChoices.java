@@ -13,18 +13,22 @@ import java.util.stream.Collectors;
 
 /**
  * Which reshaping comes next, drawn from the churn's random against meta's plan as last read. Of
- * twelve: five are moves of a random shard's random voter (up or down: a source that is down does
+ * fourteen: five are moves of a random shard's random voter (up or down: a source that is down does
  * not block a move) to a member that holds no replica of the shard and is not draining; two are
  * rebalances, which even out what the moves unbalanced; two are moves cancelled a moment after they
  * started (most roll back); one is a drain cancelled a moment after it started, of a node that holds
  * enough for the drain to take a while, and never while a node is draining already (a drain that
  * ended before its cancel leaves its node draining for good); two are splits of a random shard where
- * its keys halve, while the cluster has fewer than {@link #MAX_SHARDS}. When no move is possible, a
- * rebalance.
+ * its keys halve, while the cluster has fewer than {@link #MAX_SHARDS}; two are merges of a random
+ * shard and the next one (each co-locating their replicas first when they differ), one of them
+ * cancelled a moment after it started, while the cluster has more than {@link #MIN_SHARDS}. When no
+ * move is possible, a rebalance.
  */
 final class ReshapeChoices {
   /** Splits stop here: each shard is a Raft group on every node, and the run is short. */
   static final int MAX_SHARDS = 10;
+  /** Merges stop here. */
+  static final int MIN_SHARDS = 2;
 
   private ReshapeChoices() {}
 
@@ -32,7 +36,14 @@ final class ReshapeChoices {
     Map<String, String> names = plan.getNodesList().stream()
         .collect(Collectors.toMap(NodeAddress::getNodeId, NodeAddress::getName));
     Set<String> draining = new HashSet<>(plan.getDrainingNodeIdsList());
-    int dice = random.nextInt(12);
+    int dice = random.nextInt(14);
+    if (dice >= 12 && plan.getShardsCount() > MIN_SHARDS) {
+      int first = random.nextInt(plan.getShardsCount() - 1);
+      String target = plan.getShards(first).getShardId();
+      String source = plan.getShards(first + 1).getShardId();
+      return dice == 12 ? ReshapeAction.merge(target, source)
+          : ReshapeAction.mergeThenCancel(target, source, 100 + random.nextInt(2_900));
+    }
     List<MetaShard> splittable = plan.getShardsList().stream().filter(s -> s.getSlotEnd() > s.getSlotStart()).toList();
     if (dice >= 10 && plan.getShardsCount() < MAX_SHARDS && !splittable.isEmpty()) {
       return ReshapeAction.split(splittable.get(random.nextInt(splittable.size())).getShardId());

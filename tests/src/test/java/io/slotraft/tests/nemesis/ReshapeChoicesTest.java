@@ -30,6 +30,10 @@ class ReshapeChoicesTest {
       if (action.command().equals("drain")) {
         assertEquals("n2", action.arguments().get(0), "only n2 holds 3 replicas, enough to drain for a while");
       }
+      if (action.command().equals("merge")) {
+        List<String> pair = action.arguments().subList(0, 2);
+        assertTrue(pair.equals(List.of("s1", "s2")) || pair.equals(List.of("s2", "s3")), "neighbours only: " + action);
+      }
       if (action.command().equals("move-replica")) {
         String shard = action.arguments().get(0);
         assertTrue(shard.equals("s1") || shard.equals("s3"), "s2 has a learner on the only free node: " + action);
@@ -38,7 +42,8 @@ class ReshapeChoicesTest {
         assertFalse(voters.contains(action.arguments().get(2)), action.toString());
       }
     }
-    assertEquals(Set.of("move-replica", "move-replica cancelled", "rebalance", "drain cancelled", "split"), commands);
+    assertEquals(Set.of("move-replica", "move-replica cancelled", "rebalance", "drain cancelled", "split", "merge",
+        "merge cancelled"), commands);
   }
 
   @Test
@@ -49,7 +54,7 @@ class ReshapeChoicesTest {
     for (int i = 0; i < 500; i++) {
       ReshapeAction action = ReshapeChoices.next(plan, random);
       assertTrue(action.command().equals("rebalance") || action.command().equals("split"),
-          "n4 drains and every other member holds s1: " + action);
+          "n4 drains, every other member holds s1, and one shard cannot merge: " + action);
     }
   }
 
