@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class ReshardingRefusals {
   static final String SLOTS = "slots change shards by splitting one in place: `slotraft-admin split SHARD "
-      + "[--at SLOT]`, then `slotraft-admin rebalance --yes` spreads the shards over the nodes";
+      + "[--at SLOT]`, or by merging two neighbours: `slotraft-admin merge TARGET SOURCE --yes`; then "
+      + "`slotraft-admin rebalance --yes` spreads the shards over the nodes";
   static final String NODES = "nodes join by starting with --members (or `deploy/local-cluster.sh add-node`) "
       + "and leave with `slotraft-admin drain NODE --yes` then `slotraft-admin remove-node NODE --yes`";
   static final String REPLICAS = "replicas move with `slotraft-admin move-replica SHARD FROM TO`";
@@ -49,7 +50,7 @@ public final class ReshardingRefusals {
   /** MIGRATE, which Redis Cluster's resharding uses to move keys one at a time. */
   public static void register(CommandCatalog.Builder b) {
     b.command("migrate", -6).flags(CommandFlag.LOADING, CommandFlag.STALE).group("keyspace").since("2.6.0")
-        .summary("Not offered: keys change shards by a split in place (slotraft-admin split).")
+        .summary("Not offered: keys change shards by a split in place or a merge (slotraft-admin split, merge).")
         .handler((SessionHandler) (session, node, args) -> refusal("MIGRATE", SLOTS));
   }
 
