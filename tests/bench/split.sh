@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a split costs (README "Splitting a shard in place"), next to what Redis Cluster pays to move
+# What a split and a merge cost (README "Splitting a shard in place", "Merging two shards"), next to what Redis Cluster pays to move
 # the same keys, measured in one run on this machine and printed as one markdown table:
 #   1. Slotraft: three nodes with one shard on free ports; KEYS keys (default 1,000,000; 16-byte
 #      values, keys key:0 .. key:N-1 over every slot) written with redis-cli --pipe to the leader.
@@ -12,6 +12,10 @@
 #      slot on the first, the same KEYS keys written the same way, the same probe; then
 #      `redis-cli --cluster reshard` of slots 8192-16383 to the second: the keys of half the slots
 #      cross to the other process one MIGRATE batch at a time. Its wall time and the probe's max.
+#   3. Then the way back: `slotraft-admin merge s1 s2 --yes` (s2, the upper half, frozen and taken in by
+#      s1 from each node's own copy) with the probe running again, against `redis-cli --cluster
+#      reshard` of the 8192 slots back to the first redis-server: wall times, meta's time and the
+#      probe's longest write.
 # Nothing is asserted; a figure that cannot be measured is printed as "not measured" with the reason,
 # and the script exits 1. Everything it starts is killed by pid and its temp dir removed on exit.
 # Usage: tests/bench/split.sh [--keys N]
@@ -115,6 +119,19 @@ SEEDS="$(grep -ho 'seeded shard-s2 with [0-9]* keys in [0-9]* ms' "$DIR"/slotraf
 SPLIT_SLOT="$(grep -ho 'split at slot [0-9]*' "$DIR"/slotraft/n1/node.log | head -1 | grep -o '[0-9]*$' || echo '?')"
 # The new group's first leader, and how long its replicas took to load the seed they started from.
 LOADS="$(grep -ho 'shard-s2\] loaded [^,]*' "$DIR"/slotraft/n*/node.log | paste -sd ';' - || true)"
+# The way back: s1 takes s2 in.
+start_probe "$LEADER" "$DIR/slotraft-merge-probe.out"
+sleep 3
+start=$(now_ms)
+MERGE_OUT="$("${ADMIN[@]}" merge s1 s2 --yes --node "127.0.0.1:$((BASE + 101))" 2>&1)" || { FAILED=1; echo "merge failed: $MERGE_OUT" >&2; }
+MERGE_CLI_MS=$(( $(now_ms) - start ))
+sleep 3
+stop_probe "$DIR/slotraft-merge-probe.out"; SLOTRAFT_MERGE_PROBE_MAX="$PROBE_MAX"
+MERGE_META_MS="$(grep -ho 's2 is retired, in [0-9]* ms' "$DIR"/slotraft/n1/node.log | head -1 | grep -o 'in [0-9]*' \
+  | grep -o '[0-9]*' || echo 'not measured')"
+HANDOVERS="$(grep -ho 'handed its frozen state ([0-9]* keys)' "$DIR"/slotraft/n*/node.log | grep -o '[0-9]* keys' \
+  | paste -sd ';' - || true)"
+MERGED_KEYS="$(redis-cli -p "$LEADER" dbsize)"
 stop_nodes
 
 # --- Redis Cluster ----------------------------------------------------------------------------------
@@ -145,6 +162,14 @@ RESHARD_MS=$(( $(now_ms) - start ))
 sleep 3
 stop_probe "$DIR/redis-probe.out"; REDIS_PROBE_MAX="$PROBE_MAX"
 REDIS_MOVED="$(redis-cli -p "$P2" dbsize)"
+start_probe "$P1" "$DIR/redis-back-probe.out"
+sleep 3
+start=$(now_ms)
+redis-cli --cluster reshard "127.0.0.1:$P1" --cluster-from "$TO" --cluster-to "$FROM" --cluster-slots 8192 \
+  --cluster-yes >"$DIR/reshard-back.log" 2>&1 || { FAILED=1; echo "redis-cli --cluster reshard back failed:" >&2; tail -5 "$DIR/reshard-back.log" >&2; }
+RESHARD_BACK_MS=$(( $(now_ms) - start ))
+sleep 3
+stop_probe "$DIR/redis-back-probe.out"; REDIS_BACK_PROBE_MAX="$PROBE_MAX"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2fx", a / b; else print "-" }'; }
 echo
@@ -158,4 +183,11 @@ echo "| command's wall time, ms | $SPLIT_CLI_MS (slotraft-admin, JVM start inclu
 echo "| meta's start to finish, ms | $META_MS | | |"
 echo "| until both halves have a leader, ms | $SPLIT_LED_MS | | |"
 echo "| longest write to slot 12000 during it, ms | $SLOTRAFT_PROBE_MAX | $REDIS_PROBE_MAX | $(ratio "$SLOTRAFT_PROBE_MAX" "$REDIS_PROBE_MAX") |"
+echo
+echo "| | Slotraft: merge s1 s2 (s1 takes s2 in) | Redis Cluster: reshard the 8192 slots back | Slotraft / Redis |"
+echo "|---|---|---|---|"
+echo "| keys that changed shard | s2's, handed over in memory on each node ($HANDOVERS); $MERGED_KEYS keys after | the 8192 slots' | |"
+echo "| command's wall time, ms | $MERGE_CLI_MS (slotraft-admin, JVM start included) | $RESHARD_BACK_MS (redis-cli --cluster reshard) | $(ratio "$MERGE_CLI_MS" "$RESHARD_BACK_MS") |"
+echo "| meta's start to finish, ms | $MERGE_META_MS | | |"
+echo "| longest write to slot 12000 during it, ms | $SLOTRAFT_MERGE_PROBE_MAX | $REDIS_BACK_PROBE_MAX | $(ratio "$SLOTRAFT_MERGE_PROBE_MAX" "$REDIS_BACK_PROBE_MAX") |"
 exit "$FAILED"

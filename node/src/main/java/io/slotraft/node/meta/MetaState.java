@@ -1,5 +1,6 @@
 package io.slotraft.node.meta;
 
+import io.slotraft.node.operation.merge.MergeStep;
 import io.slotraft.proto.v1.Operation;
 import io.slotraft.proto.v1.OperationStatus;
 import java.util.Collections;
@@ -94,7 +95,7 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
       // While it co-locates them, the source's replicas are its moves' to change (they claim it);
       // from its freeze on, both groups are the merge's: each node must hold a replica of both.
       var merge = operation.getSpec().getMergeShards();
-      return operation.getStep().equals("CO_LOCATE") ? List.of(merge.getTargetShardId())
+      return operation.getStep().equals(MergeStep.CO_LOCATE.name()) ? List.of(merge.getTargetShardId())
           : List.of(merge.getTargetShardId(), merge.getSourceShardId());
     }
     return List.of();

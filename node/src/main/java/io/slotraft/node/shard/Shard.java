@@ -6,6 +6,7 @@ import io.slotraft.node.raft.ProposalException;
 import io.slotraft.node.raft.RaftReplica;
 import io.slotraft.node.raft.ReplicatedStateMachine;
 import io.slotraft.node.reply.Reply;
+import io.slotraft.node.reply.RoutingReply;
 import io.slotraft.node.statemachine.EntryCodec;
 import io.slotraft.node.statemachine.ClientSequence;
 import io.slotraft.node.statemachine.KeyWatch;
@@ -77,6 +78,8 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * the same state in memory and skips reading it back from disk.
    */
   private volatile long preloadedIndex = -1;
+  /** Whether a merge froze this shard (applied or loaded), read by writers before they propose. */
+  private volatile boolean frozen;
   /** Why this shard takes no snapshot now (a split's seed is not on disk); null when it may. */
   private volatile String snapshotsHeld;
 
@@ -149,7 +152,7 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
 
   /** Proposes a write command, maybe in one entry with others; completes with its reply once applied here. */
   public CompletableFuture<Reply> write(List<byte[]> argv) {
-    return writes.submit(LoggedCommand.of(argv));
+    return frozen ? refusedWhileFrozen() : writes.submit(LoggedCommand.of(argv));
   }
 
   /**
@@ -157,7 +160,15 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * retried, a retry answered with the first reply.
    */
   public CompletableFuture<Reply> write(List<byte[]> argv, ClientSequence client) {
-    return writes.submit(new LoggedCommand(argv, client));
+    return frozen ? refusedWhileFrozen() : writes.submit(new LoggedCommand(argv, client));
+  }
+
+  /**
+   * A write to a shard a merge froze, refused before it is proposed: the state machine would refuse
+   * it at apply anyway, and clients held until meta routes them try again every few milliseconds.
+   */
+  private static CompletableFuture<Reply> refusedWhileFrozen() {
+    return CompletableFuture.completedFuture(RoutingReply.TryAgain.frozenForMerge(-1));
   }
 
   /**
@@ -166,6 +177,9 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * Commands are argv each, reads included.
    */
   public CompletableFuture<Reply> transaction(List<List<byte[]>> commands, List<KeyWatch> watches) {
+    if (frozen) {
+      return refusedWhileFrozen();
+    }
     return writes.submitAlone(() -> replica.propose(EntryCodec.transaction(clock.getAsLong(),
         ThreadLocalRandom.current().nextLong(), commands, watches)).thenApply(replies -> replies.get(0)));
   }
@@ -407,7 +421,7 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
    * blocked on a frozen shard are woken to be refused, and wait for meta to route them.
    */
   private void afterMergeStep(long index) {
-    boolean frozen = withStateMachine(sm -> sm.mergeFreeze().isPresent());
+    frozen = withStateMachine(sm -> sm.mergeFreeze().isPresent());
     BlockedClients waiting = blocked;
     if (frozen && waiting != null) {
       waiting.wakeWhere(keys -> true);
@@ -476,6 +490,7 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
       }
       snapshots.load(directory, stateMachine);
       lastSnapshotIndex = stateMachine.appliedIndex();
+      frozen = stateMachine.mergeFreeze().isPresent();
     } finally {
       lock.unlock();
     }
