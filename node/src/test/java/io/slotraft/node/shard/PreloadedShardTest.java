@@ -30,7 +30,7 @@ class PreloadedShardTest {
     ShardStateMachine state = new ShardStateMachine(Catalogs.keyspaceOnly(), 8192, 16383);
     Keyspace keyspace = new Keyspace();
     keyspace.put(key.getBytes(StandardCharsets.UTF_8), new StringValue("v".getBytes(StandardCharsets.UTF_8)), 0);
-    state.restore(keyspace, new ClientSessions(), index, 1, 1_000, 8192, 16383, null);
+    state.restore(keyspace, new ClientSessions(), index, 1, 1_000, 8192, 16383, ShardStateMachine.Reshapes.NONE);
     return state;
   }
 
