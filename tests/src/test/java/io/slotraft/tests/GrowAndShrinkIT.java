@@ -43,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       voters, gives away its replicas and its meta vote (nobody is left to take it: meta goes from
  *       five voters to four, never below three); {@code
  *       remove-node n2 --yes} takes it out of the members, and its process stops;
+ *   <li>{@code slotraft-admin merge} of the first two neighbouring shards whose replicas are on
+ *       different nodes: the source's replicas move onto the target's nodes first, then the target
+ *       takes the source in; eleven shards are left;
  *   <li>the loads stop. No operation of any client failed, every acknowledged write reads back with
  *       its value, and every smart-client counter equals the INCRs acknowledged on it.
  * </ol>
@@ -90,6 +93,9 @@ class GrowAndShrinkIT {
     // n2 is one of the first members (--members), so one of meta's voters: its vote goes too.
     AdminStatus shrunk = drainAndRemove(cluster.node(1));
     step("drain and remove n2");
+
+    mergeNeighboursOnDifferentNodes(shrunk);
+    step("merge two shards held apart");
 
     loads.stop();
     loads.assertNoFailures("over the whole test");
@@ -150,6 +156,32 @@ class GrowAndShrinkIT {
     awaitClusterCheck(staying.get(1), staying, "after " + name + " was removed and stopped");
     awaitProgress("after " + name + " was removed and stopped");
     return shrunk;
+  }
+
+  /**
+   * Merges the first two neighbouring shards whose voters are not on the same nodes (after the
+   * rebalance and the drain there always are some): the merge moves the source's replicas first.
+   */
+  private void mergeNeighboursOnDifferentNodes(AdminStatus before) throws Exception {
+    List<AdminStatus.Shard> shards = before.shards();
+    int first = java.util.stream.IntStream.range(0, shards.size() - 1)
+        .filter(i -> !Set.copyOf(shards.get(i).voters()).equals(Set.copyOf(shards.get(i + 1).voters())))
+        .findFirst().orElseThrow(() -> new AssertionError("every pair of neighbours is co-located: " + shards));
+    AdminStatus.Shard target = shards.get(first);
+    AdminStatus.Shard source = shards.get(first + 1);
+    AdminCli.Run merge = admin.run(OPERATION_TIMEOUT, "merge", target.id(), source.id(), "--yes");
+    assertEquals(0, merge.code(), "merge " + target.id() + " " + source.id() + ": " + merge);
+    AdminStatus merged = AdminStatus.of(admin);
+    assertEquals(shards.size() - 1, merged.shards().size());
+    AdminStatus.Shard after = merged.shards().get(first);
+    assertEquals(target.id(), after.id());
+    assertEquals(List.of(target.slotStart(), source.slotEnd()), List.of(after.slotStart(), after.slotEnd()));
+    assertEquals(Set.copyOf(target.voters()), Set.copyOf(after.voters()), "the target's replicas stay where they were");
+    assertEquals(0, merged.runningOperations(), "nothing left running after the merge");
+    loads.assertNoFailures("while " + source.id() + " was merged into " + target.id());
+    List<NodeProcess> running = cluster.nodes().stream().filter(NodeProcess::isAlive).toList();
+    awaitClusterCheck(running.get(0), running, "after the merge");
+    awaitProgress("after the merge");
   }
 
   /**
