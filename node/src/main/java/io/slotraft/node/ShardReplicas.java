@@ -348,11 +348,8 @@ final class ShardReplicas {
   private ShardStateMachine.FrozenState frozenSource(String sourceShardId, long operationId, long prepareIndex) {
     Optional<Shard> running = runningShards.apply(sourceShardId);
     if (running.isPresent()) {
-      Optional<ShardStateMachine.FrozenState> handed = running.get()
-          .withStateMachine(sm -> sm.handOverFrozen(operationId, prepareIndex));
+      Optional<ShardStateMachine.FrozenState> handed = running.get().handOverFrozen(operationId, prepareIndex);
       if (handed.isPresent()) {
-        // Its snapshots on disk hold the frozen state: a later one would hold the empty keyspace left.
-        running.get().holdSnapshots("its frozen state went to the merge's target in memory");
         LOG.info("[{}] handed its frozen state ({} keys) to {} for merge {}", running.get().id().groupId(),
             handed.get().keyspace().size(), handed.get().freeze().targetShardId(), operationId);
         return handed.get();

@@ -356,6 +356,24 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
     };
   }
 
+  /**
+   * Hands this frozen shard's state to a merge's target on this node (see {@link
+   * ShardStateMachine#handOverFrozen}) and from then on takes no snapshot, in one step under the
+   * lock: its snapshots on disk hold the frozen state, a later one would hold the empty keyspace left.
+   */
+  public Optional<ShardStateMachine.FrozenState> handOverFrozen(long operationId, long prepareIndex) {
+    lock.lock();
+    try {
+      Optional<ShardStateMachine.FrozenState> handed = stateMachine.handOverFrozen(operationId, prepareIndex);
+      if (handed.isPresent()) {
+        snapshotsHeld = "its frozen state went to " + handed.get().freeze().targetShardId() + " by merge " + operationId;
+      }
+      return handed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Binds where merges find their frozen sources on this node; before the replica starts. */
   public void attachMergeSources(ShardStateMachine.MergeSources sources) {
     stateMachine.attachMergeSources(sources);
@@ -464,8 +482,23 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
     if (held != null) {
       throw new IllegalStateException("snapshots are held: " + held);
     }
-    // On the apply thread: no entry is applied meanwhile, and readers do not mutate.
-    SnapshotJob job = snapshots.capture(stateMachine, id);
+    // On the apply thread: no entry is applied meanwhile, and readers do not mutate. A frozen shard's
+    // keyspace may be handed to a merge's target from that target's apply thread: capture it under
+    // the lock, and not at all once it is handed over (the handover holds snapshots).
+    SnapshotJob job;
+    if (frozen) {
+      lock.lock();
+      try {
+        if (snapshotsHeld != null) {
+          throw new IllegalStateException("snapshots are held: " + snapshotsHeld);
+        }
+        job = snapshots.capture(stateMachine, id);
+      } finally {
+        lock.unlock();
+      }
+    } else {
+      job = snapshots.capture(stateMachine, id);
+    }
     long index = stateMachine.appliedIndex();
     return directory -> {
       List<String> files = job.writeTo(directory);

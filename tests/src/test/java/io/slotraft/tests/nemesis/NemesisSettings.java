@@ -10,7 +10,7 @@ import java.util.Random;
  * <ul>
  *   <li>{@code slotraft.nemesis.seed}: the seed of every scenario's faults and clients (default: a
  *       fresh one, printed);
- *   <li>{@code slotraft.nemesis.minutes}: how long each scenario injects faults (default 0.75, about
+ *   <li>{@code slotraft.nemesis.minutes}: how long each scenario injects faults (default 0.6, about
  *       a minute a scenario with start, heal and checks; 30 makes a soak);
  *   <li>{@code slotraft.nemesis.scenarios}: a comma-separated list of scenario names to run (default
  *       all), to replay one seed of one scenario;
@@ -26,7 +26,7 @@ public record NemesisSettings(long seed, Duration faultTime, List<String> scenar
     String minutes = System.getProperty("slotraft.nemesis.minutes", "");
     String scenarios = System.getProperty("slotraft.nemesis.scenarios", "");
     return new NemesisSettings(seed.isBlank() ? new Random().nextLong() & Long.MAX_VALUE : Long.parseLong(seed),
-        Duration.ofMillis((long) (60_000 * (minutes.isBlank() ? 0.75 : Double.parseDouble(minutes)))),
+        Duration.ofMillis((long) (60_000 * (minutes.isBlank() ? 0.6 : Double.parseDouble(minutes)))),
         scenarios.isBlank() ? List.of() : Arrays.stream(scenarios.split(",")).map(String::trim).toList(),
         System.getProperty("slotraft.nemesis.readMode", "readindex"));
   }
