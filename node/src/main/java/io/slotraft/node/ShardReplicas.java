@@ -21,6 +21,7 @@ import io.slotraft.node.reconcile.RetiredReplicas;
 import io.slotraft.node.recovery.DamagedCopy;
 import io.slotraft.node.recovery.ReplicaStart;
 import io.slotraft.node.shard.BlockedClients;
+import io.slotraft.node.shard.FrozenSourceOnDisk;
 import io.slotraft.node.shard.Shard;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.snapshot.SstSnapshotStore;
@@ -323,6 +324,8 @@ final class ShardReplicas {
     created.attachBlocked(new BlockedClients(created::anyKeyHasValue, executors.timers(), executors.blockedChecker()));
     created.attachSplitSeeds(carved -> seed(created, carved));
     created.attachMergeSources(this::frozenSource);
+    created.attachMergeFreezes(freeze -> FrozenSourceOnDisk.record(directory, freeze.map(
+        frozen -> new FrozenSourceOnDisk.Marker(frozen, initial.slotStart(), initial.slotEnd()))));
     ReplicaOptions options = new ReplicaOptions(config.electionTimeoutMs(), config.snapshotIntervalSecs(),
         config.maxInflightWrites(), config.readMode() == ReadMode.LEASE, snapshotCopies);
     boolean campaignFirst = firstCampaigners.remove(id.id());
@@ -342,8 +345,8 @@ final class ShardReplicas {
   /**
    * A merge's frozen source as this node holds it, for its target's replica here to take in (see
    * {@code operation.merge}): handed over by the source's running replica when it has it in memory,
-   * else read from the newest snapshot in the source's directory, which the merge's driver made sure
-   * every replica wrote before the target's COMMIT. Throws when neither has it.
+   * else read from the source's directory and its log here ({@link FrozenSourceOnDisk}). Throws
+   * when neither has it.
    */
   private ShardStateMachine.FrozenState frozenSource(String sourceShardId, long operationId, long prepareIndex) {
     Optional<Shard> running = runningShards.apply(sourceShardId);
@@ -356,20 +359,16 @@ final class ShardReplicas {
       }
     }
     Path directory = config.dataDir().resolve("shards").resolve(sourceShardId);
+    long started = System.nanoTime();
     try {
-      Optional<Path> snapshot = LocalReplicaFiles.newestSnapshot(directory);
-      if (snapshot.isEmpty()) {
-        throw new IllegalStateException("this node holds no snapshot of " + sourceShardId + " to merge from");
-      }
-      ShardStateMachine loaded = new ShardStateMachine(Catalogs.keyspaceOnly(), 0, 0);
-      new SstSnapshotStore().load(snapshot.get(), loaded);
-      LOG.info("[{}] read the frozen state of {} for merge {} from {} ({} keys)", sourceShardId, sourceShardId,
-          operationId, snapshot.get(), loaded.keyspace().size());
-      return loaded.frozenState(operationId).filter(frozen -> frozen.freeze().prepareIndex() == prepareIndex)
-          .orElseThrow(() -> new IllegalStateException("the snapshot of " + sourceShardId + " here ("
-              + snapshot.get().getFileName() + ") is not frozen by merge " + operationId + " at " + prepareIndex));
+      ShardStateMachine.FrozenState read = FrozenSourceOnDisk.read(directory, logStore,
+          new ShardId(sourceShardId, 0, 0).groupId(), Catalogs.keyspaceOnly(), operationId, prepareIndex);
+      LOG.info("[{}] read its frozen state ({} keys) for merge {} from {} in {} ms", sourceShardId,
+          read.keyspace().size(), operationId, directory, (System.nanoTime() - started) / 1_000_000);
+      return read;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the frozen state of " + sourceShardId + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("this node holds no frozen copy of " + sourceShardId + " for merge "
+          + operationId + ": " + e.getMessage(), e);
     }
   }
 
@@ -392,8 +391,12 @@ final class ShardReplicas {
         + "'s snapshot here covers merge " + freeze.operationId());
   }
 
-  /** The merge freeze recorded in the newest snapshot in {@code directory}, if any. */
+  /** The merge freeze recorded in {@code directory} (its marker, or its newest snapshot), if any. */
   private static Optional<ShardStateMachine.MergeFreeze> frozenOnDisk(Path directory) {
+    Optional<FrozenSourceOnDisk.Marker> marker = FrozenSourceOnDisk.marker(directory);
+    if (marker.isPresent()) {
+      return Optional.of(marker.get().freeze());
+    }
     try {
       Optional<Path> snapshot = LocalReplicaFiles.newestSnapshot(directory);
       if (snapshot.isEmpty()) {

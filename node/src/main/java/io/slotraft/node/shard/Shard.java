@@ -80,6 +80,7 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   private volatile long preloadedIndex = -1;
   /** Whether a merge froze this shard (applied or loaded), read by writers before they propose. */
   private volatile boolean frozen;
+  private volatile MergeFreezes mergeFreezes;
   /** Why this shard takes no snapshot now (a split's seed is not on disk); null when it may. */
   private volatile String snapshotsHeld;
 
@@ -433,18 +434,48 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
   }
 
   /**
-   * After a merge froze this shard, or this shard took a merge's source in: the state as of this
-   * entry goes to disk at once (the driver waits for a frozen source's snapshot on every replica,
-   * and the source's copy here is kept until this shard's snapshot covers the merge); clients
-   * blocked on a frozen shard are woken to be refused, and wait for meta to route them.
+   * After a merge froze this shard (or let it go), or this shard took a merge's source in: a freeze
+   * is recorded on disk, clients blocked on a frozen shard are woken to be refused (they wait for
+   * meta to route them), and a target's state as of the merge goes to disk at once (the node keeps
+   * the source's copy until this shard's snapshot covers the merge).
    */
   private void afterMergeStep(long index) {
-    frozen = withStateMachine(sm -> sm.mergeFreeze().isPresent());
+    Optional<ShardStateMachine.MergeFreeze> freeze = withStateMachine(ShardStateMachine::mergeFreeze);
+    boolean wasFrozen = frozen;
+    frozen = freeze.isPresent();
+    if (frozen != wasFrozen) {
+      MergeFreezes freezes = mergeFreezes;
+      if (freezes != null) {
+        try {
+          freezes.changed(freeze);
+        } catch (IOException e) {
+          throw new UncheckedIOException("[" + id.groupId() + "] could not record the merge's freeze on disk: "
+              + e.getMessage(), e);
+        }
+      }
+    }
     BlockedClients waiting = blocked;
     if (frozen && waiting != null) {
       waiting.wakeWhere(keys -> true);
     }
-    snapshotCovering(index, SNAPSHOT_ATTEMPTS);
+    if (!frozen) {
+      // Taken in a merge's source (or let go): the node keeps the source's copy until this covers it.
+      snapshotCovering(index, SNAPSHOT_ATTEMPTS);
+    }
+  }
+
+  /**
+   * Where this shard's node records that a merge froze it (or let it go), for a restart to find the
+   * frozen state on disk (see {@link FrozenSourceOnDisk}); called on the apply thread, before the
+   * freeze counts as applied.
+   */
+  public interface MergeFreezes {
+    void changed(Optional<ShardStateMachine.MergeFreeze> freeze) throws IOException;
+  }
+
+  /** Binds where this shard's freezes are recorded; set once at start. */
+  public void attachMergeFreezes(MergeFreezes freezes) {
+    this.mergeFreezes = freezes;
   }
 
   /** How often a snapshot a merge step needs is tried (one may be under way already). */

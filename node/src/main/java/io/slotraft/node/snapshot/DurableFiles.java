@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** The fsync and rename steps that make a snapshot survive a power cut once it is reported written. */
-final class DurableFiles {
+public final class DurableFiles {
   private DurableFiles() {}
 
   static void fsync(Path file) throws IOException {
@@ -19,7 +19,7 @@ final class DurableFiles {
   }
 
   /** Persists the directory's entries (names created or renamed in it). Linux allows fsync of a directory. */
-  static void fsyncDirectory(Path dir) throws IOException {
+  public static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
@@ -29,7 +29,7 @@ final class DurableFiles {
    * Replaces {@code target} with {@code bytes} so that after a crash it holds either its old content
    * or all of the new: write a temporary file, fsync it, rename it over the target, fsync the directory.
    */
-  static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+  public static void replaceAtomically(Path target, byte[] bytes) throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {

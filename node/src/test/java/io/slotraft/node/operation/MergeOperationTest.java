@@ -81,10 +81,10 @@ class MergeOperationTest {
   }
 
   @Test
-  void aSourceReplicaThatNeverHoldsItsFinalStateRollsTheMergeBackAndTheSourceServesAgain() throws InterruptedException {
+  void aSourceReplicaThatNeverAppliesTheFreezeRollsTheMergeBackAndTheSourceServesAgain() throws InterruptedException {
     SimulatedCluster cluster = OperationCrashTest.clusterWithAnEmptyFourthNode();
     String endpoint = OperationCrashTest.members(3).get(2).raftEndpoint();
-    cluster.snapshotless.add("shard-s3@" + endpoint);
+    cluster.lagging.add("shard-s3@" + endpoint);
     cluster.apply(MetaEntries.startOperation(merge("s4", "s3"), 0, 0));
 
     OperationCrashTest.runToEnd(cluster, -1);
@@ -102,7 +102,7 @@ class MergeOperationTest {
   void aCancelBeforeTheCommitLetsTheSourceGo(String step) throws InterruptedException {
     SimulatedCluster cluster = clusterWithS2Apart();
     String endpoint = OperationCrashTest.members(4).get(3).raftEndpoint();
-    cluster.snapshotless.add("shard-s2@" + endpoint); // holds the merge at AWAIT_FROZEN until cancelled
+    cluster.lagging.add("shard-s2@" + endpoint); // holds the merge at AWAIT_FROZEN until cancelled
     cluster.apply(MetaEntries.startOperation(merge("s1", "s2"), 0, 0));
     long id = cluster.state().operations().lastKey();
     for (int pass = 0; pass < 50 && !cluster.state().operations().get(id).getStep().equals(step); pass++) {

@@ -42,8 +42,8 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
   private final Map<String, Long> frozenAt = new HashMap<>();
   /** The merges whose COMMIT a target's leader applied, by operation: the entry's index. */
   private final Map<Long, Long> mergeCommits = new HashMap<>();
-  /** Replicas (group id + endpoint) that never write a snapshot: a merge's freeze waits on them. */
-  final Set<String> snapshotless = new java.util.HashSet<>();
+  /** Replicas (group id + endpoint) that never apply a merge's freeze: the merge waits on them. */
+  final Set<String> lagging = new java.util.HashSet<>();
 
   /** One group as its leader sees it. */
   static final class Group {
@@ -195,10 +195,10 @@ final class SimulatedCluster implements DriverContext, GroupMembership {
     if (!runs) {
       return Optional.empty();
     }
-    long applied = Math.max(100, frozenAt.getOrDefault(groupId, 0L));
-    long snapshot = snapshotless.contains(groupId + "@" + member.raftEndpoint()) ? 0 : applied;
+    long applied = lagging.contains(groupId + "@" + member.raftEndpoint()) ? 100
+        : Math.max(100, frozenAt.getOrDefault(groupId, 0L));
     return Optional.of(ReplicaDescription.newBuilder().setGroupId(groupId).setAppliedIndex(applied)
-        .setCommittedIndex(applied).setSnapshotIndex(snapshot).setBytesOnDisk(4096)
+        .setCommittedIndex(applied).setBytesOnDisk(4096)
         .setLeader(member.raftEndpoint().equals(group.leader)).build());
   }
 

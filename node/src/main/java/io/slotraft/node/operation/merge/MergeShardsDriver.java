@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MergeShardsDriver implements StepDriver {
   public static final MergeShardsDriver INSTANCE = new MergeShardsDriver();
   /**
-   * How long the source may stay frozen waiting for every replica to hold its final state on disk
-   * before the merge is rolled back: its slots take no writes meanwhile.
+   * How long the source may stay frozen waiting for every replica to apply its freeze before the
+   * merge is rolled back: its slots take no writes meanwhile.
    */
   static final long FREEZE_TIMEOUT_MS = 60_000;
 
@@ -156,20 +156,20 @@ public final class MergeShardsDriver implements StepDriver {
     for (String nodeId : source.replicaNodeIds()) {
       ClusterMember member = topology.member(nodeId).orElseThrow();
       Optional<ReplicaDescription> replica = context.describe(member, groupId);
-      if (replica.isEmpty() || replica.get().getAppliedIndex() < frozenAt || replica.get().getSnapshotIndex() < frozenAt) {
+      if (replica.isEmpty() || replica.get().getAppliedIndex() < frozenAt) {
         waiting.add(member.name());
       }
     }
     if (waiting.isEmpty()) {
       awaitingSinceMs.remove(operation.getId());
       return List.of(OperationRunner.advance(operation, MergeStep.COMMIT.name(), "every replica of "
-          + source.shardId() + " holds its final state", now));
+          + source.shardId() + " applied its freeze", now));
     }
     long since = awaitingSinceMs.computeIfAbsent(operation.getId(), id -> now);
     if (now - since > FREEZE_TIMEOUT_MS) {
       awaitingSinceMs.remove(operation.getId());
       return List.of(OperationRunner.advance(operation, MergeStep.ROLLBACK.name(), "the replicas of "
-          + source.shardId() + " on " + waiting + " did not hold its final state within " + FREEZE_TIMEOUT_MS / 1000
+          + source.shardId() + " on " + waiting + " did not apply its freeze within " + FREEZE_TIMEOUT_MS / 1000
           + " s", now));
     }
     return List.of();
