@@ -13,21 +13,24 @@
  *       the merge claims both), the driver asks the source's leader ({@code MetaService.MergeStep})
  *       to propose a PREPARE entry. Every replica applying it, at the same index {@code j}, freezes:
  *       from {@code j} on it refuses every command with TRYAGAIN (Redis clients are held until meta
- *       routes them), so its state as of {@code j} is final, and it writes a snapshot of it. The
+ *       routes them; its leader refuses writes before proposing them), so its state as of {@code j}
+ *       is final; it records the freeze in its directory before the entry counts as applied. The
  *       driver records {@code j}.
- *   <li>{@code AWAIT_FROZEN}: wait until every node's replica of the source has applied {@code j}
- *       and holds a snapshot at or past it: the state that node's replica of the target will take
- *       in, there even after a crash. After {@value MergeShardsDriver#FREEZE_TIMEOUT_MS} ms without
- *       that (a node down), roll back.
+ *   <li>{@code AWAIT_FROZEN}: wait until every node's replica of the source has applied {@code j}:
+ *       then every node holds the frozen state in memory and, for a restart, in the source's newest
+ *       snapshot and its log entries up to {@code j} (committed, so never cut off but by a snapshot
+ *       past them). After {@value MergeShardsDriver#FREEZE_TIMEOUT_MS} ms without that (a node
+ *       down), roll back.
  *   <li>{@code COMMIT}: the driver asks the target's leader to propose a COMMIT entry naming the
  *       source, {@code j} and the source's slots. Every replica of the target applying it takes the
  *       source's frozen state from its own node: the source replica's keyspace in memory, handed
  *       over (the source then takes no more snapshots), or, when that replica is not running (after
- *       a restart), its newest snapshot on disk. Keys, expiry, versions, slot delete indexes and
- *       client sessions join the target's, which owns both ranges from that entry on; the target
- *       then writes a snapshot. Once the leader applied it, the merge SUCCEEDS: meta has the one
- *       shard with both ranges (a new epoch), and nodes retire the source's replicas, each keeping
- *       the source's directory until its target replica's snapshot covers the COMMIT.
+ *       a restart), read back from the source's snapshot and log ({@code shard.FrozenSourceOnDisk}).
+ *       Keys, expiry, versions, slot delete indexes and client sessions join the target's, which
+ *       owns both ranges from that entry on; the target then writes a snapshot. Once the leader
+ *       applied it, the merge SUCCEEDS: meta has the one shard with both ranges (a new epoch), and
+ *       nodes retire the source's replicas, each keeping the source's directory and log until its
+ *       target replica's snapshot covers the COMMIT.
  *   <li>{@code ROLLBACK} (a cancel, or the timeout above): the driver asks the source's leader to
  *       propose a ROLLBACK entry; the source serves again, and refuses any late PREPARE of the same
  *       operation. The merge ends CANCELLED or FAILED.
@@ -39,9 +42,9 @@
  * COMMIT rolls back whether or not the PREPARE reached the log. A cancel at COMMIT is not taken: the
  * COMMIT may be in the target's log, and from it on the target owns the source's slots, so the
  * merge rolls forward. A target replica that replays its log after a restart meets the COMMIT again
- * and reads the source's snapshot from its directory, which stays until the target's snapshot covers
- * the COMMIT. A target replica whose node has no frozen copy of the source at all (its disk lost
- * between AWAIT_FROZEN and COMMIT) cannot apply the COMMIT and stops with that error, rather than
- * diverge; the other replicas go on, and the operator rebuilds that node's replica.
+ * and reads the source's state back from the source's directory and log, which stay until the
+ * target's snapshot covers the COMMIT. A target replica whose node has no frozen copy of the source
+ * at all (its disk lost between AWAIT_FROZEN and COMMIT) cannot apply the COMMIT and stops with that
+ * error, rather than diverge; the other replicas go on, and the operator rebuilds that node's replica.
  */
 package io.slotraft.node.operation.merge;
