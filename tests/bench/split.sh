@@ -96,7 +96,7 @@ BASE="$(free_base)"
 start_nodes "$DIR/slotraft" 1 "$BASE"
 LEADER="$(leader_port "$BASE")"
 start=$(now_ms); fill "$LEADER"; SLOTRAFT_FILL_MS=$(( $(now_ms) - start ))
-SLOTRAFT_KEYS="$(redis-cli -p "$LEADER" dbsize)"
+SLOTRAFT_KEYS="$(redis-cli -p "$LEADER" dbsize)" # one shard, led there: every key
 PROBE_TAG="$(tag_in_slot 12000 "$LEADER")"
 start_probe "$LEADER" "$DIR/slotraft-probe.out"
 sleep 3
@@ -131,7 +131,8 @@ MERGE_META_MS="$(grep -ho 's2 is retired, in [0-9]* ms' "$DIR"/slotraft/n1/node.
   | grep -o '[0-9]*' || echo 'not measured')"
 HANDOVERS="$(grep -ho 'handed its frozen state ([0-9]* keys)' "$DIR"/slotraft/n*/node.log | grep -o '[0-9]* keys' \
   | paste -sd ';' - || true)"
-MERGED_KEYS="$(redis-cli -p "$LEADER" dbsize)"
+# DBSIZE counts the keys of the shards a node leads: the three nodes' sum is the cluster's.
+MERGED_KEYS="$(for i in 1 2 3; do redis-cli -p $((BASE + i)) dbsize; done | awk '{ sum += $1 } END { print sum }')"
 stop_nodes
 
 # --- Redis Cluster ----------------------------------------------------------------------------------
