@@ -1,12 +1,7 @@
 package io.slotraft.node.shard;
 
-import com.alipay.sofa.jraft.entity.EnumOutter.EntryType;
-import com.alipay.sofa.jraft.entity.LogEntry;
-import com.alipay.sofa.jraft.entity.codec.v2.LogEntryV2CodecFactory;
-import com.alipay.sofa.jraft.option.LogStorageOptions;
 import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.raft.LocalReplicaFiles;
-import io.slotraft.node.raft.logstore.GroupLogStorage;
 import io.slotraft.node.raft.logstore.NodeLogStore;
 import io.slotraft.node.snapshot.DurableFiles;
 import io.slotraft.node.snapshot.SstSnapshotStore;
@@ -89,29 +84,12 @@ public final class FrozenSourceOnDisk {
 
   private static void replay(ShardStateMachine state, NodeLogStore logStore, String groupId, long prepareIndex)
       throws IOException {
-    GroupLogStorage log = logStore.group(groupId);
-    LogStorageOptions options = new LogStorageOptions();
-    options.setLogEntryCodecFactory(LogEntryV2CodecFactory.getInstance());
-    if (!log.init(options)) {
-      throw new IOException("cannot read " + groupId + "'s log");
-    }
-    try {
-      state.attachMergeSources((source, operation, at) -> {
-        throw new IllegalStateException(groupId + "'s log takes in " + source + " after its newest snapshot");
-      });
-      for (long index = Math.max(state.appliedIndex() + 1, log.getFirstLogIndex()); index <= prepareIndex; index++) {
-        LogEntry entry = log.getEntry(index);
-        if (entry == null) {
-          throw new IOException(groupId + "'s log here lacks entry " + index + " (its first is "
-              + log.getFirstLogIndex() + "), needed up to the merge's freeze at " + prepareIndex);
-        }
-        if (entry.getType() == EntryType.ENTRY_TYPE_DATA) {
-          state.apply(index, entry.getId().getTerm(), entry.getData());
-          state.takeCarved(); // a split after the snapshot: its new shard is not this state's concern
-        }
-      }
-    } finally {
-      log.shutdown();
-    }
+    state.attachMergeSources((source, operation, at) -> {
+      throw new IllegalStateException(groupId + "'s log takes in " + source + " after its newest snapshot");
+    });
+    logStore.readDataEntries(groupId, state.appliedIndex() + 1, prepareIndex, (index, term, data) -> {
+      state.apply(index, term, data);
+      state.takeCarved(); // a split after the snapshot: its new shard is not this state's concern
+    });
   }
 }

@@ -1,6 +1,11 @@
 package io.slotraft.node.raft.logstore;
 
+import com.alipay.sofa.jraft.entity.EnumOutter.EntryType;
+import com.alipay.sofa.jraft.entity.LogEntry;
+import com.alipay.sofa.jraft.entity.codec.v2.LogEntryV2CodecFactory;
+import com.alipay.sofa.jraft.option.LogStorageOptions;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,6 +194,41 @@ public final class NodeLogStore implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** One data entry of a group's log, as a replica's state machine applies it. */
+  public interface DataEntryVisitor {
+    void visit(long index, long term, ByteBuffer data) throws IOException;
+  }
+
+  /**
+   * Hands the data entries (the state machine's; no-ops and configuration entries skipped) of
+   * {@code groupId}'s log from {@code from} to {@code to} to {@code visitor}, in order, off-line:
+   * for a state rebuilt from a snapshot and the log that followed it.
+   *
+   * @throws IOException when the log lacks an entry of the range, or cannot be read
+   */
+  public void readDataEntries(String groupId, long from, long to, DataEntryVisitor visitor) throws IOException {
+    GroupLogStorage log = group(groupId);
+    LogStorageOptions options = new LogStorageOptions();
+    options.setLogEntryCodecFactory(LogEntryV2CodecFactory.getInstance());
+    if (!log.init(options)) {
+      throw new IOException("cannot read " + groupId + "'s log in " + directory);
+    }
+    try {
+      for (long index = from; index <= to; index++) {
+        LogEntry entry = log.getEntry(index);
+        if (entry == null) {
+          throw new IOException(groupId + "'s log in " + directory + " lacks entry " + index + " (its first is "
+              + log.getFirstLogIndex() + ")");
+        }
+        if (entry.getType() == EntryType.ENTRY_TYPE_DATA) {
+          visitor.visit(index, entry.getId().getTerm(), entry.getData());
+        }
+      }
+    } finally {
+      log.shutdown();
+    }
   }
 
   /** Whether the store holds any entry of the group. */
