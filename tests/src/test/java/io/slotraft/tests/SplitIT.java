@@ -166,23 +166,34 @@ class SplitIT {
    * halves served, and how many checks passed while the split ran.
    */
   private String split(String shard, int shardsAfter, List<String> args) throws Exception {
-    long started = System.nanoTime();
-    List<String> command = new ArrayList<>(List.of(shard));
+    List<String> command = new ArrayList<>(List.of("split", shard));
     command.addAll(args);
-    AdminCli.Running split = admin.start("split", command.toArray(String[]::new));
+    Checked run = whileChecking(command, shardsAfter, "the split of " + shard);
+    return String.format("split %s: recorded in meta after %d ms, both halves led after %d ms; redis-cli --cluster "
+        + "check while it ran: %d of %d passed", shard, run.recordedMs(), run.servingMs(), run.passed(), run.checks());
+  }
+
+  /** How an admin command run by {@link #whileChecking} went. */
+  private record Checked(long recordedMs, long servingMs, long passed, int checks) {}
+
+  /**
+   * Runs the admin command {@code command} while checking the cluster with redis-cli, then waits
+   * until {@code shardsAfter} shards are led and the check passes.
+   */
+  private Checked whileChecking(List<String> command, int shardsAfter, String what) throws Exception {
+    long started = System.nanoTime();
+    AdminCli.Running running = admin.start(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
     List<String> checks = new ArrayList<>();
-    while (!split.awaitEnd(Duration.ofMillis(200))) {
+    while (!running.awaitEnd(Duration.ofMillis(200))) {
       checks.add(ClusterCheck.run(cluster.node(2)));
     }
-    AdminCli.Run done = split.finish(Duration.ofSeconds(1));
-    assertEquals(0, done.code(), "split " + shard + ": " + done);
+    AdminCli.Run done = running.finish(Duration.ofSeconds(1));
+    assertEquals(0, done.code(), String.join(" ", command) + ": " + done);
     long recordedMs = (System.nanoTime() - started) / 1_000_000;
-    awaitShardsLed(shardsAfter, shardsAfter + " shards led after the split of " + shard);
+    awaitShardsLed(shardsAfter, shardsAfter + " shards led after " + what);
     long servingMs = (System.nanoTime() - started) / 1_000_000;
-    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after the split of " + shard);
-    long passed = checks.stream().filter(ClusterCheck::passes).count();
-    return String.format("split %s: recorded in meta after %d ms, both halves led after %d ms; redis-cli --cluster "
-        + "check while it ran: %d of %d passed", shard, recordedMs, servingMs, passed, checks.size());
+    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after " + what);
+    return new Checked(recordedMs, servingMs, checks.stream().filter(ClusterCheck::passes).count(), checks.size());
   }
 
   /**
@@ -190,20 +201,10 @@ class SplitIT {
    * {@code shardsAfter} shards are led and the check passes, and answers the figures.
    */
   private String merge(String target, String source, int shardsAfter) throws Exception {
-    long started = System.nanoTime();
-    AdminCli.Running merge = admin.start("merge", target, source, "--yes");
-    List<String> checks = new ArrayList<>();
-    while (!merge.awaitEnd(Duration.ofMillis(200))) {
-      checks.add(ClusterCheck.run(cluster.node(2)));
-    }
-    AdminCli.Run done = merge.finish(Duration.ofSeconds(1));
-    assertEquals(0, done.code(), "merge " + target + " " + source + ": " + done);
-    long recordedMs = (System.nanoTime() - started) / 1_000_000;
-    awaitShardsLed(shardsAfter, shardsAfter + " shards led after merging " + source + " into " + target);
-    ClusterCheck.await(cluster, cluster.node(0), cluster.nodes(), CONVERGE, "after merging " + source);
-    long passed = checks.stream().filter(ClusterCheck::passes).count();
+    Checked run = whileChecking(List.of("merge", target, source, "--yes"), shardsAfter,
+        "merging " + source + " into " + target);
     return String.format("merge %s into %s: recorded in meta after %d ms; redis-cli --cluster check while it ran: "
-        + "%d of %d passed", source, target, recordedMs, passed, checks.size());
+        + "%d of %d passed", source, target, run.recordedMs(), run.passed(), run.checks());
   }
 
   /**

@@ -72,10 +72,14 @@ public record MetaState(boolean bootstrapped, ClusterTopology topology, long boo
     return runningOperations().stream().flatMap(op -> shardIdsChangedBy(op).stream()).collect(Collectors.toSet());
   }
 
-  /** The running split or merge, if any: the cluster's slot ranges change one operation at a time. */
-  public Optional<Operation> runningReshape() {
+  /**
+   * Why a split or merge may not start now: another one runs (the cluster's slot ranges change one
+   * operation at a time); empty when none does.
+   */
+  public Optional<String> anotherReshapeRunning() {
     return runningOperations().stream().filter(op -> op.getSpec().hasSplitShard() || op.getSpec().hasMergeShards())
-        .findFirst();
+        .findFirst().map(op -> (op.getSpec().hasSplitShard() ? "split " : "merge ") + op.getId()
+            + " is running; one split or merge at a time");
   }
 
   /** The shards whose replicas or group {@code operation} changes now; see {@link #operationChangingReplicasOf}. */

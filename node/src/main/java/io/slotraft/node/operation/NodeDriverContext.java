@@ -32,7 +32,7 @@ public final class NodeDriverContext implements DriverContext, AutoCloseable {
    * and a merge's COMMIT once the target took in the source's keys; a shard of millions of keys
    * takes seconds. A timeout only means the step asks again.
    */
-  private static final long SPLIT_TIMEOUT_MS = 60_000;
+  private static final long RESHAPE_STEP_TIMEOUT_MS = 60_000;
 
   private volatile GroupAdmin groups;
   private final LongSupplier clock;
@@ -57,23 +57,23 @@ public final class NodeDriverContext implements DriverContext, AutoCloseable {
 
   @Override
   public SplitDone splitShard(ClusterMember leader, SplitShardRequest request) {
-    try {
-      return MetaServiceGrpc.newBlockingStub(channelTo(leader)).withDeadlineAfter(SPLIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-          .splitShard(request);
-    } catch (StatusRuntimeException e) {
-      throw new IllegalStateException(leader.name() + " did not split " + request.getShardId() + ": "
-          + (e.getStatus().getDescription() != null ? e.getStatus().getDescription() : e.getStatus().getCode()), e);
-    }
+    return askLeader(leader, "split " + request.getShardId(), stub -> stub.splitShard(request));
   }
 
   @Override
   public MergeStepDone mergeStep(ClusterMember leader, MergeStepRequest request) {
+    return askLeader(leader, "apply the merge's " + request.getPhase() + " in " + request.getShardId(),
+        stub -> stub.mergeStep(request));
+  }
+
+  /** One reshape step on a shard's leader; throws, saying why, when it did not take it. */
+  private <T> T askLeader(ClusterMember leader, String what,
+      java.util.function.Function<MetaServiceGrpc.MetaServiceBlockingStub, T> call) {
     try {
-      return MetaServiceGrpc.newBlockingStub(channelTo(leader)).withDeadlineAfter(SPLIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-          .mergeStep(request);
+      return call.apply(MetaServiceGrpc.newBlockingStub(channelTo(leader))
+          .withDeadlineAfter(RESHAPE_STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS));
     } catch (StatusRuntimeException e) {
-      throw new IllegalStateException(leader.name() + " did not apply the merge's " + request.getPhase() + " in "
-          + request.getShardId() + ": "
+      throw new IllegalStateException(leader.name() + " did not " + what + ": "
           + (e.getStatus().getDescription() != null ? e.getStatus().getDescription() : e.getStatus().getCode()), e);
     }
   }

@@ -1,19 +1,22 @@
 package io.slotraft.node.statemachine;
 
+import static io.slotraft.node.statemachine.ReshapeFixtures.CATALOG;
+import static io.slotraft.node.statemachine.ReshapeFixtures.T0;
+import static io.slotraft.node.statemachine.ReshapeFixtures.bytes;
+import static io.slotraft.node.statemachine.ReshapeFixtures.keyInSlots;
+import static io.slotraft.node.statemachine.ReshapeFixtures.read;
+import static io.slotraft.node.statemachine.ReshapeFixtures.resp;
+import static io.slotraft.node.statemachine.ReshapeFixtures.slotOf;
+import static io.slotraft.node.statemachine.ReshapeFixtures.with;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.slotraft.node.Catalogs;
-import io.slotraft.node.catalog.CommandArgs;
-import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.reply.Replies;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.reply.RoutingReply;
-import io.slotraft.node.resp.RespEncoder;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.snapshot.SstSnapshotStore;
 import io.slotraft.proto.SlotHash;
@@ -23,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * snapshots, and a step proposed again changes nothing.
  */
 class ShardMergeTest {
-  private static final long T0 = 1_700_000_000_000L;
   private static final int SPLIT_SLOT = 8192;
   private static final long SPLIT = 70;
   private static final long MERGE = 77;
-  private static final CommandCatalog CATALOG = Catalogs.keyspaceOnly();
   private static final String LOW = keyInSlots("low", 0, SPLIT_SLOT - 1);
   private static final String HIGH = keyInSlots("high", SPLIT_SLOT, SlotHash.SLOT_COUNT - 1);
 
@@ -55,14 +55,6 @@ class ShardMergeTest {
   @TempDir
   Path snapshots;
 
-  private static String keyInSlots(String name, int from, int to) {
-    return IntStream.range(0, 100_000).mapToObj(i -> "{" + name + i + "}")
-        .filter(key -> {
-          int slot = SlotHash.slot(key.getBytes(StandardCharsets.UTF_8));
-          return slot >= from && slot <= to;
-        }).findFirst().orElseThrow();
-  }
-
   @BeforeEach
   void splitInTwo() {
     target.apply(++index, 3, ByteBuffer.wrap(EntryCodec.split(T0, SPLIT_SLOT, "s2", SPLIT, List.of())));
@@ -74,36 +66,12 @@ class ShardMergeTest {
         .orElseThrow(() -> new IllegalStateException("no frozen " + id + " here")));
   }
 
-  record Case(String name, List<String> write, List<String> read) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static List<Case> everyType() {
-    return List.of(
-        new Case("string", List.of("SET", "%k", "value"), List.of("GET", "%k")),
-        new Case("string with ttl", List.of("SET", "%k", "value", "PXAT", String.valueOf(T0 + 3_600_000)),
-            List.of("PEXPIRETIME", "%k")),
-        new Case("hash", List.of("HSET", "%k", "f1", "v1", "f2", "v2"), List.of("HGETALL", "%k")),
-        new Case("list", List.of("RPUSH", "%k", "a", "b", "c"), List.of("LRANGE", "%k", "0", "-1")),
-        new Case("set", List.of("SADD", "%k", "x", "y", "z"), List.of("SMEMBERS", "%k")),
-        new Case("sorted set", List.of("ZADD", "%k", "1", "a", "2.5", "b"), List.of("ZRANGE", "%k", "0", "-1",
-            "WITHSCORES")));
-  }
-
   private Reply write(ShardStateMachine shard, ClientSequence client, List<String> argv) {
-    LoggedCommand command = new LoggedCommand(bytes(argv), client);
-    return shard.apply(++index, 3, ByteBuffer.wrap(EntryCodec.command(T0, 7, command))).get(0);
+    return ReshapeFixtures.write(shard, ++index, client, argv);
   }
 
   private Reply write(ShardStateMachine shard, String... argv) {
     return write(shard, null, List.of(argv));
-  }
-
-  private static Reply read(ShardStateMachine shard, List<String> argv) {
-    return shard.read(CATALOG.lookup(argv.get(0)), new CommandArgs(bytes(argv)), T0);
   }
 
   private Reply step(ShardStateMachine shard, MergeBody.Builder body) {
@@ -127,17 +95,9 @@ class ShardMergeTest {
     return ((Reply.Int) prepare()).value();
   }
 
-  private static List<byte[]> bytes(List<String> words) {
-    return words.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
-  }
-
-  private static List<String> with(List<String> argv, String key) {
-    return argv.stream().map(word -> word.equals("%k") ? key : word).toList();
-  }
-
   @ParameterizedTest
-  @MethodSource("everyType")
-  void theTargetTakesInTheSourcesKeysWithTheirValuesExpiryAndVersions(Case type) {
+  @MethodSource("io.slotraft.node.statemachine.ReshapeFixtures#everyType")
+  void theTargetTakesInTheSourcesKeysWithTheirValuesExpiryAndVersions(ReshapeFixtures.Case type) {
     write(target, null, with(type.write(), LOW));
     write(source, null, with(type.write(), HIGH));
     String lowBefore = resp(read(target, with(type.read(), LOW)));
@@ -270,14 +230,4 @@ class ShardMergeTest {
     assertEquals(MERGE, released.reshapes().mergeReleased());
   }
 
-  /** A reply as RESP3 bytes: replies hold byte arrays, which compare by identity. */
-  private static String resp(Reply reply) {
-    ByteBuf out = Unpooled.buffer();
-    RespEncoder.encode(reply, 3, out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int slotOf(String key) {
-    return SlotHash.slot(key.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -1,18 +1,21 @@
 package io.slotraft.node.statemachine;
 
+import static io.slotraft.node.statemachine.ReshapeFixtures.CATALOG;
+import static io.slotraft.node.statemachine.ReshapeFixtures.T0;
+import static io.slotraft.node.statemachine.ReshapeFixtures.bytes;
+import static io.slotraft.node.statemachine.ReshapeFixtures.keyInSlots;
+import static io.slotraft.node.statemachine.ReshapeFixtures.read;
+import static io.slotraft.node.statemachine.ReshapeFixtures.resp;
+import static io.slotraft.node.statemachine.ReshapeFixtures.slotOf;
+import static io.slotraft.node.statemachine.ReshapeFixtures.with;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slotraft.node.Catalogs;
-import io.slotraft.node.catalog.CommandArgs;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.slotraft.node.catalog.CommandCatalog;
 import io.slotraft.node.reply.Reply;
 import io.slotraft.node.reply.RoutingReply;
-import io.slotraft.node.resp.RespEncoder;
 import io.slotraft.node.shard.ShardId;
 import io.slotraft.node.snapshot.SstSnapshotStore;
 import io.slotraft.proto.SlotHash;
@@ -34,10 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * old shard refuses their slots from then on, and both survive a snapshot.
  */
 class ShardSplitTest {
-  private static final long T0 = 1_700_000_000_000L;
   private static final int SPLIT_SLOT = 8192;
   private static final long OPERATION = 77;
-  private static final CommandCatalog CATALOG = Catalogs.keyspaceOnly();
   private static final List<String> VOTERS = List.of("127.0.0.1:7201", "127.0.0.1:7202", "127.0.0.1:7203");
 
   private final ShardStateMachine parent = new ShardStateMachine(CATALOG);
@@ -50,61 +51,21 @@ class ShardSplitTest {
   private static final String LOW = keyInSlots("low", 0, SPLIT_SLOT - 1);
   private static final String HIGH = keyInSlots("high", SPLIT_SLOT, SlotHash.SLOT_COUNT - 1);
 
-  private static String keyInSlots(String name, int from, int to) {
-    return IntStream.range(0, 100_000).mapToObj(i -> "{" + name + i + "}")
-        .filter(key -> {
-          int slot = SlotHash.slot(key.getBytes(StandardCharsets.UTF_8));
-          return slot >= from && slot <= to;
-        }).findFirst().orElseThrow();
-  }
-
-  /** One write of each kind, its key's read, and what the read answers: every type, with and without a TTL. */
-  record Case(String name, List<String> write, List<String> read) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static List<Case> everyType() {
-    return List.of(
-        new Case("string", List.of("SET", "%k", "value"), List.of("GET", "%k")),
-        new Case("string with ttl", List.of("SET", "%k", "value", "PXAT", String.valueOf(T0 + 3_600_000)),
-            List.of("PEXPIRETIME", "%k")),
-        new Case("hash", List.of("HSET", "%k", "f1", "v1", "f2", "v2"), List.of("HGETALL", "%k")),
-        new Case("list", List.of("RPUSH", "%k", "a", "b", "c"), List.of("LRANGE", "%k", "0", "-1")),
-        new Case("set", List.of("SADD", "%k", "x", "y", "z"), List.of("SMEMBERS", "%k")),
-        new Case("sorted set", List.of("ZADD", "%k", "1", "a", "2.5", "b"), List.of("ZRANGE", "%k", "0", "-1", "WITHSCORES")));
-  }
-
   private Reply write(ShardStateMachine target, ClientSequence client, List<String> argv) {
-    LoggedCommand command = new LoggedCommand(bytes(argv), client);
-    return target.apply(++index, 3, ByteBuffer.wrap(EntryCodec.command(T0, 7, command))).get(0);
+    return ReshapeFixtures.write(target, ++index, client, argv);
   }
 
   private Reply write(ShardStateMachine target, String... argv) {
     return write(target, null, List.of(argv));
   }
 
-  private static Reply read(ShardStateMachine target, List<String> argv) {
-    return target.read(CATALOG.lookup(argv.get(0)), new CommandArgs(bytes(argv)), T0);
-  }
-
   private Reply split(int slot, long operation) {
     return parent.apply(++index, 3, ByteBuffer.wrap(EntryCodec.split(T0, slot, "s9", operation, VOTERS))).get(0);
   }
 
-  private static List<byte[]> bytes(List<String> words) {
-    return words.stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toList();
-  }
-
-  private static List<String> with(List<String> argv, String key) {
-    return argv.stream().map(word -> word.equals("%k") ? key : word).toList();
-  }
-
   @ParameterizedTest
-  @MethodSource("everyType")
-  void theUpperKeysMoveWithTheirValuesExpiryAndVersionsAndTheLowerOnesStay(Case type) {
+  @MethodSource("io.slotraft.node.statemachine.ReshapeFixtures#everyType")
+  void theUpperKeysMoveWithTheirValuesExpiryAndVersionsAndTheLowerOnesStay(ReshapeFixtures.Case type) {
     write(parent, null, with(type.write(), LOW));
     write(parent, null, with(type.write(), HIGH));
     String lowBefore = resp(read(parent, with(type.read(), LOW)));
@@ -264,14 +225,4 @@ class ShardSplitTest {
     assertEquals(6, new ShardStateMachine(CATALOG, 5, 6).halvingSlot(), "each half keeps a slot");
   }
 
-  /** A reply as RESP3 bytes: replies hold byte arrays, which compare by identity. */
-  private static String resp(Reply reply) {
-    ByteBuf out = Unpooled.buffer();
-    RespEncoder.encode(reply, 3, out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int slotOf(String key) {
-    return SlotHash.slot(key.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -37,10 +37,9 @@ public final class MergeShardsKind implements OperationKind {
       return Optional.of(merge.getTargetShardId() + " (slots " + range(target.get()) + ") and " + merge.getSourceShardId()
           + " (slots " + range(source.get()) + ") are not adjacent; only neighbouring ranges merge");
     }
-    Optional<Operation> reshaping = state.runningReshape();
+    Optional<String> reshaping = state.anotherReshapeRunning();
     if (reshaping.isPresent()) {
-      return Optional.of((reshaping.get().getSpec().hasSplitShard() ? "split " : "merge ") + reshaping.get().getId()
-          + " is running; one split or merge at a time");
+      return reshaping;
     }
     for (String shardId : new String[] {merge.getTargetShardId(), merge.getSourceShardId()}) {
       Optional<Operation> busy = state.operationChangingReplicasOf(shardId);

@@ -40,10 +40,9 @@ public final class SplitShardKind implements OperationKind {
       return Optional.of("slot " + at + " cannot split " + parent.shardId() + " (slots " + parent.slotStart() + "-"
           + parent.slotEnd() + "): the split slot must be in " + (parent.slotStart() + 1) + "-" + parent.slotEnd());
     }
-    Optional<Operation> reshaping = state.runningReshape();
+    Optional<String> reshaping = state.anotherReshapeRunning();
     if (reshaping.isPresent()) {
-      return Optional.of((reshaping.get().getSpec().hasSplitShard() ? "split " : "merge ") + reshaping.get().getId()
-          + " is running; one split or merge at a time");
+      return reshaping;
     }
     return state.operationChangingReplicasOf(parent.shardId())
         .map(op -> "operation " + op.getId() + " is changing " + parent.shardId() + "'s replicas");
