@@ -251,13 +251,24 @@ public final class Keyspace {
 
   /**
    * Takes in every key of slots {@code fromSlot..toSlot} of {@code source} (which this keyspace owns
-   * none of), with its expiry, version and the slots' delete indexes: a merge. The entries move, not
-   * copies, in time proportional to their number; {@code source} is left without them. Both
-   * keyspaces' values count as held by a snapshot afterwards (a new generation above both), so the
-   * first change to any of them copies it, as after a snapshot capture.
+   * none of), with its expiry: a merge, applied as the entry being changed. The entries move, not
+   * copies, in time proportional to their number; {@code source} is left without them. Their WATCH
+   * versions and those slots' delete indexes become this entry's index: the source's were indexes
+   * of another log, which this one's WATCHes cannot be compared with (a WATCH taken on the source
+   * aborts its EXEC instead). Both keyspaces' values count as held by a snapshot afterwards (a new
+   * generation above both), so the first change to any of them copies it, as after a snapshot
+   * capture.
    */
   public void absorb(Keyspace source, int fromSlot, int toSlot) {
+    for (int slot = fromSlot; slot <= toSlot; slot++) {
+      for (KeyEntry entry = source.slotHeads[slot]; entry != null; entry = entry.slotNext) {
+        entry.version = changeIndex;
+      }
+    }
     moveSlots(source, this, fromSlot, toSlot);
+    for (int slot = fromSlot; slot <= toSlot; slot++) {
+      slotDeleteIndex[slot] = changeIndex;
+    }
     generation = Math.max(generation, source.generation) + 1;
   }
 

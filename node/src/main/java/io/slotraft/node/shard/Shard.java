@@ -174,10 +174,16 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
 
   /**
    * Proposes MULTI ... EXEC as one entry of its own, in order with this shard's other writes;
-   * completes with EXEC's reply (the replies' array, or a null array when a watch aborted it).
+   * completes with EXEC's reply (the replies' array, or a null array when a watch aborted it, or
+   * was taken on another shard).
    * Commands are argv each, reads included.
    */
   public CompletableFuture<Reply> transaction(List<List<byte[]>> commands, List<KeyWatch> watches) {
+    if (watches.stream().anyMatch(watch -> watch.takenElsewhere(id.id()))) {
+      // Watched on the shard a split or merge took the key from: that log's indexes mean nothing in
+      // this one, so whether the key changed cannot be told. Aborted, as if it had (clients retry).
+      return CompletableFuture.completedFuture(Reply.Nil.ARRAY);
+    }
     if (frozen) {
       return refusedWhileFrozen();
     }
@@ -195,7 +201,7 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
         // A split gave the slot away: an index of this shard's log means nothing to the new one's.
         throw new ProposalException(ProposalException.Kind.NOT_LEADER, "slot " + slot + " moved by a split");
       }
-      return new KeyWatch.Point(sm.appliedIndex(), sm.readTime(clock.getAsLong()));
+      return new KeyWatch.Point(sm.appliedIndex(), sm.readTime(clock.getAsLong()), id.id());
     }));
   }
 

@@ -10,6 +10,7 @@ import static io.slotraft.node.statemachine.ReshapeFixtures.slotOf;
 import static io.slotraft.node.statemachine.ReshapeFixtures.with;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A merge without Raft: a split's two halves merged back. The source's PREPARE freezes it (every
  * command refused, nothing remembered), a ROLLBACK lets it go, and the target's COMMIT takes in the
  * source's frozen state with everything replicated about its keys (values of every type, expiry,
- * versions, slot delete indexes, client sessions) and owns both ranges; freezes and merges survive
+ * client sessions; WATCH versions and slot delete indexes re-stamped in the target's log) and owns
+ * both ranges; freezes and merges survive
  * snapshots, and a step proposed again changes nothing.
  */
 class ShardMergeTest {
@@ -111,8 +113,9 @@ class ShardMergeTest {
     assertEquals(lowBefore, resp(read(target, with(type.read(), LOW))));
     assertEquals(highBefore, resp(read(target, with(type.read(), HIGH))));
     assertEquals(2, target.keyspace().size());
-    assertEquals(highVersion, target.keyspace().lookup(HIGH.getBytes(StandardCharsets.UTF_8), T0).version(),
-        "WATCH versions move with their keys");
+    assertEquals(commitIndex, target.keyspace().lookup(HIGH.getBytes(StandardCharsets.UTF_8), T0).version(),
+        "WATCH versions of the source's log are re-stamped with the COMMIT's index in the target's");
+    assertTrue(highVersion > 0);
     assertEquals(expiring, target.keyspace().expiringKeyCount(), "every expiring key is in the target's expiry index");
     assertEquals(1, target.keyspace().keysInSlot(slotOf(HIGH), 10, T0).size());
     assertEquals(0, source.keyspace().size(), "the source handed its keyspace over");
@@ -191,13 +194,22 @@ class ShardMergeTest {
   }
 
   @Test
-  void aDeletionInTheSourceStillAbortsAWatchOnTheTarget() {
+  void aWatchOnTheTargetAfterTheCommitSeesTheSourcesKeysChangedAtTheCommitOnly() {
     write(source, "SET", HIGH, "1");
     write(source, "DEL", HIGH);
-    long deletedAt = index;
-    commit(prepared());
-    assertEquals(deletedAt, target.keyspace().slotDeleteIndex(slotOf(HIGH)));
-    assertTrue(target.keyspace().changedSince(HIGH.getBytes(StandardCharsets.UTF_8), deletedAt - 1, T0, T0));
+    write(source, "SET", HIGH, "2");
+    // Drive the source's log far past the target's, as two groups' indexes drift apart.
+    for (int i = 0; i < 20; i++) {
+      write(source, "INCR", HIGH + "n");
+    }
+    long commitIndex = ((Reply.Int) commit(prepared())).value();
+    byte[] high = HIGH.getBytes(StandardCharsets.UTF_8);
+    assertEquals(commitIndex, target.keyspace().slotDeleteIndex(slotOf(HIGH)));
+    assertTrue(target.keyspace().changedSince(high, commitIndex - 1, T0, T0), "changed by the COMMIT itself");
+    assertFalse(target.keyspace().changedSince(high, commitIndex, T0, T0),
+        "a WATCH taken on the target after the COMMIT does not abort for the source's older changes");
+    byte[] absent = (HIGH + "absent").getBytes(StandardCharsets.UTF_8);
+    assertFalse(target.keyspace().changedSince(absent, commitIndex, T0, T0));
   }
 
   @Test

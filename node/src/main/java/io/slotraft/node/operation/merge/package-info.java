@@ -26,8 +26,10 @@
  *       source's frozen state from its own node: the source replica's keyspace in memory, handed
  *       over (the source then takes no more snapshots), or, when that replica is not running (after
  *       a restart), read back from the source's snapshot and log ({@code shard.FrozenSourceOnDisk}).
- *       Keys, expiry, versions, slot delete indexes and client sessions join the target's, which
- *       owns both ranges from that entry on; the target then writes a snapshot. Once the leader
+ *       Keys, expiry and client sessions join the target's, which owns both ranges from that entry
+ *       on (WATCH versions and slot delete indexes re-stamped with the COMMIT's index, since the
+ *       source's log indexes mean nothing in the target's; an EXEC whose WATCH was taken on the
+ *       source aborts); the target then writes a snapshot. Once the leader
  *       applied it, the merge SUCCEEDS: meta has the one shard with both ranges (a new epoch), and
  *       nodes retire the source's replicas, each keeping the source's directory and log until its
  *       target replica's snapshot covers the COMMIT.
