@@ -31,7 +31,8 @@ public final class ExpiryCycle implements Runnable {
   @Override
   public void run() {
     for (Shard shard : shards.get()) {
-      if (shard.isLeader() && inFlight.add(shard)) {
+      // A frozen shard's state is final (its merge's target expires the keys): nothing to propose.
+      if (shard.isLeader() && !shard.isFrozen() && inFlight.add(shard)) {
         expireBatch(shard);
       }
     }

@@ -164,6 +164,11 @@ public final class Shard implements ReplicatedStateMachine<List<Reply>> {
     return frozen ? refusedWhileFrozen() : writes.submit(new LoggedCommand(argv, client));
   }
 
+  /** Whether a merge froze this shard: it takes no command until its merge ends or rolls back. */
+  public boolean isFrozen() {
+    return frozen;
+  }
+
   /**
    * A write to a shard a merge froze, refused before it is proposed: the state machine would refuse
    * it at apply anyway, and clients held until meta routes them try again every few milliseconds.
