@@ -39,8 +39,8 @@ public final class OperationRunner implements Runnable {
   /** How often the meta leader advances operations. */
   public static final long INTERVAL_MS = 500;
   private static final long PROPOSE_TIMEOUT_MS = 10_000;
-  /** Steps one operation may take in one pass, each after the one before it was recorded. */
-  static final int MAX_STEPS_PER_PASS = 4;
+  /** Steps a merge may take in one pass, each after the one before it was recorded. */
+  static final int MAX_MERGE_STEPS_PER_PASS = 4;
 
   private final BooleanSupplier leading;
   private final Supplier<CompletableFuture<MetaState>> meta;
@@ -86,10 +86,12 @@ public final class OperationRunner implements Runnable {
       if (!leading.getAsBoolean()) {
         return;
       }
-      // A step that finished goes straight on to the next, up to a few per pass: a merge's freeze
-      // should not wait a pass interval between its steps while its slots take no writes.
+      // A merge's step that finished goes straight on to the next, up to a few per pass: its frozen
+      // source's slots take no writes meanwhile. Other kinds take one step a pass, as they always
+      // have (moves' hand-overs and membership changes are spaced by it).
+      int maxSteps = operation.getSpec().hasMergeShards() ? MAX_MERGE_STEPS_PER_PASS : 1;
       String stepBefore = null;
-      for (int steps = 0; steps < MAX_STEPS_PER_PASS && leading.getAsBoolean(); steps++) {
+      for (int steps = 0; steps < maxSteps && leading.getAsBoolean(); steps++) {
         // Each step sees meta as the steps before it in this pass left it.
         Optional<MetaState> state = await(meta.get());
         if (state.isEmpty()) {
