@@ -78,6 +78,7 @@ final class OperationJson {
         json.addProperty("shard_id", spec.getSplitShard().getShardId());
         json.addProperty("split_slot", spec.getSplitShard().getSplitSlot());
         json.addProperty("new_shard_id", spec.getSplitShard().getNewShardId());
+        json.addProperty("reason", spec.getSplitShard().getReason());
       }
       case MERGE_SHARDS -> {
         json.addProperty("target_shard_id", spec.getMergeShards().getTargetShardId());

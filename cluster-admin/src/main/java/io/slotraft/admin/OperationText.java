@@ -40,7 +40,8 @@ final class OperationText {
       case SPLIT_SHARD -> {
         SplitShardSpec split = spec.getSplitShard();
         yield "split " + split.getShardId() + (split.getSplitSlot() < 0 ? " where its keys halve"
-            : " at slot " + split.getSplitSlot()) + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId());
+            : " at slot " + split.getSplitSlot()) + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId())
+            + (split.getReason().isEmpty() ? "" : " (" + split.getReason() + ")");
       }
       case MERGE_SHARDS -> "merge " + spec.getMergeShards().getSourceShardId() + " into "
           + spec.getMergeShards().getTargetShardId();

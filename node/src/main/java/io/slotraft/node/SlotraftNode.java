@@ -28,6 +28,8 @@ import io.slotraft.node.metagroup.NodeMetaSource;
 import io.slotraft.node.metagroup.RemoteMetaSource;
 import io.slotraft.node.operation.NodeDriverContext;
 import io.slotraft.node.operation.OperationRunner;
+import io.slotraft.node.operation.split.AutoSplitPolicy;
+import io.slotraft.node.operation.split.AutoSplitter;
 import io.slotraft.node.pipeline.CommandKinds;
 import io.slotraft.node.placement.ShardPlacement;
 import io.slotraft.node.raft.LocalReplicaFiles;
@@ -203,6 +205,14 @@ public final class SlotraftNode implements AutoCloseable {
             .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no meta replica here"))),
         metaProposer::proposeAsLeader, driverContext), OperationRunner.INTERVAL_MS, OperationRunner.INTERVAL_MS,
         TimeUnit.MILLISECONDS);
+    AutoSplitPolicy autoSplit = new AutoSplitPolicy(config.autoSplitKeys(), config.autoSplitBytes());
+    if (autoSplit.enabled()) {
+      operationsTimer.scheduleWithFixedDelay(new AutoSplitter(autoSplit, metaHost::isLeader,
+          () -> metaHost.replica().map(MetaReplica::readLinearizable)
+              .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no meta replica here"))),
+          metaProposer::proposeAsLeader, () -> System.nanoTime() / 1_000_000), AutoSplitter.INTERVAL_MS,
+          AutoSplitter.INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
     timers.scheduleWithFixedDelay(() -> RetiredReplicas.purge(config.dataDir().resolve("shards"), RETIRED_GRACE_MS,
         clock.getAsLong()), 60, 600, TimeUnit.SECONDS);
     // Its own thread: a hand-over waits for the writes in flight, up to a few seconds. Scheduled with

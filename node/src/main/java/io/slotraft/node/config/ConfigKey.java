@@ -36,6 +36,10 @@ public enum ConfigKey {
   SNAPSHOT_COPY_MB_PER_SEC("snapshot-copy-mb-per-sec", "64", "Bounds the MiB per second this node reads and "
       + "writes for snapshot installs (a replica move or a rebuild copies a snapshot), so that foreground writes keep "
       + "their disk; 0: unbounded."),
+  AUTO_SPLIT_KEYS("auto-split-keys", "0", "Split a shard in two (where its keys halve) once its leader reports more "
+      + "keys than this; the meta leader's setting decides, so give every node the same. 0: never."),
+  AUTO_SPLIT_BYTES("auto-split-bytes", "0", "Split a shard in two once its leader's snapshot files pass this many "
+      + "bytes; the meta leader's setting decides. 0: never."),
   META_WAIT_SECS("meta-wait-secs", "300", "How long a starting node waits for the meta group's topology before it "
       + "gives up; meta answers once a majority of its members (the first 3 of --members, or 5 when there are 5 or "
       + "more) is up.");

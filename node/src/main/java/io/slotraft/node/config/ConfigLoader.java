@@ -82,7 +82,8 @@ public final class ConfigLoader {
         intInRange(ConfigKey.SNAPSHOT_LOG_ENTRIES, 0, Integer.MAX_VALUE), intInRange(ConfigKey.MAX_INFLIGHT_WRITES, 16, 1 << 20),
         readMode(), intInRange(ConfigKey.RESP_THREADS, 1, 256), intInRange(ConfigKey.SHARDS, 1, PlacementPlanner.MAX_SHARDS),
         replicationFactor(members.size()), intInRange(ConfigKey.META_WAIT_SECS, 1, 86_400),
-        intInRange(ConfigKey.SNAPSHOT_COPY_MB_PER_SEC, 0, 1 << 20));
+        intInRange(ConfigKey.SNAPSHOT_COPY_MB_PER_SEC, 0, 1 << 20), longInRange(ConfigKey.AUTO_SPLIT_KEYS, 0, Long.MAX_VALUE),
+        longInRange(ConfigKey.AUTO_SPLIT_BYTES, 0, Long.MAX_VALUE));
   }
 
   /** A member's own flags may repeat its entry in --members, never contradict it: the others dial that entry. */
@@ -221,9 +222,13 @@ public final class ConfigLoader {
   }
 
   private int intInRange(ConfigKey key, int min, int max) throws ConfigException {
+    return (int) longInRange(key, min, max);
+  }
+
+  private long longInRange(ConfigKey key, long min, long max) throws ConfigException {
     String value = required(key);
     try {
-      int number = Integer.parseInt(value);
+      long number = Long.parseLong(value);
       if (number < min || number > max) {
         throw new NumberFormatException();
       }

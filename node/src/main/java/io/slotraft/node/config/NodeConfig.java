@@ -26,7 +26,9 @@ public record NodeConfig(
     int shards,
     int replicationFactor,
     int metaWaitSecs,
-    int snapshotCopyMbPerSec) {
+    int snapshotCopyMbPerSec,
+    long autoSplitKeys,
+    long autoSplitBytes) {
 
   /** True for a node not among the bootstrap members: it joins a cluster that is already running. */
   public boolean joining() {

@@ -13,12 +13,16 @@ import java.util.List;
 public record MemberReport(String nodeId, long reportedAtMs, List<ReportedShard> shards) {
 
   /**
-   * One running replica, whether it led its shard when the node reported, and the bytes of its
-   * snapshot files (what moving it would copy; rebalancing evens them out).
+   * One running replica, whether it led its shard when the node reported, the bytes of its snapshot
+   * files (what moving it would copy; rebalancing evens them out) and its keys (auto-split reads them).
    */
-  public record ReportedShard(String shardId, boolean leader, long bytes) {
+  public record ReportedShard(String shardId, boolean leader, long bytes, long keys) {
+    public ReportedShard(String shardId, boolean leader, long bytes) {
+      this(shardId, leader, bytes, 0);
+    }
+
     public ReportedShard(String shardId, boolean leader) {
-      this(shardId, leader, 0);
+      this(shardId, leader, 0, 0);
     }
   }
 

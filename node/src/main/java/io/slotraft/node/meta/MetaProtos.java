@@ -46,13 +46,15 @@ public final class MetaProtos {
     NodeReport.Builder proto = NodeReport.newBuilder().setNodeId(report.nodeId())
         .setReportedAtMs(report.reportedAtMs());
     report.shards().forEach(shard -> proto.addShards(
-        ShardReport.newBuilder().setShardId(shard.shardId()).setLeader(shard.leader()).setBytes(shard.bytes())));
+        ShardReport.newBuilder().setShardId(shard.shardId()).setLeader(shard.leader()).setBytes(shard.bytes())
+            .setKeys(shard.keys())));
     return proto.build();
   }
 
   public static MemberReport report(NodeReport proto) {
     return new MemberReport(proto.getNodeId(), proto.getReportedAtMs(), proto.getShardsList().stream()
-        .map(shard -> new MemberReport.ReportedShard(shard.getShardId(), shard.getLeader(), shard.getBytes()))
+        .map(shard -> new MemberReport.ReportedShard(shard.getShardId(), shard.getLeader(), shard.getBytes(),
+            shard.getKeys()))
         .toList());
   }
 

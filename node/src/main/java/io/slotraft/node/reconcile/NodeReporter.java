@@ -90,6 +90,7 @@ public final class NodeReporter implements Runnable {
   /** What a node reports of its running replicas. */
   public static List<MemberReport.ReportedShard> replicas(Collection<Shard> running) {
     return running.stream().map(shard -> new MemberReport.ReportedShard(shard.id().id(), shard.isLeader(),
-        shard.replica() == null ? 0 : shard.replica().snapshotBytesOnDisk())).toList();
+        shard.replica() == null ? 0 : shard.replica().snapshotBytesOnDisk(),
+        shard.withStateMachine(sm -> sm.keyspace().size()))).toList();
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,22 @@ class ConfigLoaderTest {
     assertEquals(2500, config.electionTimeoutMs(), "flag beats environment and file");
     assertEquals(4, config.respThreads(), "environment beats file");
     assertEquals(60, config.snapshotIntervalSecs(), "file beats default");
+  }
+
+  @Test
+  void autoSplitIsOffByDefaultAndTakesWholeNonNegativeThresholds() throws Exception {
+    NodeConfig defaults = new ConfigLoader().flags(flags("n1")).load();
+    assertEquals(List.of(0L, 0L), List.of(defaults.autoSplitKeys(), defaults.autoSplitBytes()));
+    Map<ConfigKey, String> set = new java.util.HashMap<>(flags("n1"));
+    set.put(ConfigKey.AUTO_SPLIT_KEYS, "1000000");
+    set.put(ConfigKey.AUTO_SPLIT_BYTES, "17179869184");
+    NodeConfig config = new ConfigLoader().flags(set).load();
+    assertEquals(List.of(1_000_000L, 17_179_869_184L), List.of(config.autoSplitKeys(), config.autoSplitBytes()));
+    for (String bad : new String[] {"-1", "1e6", "lots"}) {
+      set.put(ConfigKey.AUTO_SPLIT_KEYS, bad);
+      ConfigException refused = assertThrows(ConfigException.class, () -> new ConfigLoader().flags(set).load());
+      assertTrue(refused.getMessage().contains("--auto-split-keys must be a whole number"), refused.getMessage());
+    }
   }
 
   @Test

@@ -80,6 +80,7 @@ public final class SplitShardKind implements OperationKind {
     SplitShardSpec split = spec.getSplitShard();
     String at = split.getSplitSlot() == HALVING_SLOT ? "where its keys halve" : "at slot " + split.getSplitSlot();
     return "split " + split.getShardId() + " " + at
-        + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId());
+        + (split.getNewShardId().isEmpty() ? "" : " -> " + split.getNewShardId())
+        + (split.getReason().isEmpty() ? "" : " (" + split.getReason() + ")");
   }
 }
