@@ -139,9 +139,10 @@ public final class MergeShardsDriver implements StepDriver {
   }
 
   /**
-   * Waits until every node's replica of the source has applied the freeze and holds a snapshot of
-   * it (the state the target's replica there takes in, also when it replays its log after a
-   * restart); rolls back when that takes longer than {@link #FREEZE_TIMEOUT_MS}.
+   * Waits until every node's replica of the source has applied the freeze: each node then holds the
+   * frozen state in memory and, for a replay after a restart, in the source's snapshot and log
+   * ({@code shard.FrozenSourceOnDisk}); rolls back when that takes longer than {@link
+   * #FREEZE_TIMEOUT_MS}.
    */
   private List<MetaCommand> awaitFrozen(ClusterTopology topology, Operation operation, ShardPlacement source,
       DriverContext context) {
